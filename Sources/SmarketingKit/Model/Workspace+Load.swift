@@ -1,0 +1,16 @@
+import Foundation
+
+extension Workspace {
+    /// Loads the workspace file at `path`; the file's name (without extension) names the
+    /// workspace when the file does not.
+    public static func load(path: String) throws(WorkspaceError) -> Workspace {
+        let bytes = try AtomicFile.readAll(path)
+        let stem = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+        return try WorkspaceCodec.decode(bytes, path: path, defaultName: stem)
+    }
+
+    /// Writes the workspace to `path` atomically.
+    public func save(path: String) throws(WorkspaceError) {
+        try AtomicFile.replace(path, with: WorkspaceCodec.encode(self))
+    }
+}

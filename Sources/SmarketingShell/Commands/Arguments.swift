@@ -1,0 +1,95 @@
+import SmarketingKit
+
+/// The tokens after a command's name, read left to right by the command, with errors
+/// that point at the token and repeat the usage.
+public struct Arguments {
+    public let tokens: [Token]
+    public private(set) var index = 0
+    /// The name the command was called by, as typed.
+    public let commandName: Token
+    let usage: String
+    /// Where the command's text ends, for "missing …" errors.
+    let end: Int
+
+    public init(tokens: [Token], commandName: Token, usage: String, end: Int) {
+        self.tokens = tokens
+        self.commandName = commandName
+        self.usage = usage
+        self.end = end
+    }
+
+    public var isAtEnd: Bool { index >= tokens.count }
+    public var peek: Token? { isAtEnd ? nil : tokens[index] }
+
+    /// Consumes and returns the next token.
+    public mutating func next(_ expected: String) throws(ShellError) -> Token {
+        guard let token = peek else { throw .missing(expected: expected, usage: usage, SourceRange(end, end + 1)) }
+        index += 1
+        return token
+    }
+
+    /// Consumes the next token when it is the keyword `word`.
+    public mutating func take(_ word: String) -> Bool {
+        guard let token = peek, token.isKeyword(word) else { return false }
+        index += 1
+        return true
+    }
+
+    /// Requires the keyword `word` next.
+    public mutating func expect(_ word: String) throws(ShellError) {
+        let token = try next("'\(word)'")
+        guard token.isKeyword(word) else { throw unexpected(token, expected: "'\(word)'") }
+    }
+
+    /// A word or quoted string (a name, a file, a note).
+    public mutating func text(_ expected: String) throws(ShellError) -> Token {
+        let token = try next(expected)
+        guard token.kind != .symbol else { throw unexpected(token, expected: expected) }
+        return token
+    }
+
+    /// A whole number within `range`.
+    public mutating func integer(_ expected: String, in range: ClosedRange<Int> = 0...Int.max) throws(ShellError) -> Int {
+        let token = try next(expected)
+        guard token.kind == .word, let value = Int(token.text), range.contains(value) else {
+            throw .notANumber(token.text, what: expected, token.range)
+        }
+        return value
+    }
+
+    /// Ends the command: anything left over is an error.
+    public func finish() throws(ShellError) {
+        if let token = peek { throw unexpected(token, expected: "the end of the command") }
+    }
+
+    public func unexpected(_ token: Token, expected: String) -> ShellError {
+        let found = token.kind == .string ? "\"\(token.text)\"" : "'\(token.text)'"
+        return .unexpected(found: found, expected: expected, usage: usage, token.range)
+    }
+}
+
+extension Arguments {
+    /// Lead ids: `L-1`, `L-1,L-2` or `L-1, L-2`; each must exist.
+    public mutating func leadIDs(in session: Session) throws(ShellError) -> [String] {
+        var ids: [String] = []
+        while true {
+            let token = try text("a lead id")
+            guard session.workspace.leads.row(of: token.text) != nil else {
+                throw .noSuchLead(token.text, suggestion: Suggestion.nearest(to: token.text, in: session.workspace.leads.ids.prefix(50_000)),
+                                  token.range)
+            }
+            ids.append(token.text)
+            guard peek?.isSymbol(",") == true else { return ids }
+            index += 1
+        }
+    }
+
+    /// A stage id or name (`mql`, `MQL`).
+    public mutating func stage(in session: Session) throws(ShellError) -> String {
+        let token = try text("a stage")
+        guard let id = session.workspace.funnel.resolve(token.text) else {
+            throw .noSuchStage(token.text, suggestion: Suggestion.nearest(to: token.text, in: session.workspace.funnel.ids), token.range)
+        }
+        return id
+    }
+}

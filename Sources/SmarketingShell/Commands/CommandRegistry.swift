@@ -1,0 +1,34 @@
+import SmarketingKit
+
+/// Every command, in one explicit list. Dispatch, `help` and completion all read it, so
+/// they cannot drift apart; a test fails if a command file is missing from it.
+public enum CommandRegistry {
+    public static let all: [any ShellCommand.Type] = [
+        LeadsCommand.self,
+        ShowCommand.self,
+        MoveCommand.self,
+        InfoCommand.self,
+        SaveCommand.self,
+        UndoCommand.self,
+        RedoCommand.self,
+        QuitCommand.self,
+        HelpCommand.self,
+        FormatCommand.self,
+    ]
+
+    /// The command called `name` (or one of its aliases), case-insensitively.
+    public static func command(named name: String) -> (any ShellCommand.Type)? {
+        let lowered = name.lowercased()
+        return all.first { $0.name == lowered || $0.aliases.contains(lowered) }
+    }
+
+    /// Every name and alias, for suggestions and completion.
+    public static var names: [String] {
+        all.flatMap { [$0.name] + $0.aliases }
+    }
+
+    /// Every example of every command, with the command it belongs to.
+    public static var allExamples: [(command: String, example: String)] {
+        all.flatMap { command in command.examples.map { (command.name, $0) } }
+    }
+}

@@ -1,0 +1,55 @@
+/// Splits one command's text into tokens, keeping where each came from.
+public enum Lexer {
+    private static let singleSymbols: Set<Character> = [",", "(", ")", "=", "~", "<", ">"]
+
+    public static func tokenize(_ text: String) throws(ShellError) -> [Token] {
+        let characters = Array(text)
+        var tokens: [Token] = []
+        var i = 0
+        while i < characters.count {
+            let c = characters[i]
+            if c.isWhitespace { i += 1; continue }
+            if c == "\"" || c == "'" {
+                let start = i
+                var value = ""
+                i += 1
+                var closed = false
+                while i < characters.count {
+                    let d = characters[i]
+                    if d == "\\", i + 1 < characters.count, characters[i + 1] == c || characters[i + 1] == "\\" {
+                        value.append(characters[i + 1])
+                        i += 2
+                        continue
+                    }
+                    if d == c { closed = true; i += 1; break }
+                    value.append(d)
+                    i += 1
+                }
+                guard closed else { throw .unterminatedString(SourceRange(start, start + 1)) }
+                tokens.append(Token(.string, value, SourceRange(start, i)))
+                continue
+            }
+            if c == "!" || c == "<" || c == ">", i + 1 < characters.count, characters[i + 1] == "=" {
+                tokens.append(Token(.symbol, String(c) + "=", SourceRange(i, i + 2)))
+                i += 2
+                continue
+            }
+            if singleSymbols.contains(c) {
+                tokens.append(Token(.symbol, String(c), SourceRange(i, i + 1)))
+                i += 1
+                continue
+            }
+            let start = i
+            while i < characters.count {
+                let d = characters[i]
+                if d.isWhitespace || d == "\"" || d == "'" { break }
+                if d == "-", i + 1 < characters.count, characters[i + 1] == ">" { i += 2; continue }
+                if singleSymbols.contains(d) { break }
+                if d == "!", i + 1 < characters.count, characters[i + 1] == "=" { break }
+                i += 1
+            }
+            tokens.append(Token(.word, String(characters[start..<i]), SourceRange(start, i)))
+        }
+        return tokens
+    }
+}

@@ -1,0 +1,95 @@
+/// Tables and records as aligned text for a terminal or a plain file.
+struct TableTextRenderer {
+    var width: Int?
+    var stageColor: ((String) -> String?)?
+    static let gap = "  "
+
+    func render(_ result: CommandResult) -> String {
+        switch result {
+        case .none, .quit: return ""
+        case .message(let text): return text + "\n"
+        case .text(let text): return text.hasSuffix("\n") || text.isEmpty ? text : text + "\n"
+        case .table(let table): return render(table)
+        case .record(let record): return render(record)
+        case .document(_, let display): return render(display)
+        case .many(let parts):
+            return parts.map(render).filter { !$0.isEmpty }.joined(separator: "\n")
+        }
+    }
+
+    func render(_ record: Record) -> String {
+        var text = record.title.map { $0 + "\n" } ?? ""
+        let keyWidth = record.fields.map { DisplayWidth.of($0.name) }.max() ?? 0
+        for field in record.fields {
+            let indent = keyWidth + Self.gap.count
+            var value = field.value.display
+            if let width, DisplayWidth.of(value) > width - indent, width - indent > 10 {
+                value = DisplayWidth.truncate(value, to: width - indent)
+            }
+            text += DisplayWidth.pad(field.name, to: keyWidth) + Self.gap + value + "\n"
+        }
+        return text
+    }
+
+    func render(_ table: Table) -> String {
+        var text = table.title.map { $0 + "\n" } ?? ""
+        if table.rows.isEmpty {
+            return text + "(none)\n" + (table.footer.map { $0 + "\n" } ?? "")
+        }
+        let cells = table.rows.map { $0.map(\.display) }
+        let numeric = table.columns.indices.map { column in
+            table.rows.allSatisfy { row in column >= row.count || row[column] == .null || row[column].isNumeric }
+        }
+        var widths = table.columns.indices.map { column in
+            max(DisplayWidth.of(table.columns[column]), cells.map { column < $0.count ? DisplayWidth.of($0[column]) : 0 }.max() ?? 0)
+        }
+        if let width { fit(&widths, into: width, numeric: numeric, minimums: table.columns.map(DisplayWidth.of)) }
+
+        func line(_ values: [String], isHeader: Bool) -> String {
+            var result = ""
+            var used = 0
+            for (column, cellWidth) in widths.enumerated() {
+                let separator = column == 0 ? "" : Self.gap
+                let value = DisplayWidth.truncate(column < values.count ? values[column] : "", to: cellWidth)
+                var padded = DisplayWidth.pad(value, to: cellWidth, right: numeric[column] && !isHeader)
+                var cut = false
+                if let width, used + separator.count + cellWidth > width {
+                    // The last resort of `fit`: cut the line at the terminal's edge.
+                    let room = width - used - separator.count
+                    guard room > 0 else { break }
+                    padded = DisplayWidth.truncate(padded, to: room)
+                    cut = true
+                }
+                if !isHeader, table.stageColumns.contains(column), let color = stageColor?(value) {
+                    padded = color + padded + "\u{1B}[0m"
+                }
+                result += separator + padded
+                used += separator.count + cellWidth
+                if cut { break }
+            }
+            while result.hasSuffix(" ") { result.removeLast() }
+            return result + "\n"
+        }
+        text += line(table.columns, isHeader: true)
+        var rule = widths.map { String(repeating: "─", count: $0) }.joined(separator: Self.gap)
+        if let width, rule.count > width { rule = String(rule.prefix(width)) }
+        text += rule + "\n"
+        for row in cells { text += line(row, isHeader: false) }
+        if let footer = table.footer { text += footer + "\n" }
+        return text
+    }
+
+    /// Shrinks the widest text columns until the row fits `total` columns: first down to
+    /// their header's width, then down to four columns (headers cut too). What still does
+    /// not fit is cut at the right edge, line by line.
+    private func fit(_ widths: inout [Int], into total: Int, numeric: [Bool], minimums: [Int]) {
+        let gaps = Self.gap.count * max(0, widths.count - 1)
+        for floor in [minimums.map { max(6, $0) }, minimums.map { _ in 4 }] {
+            while widths.reduce(0, +) + gaps > total {
+                guard let widest = widths.indices.filter({ !numeric[$0] && widths[$0] > floor[$0] })
+                    .max(by: { widths[$0] < widths[$1] }) else { break }
+                widths[widest] -= 1
+            }
+        }
+    }
+}

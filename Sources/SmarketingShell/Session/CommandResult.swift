@@ -1,0 +1,109 @@
+import Foundation
+import SmarketingKit
+
+/// What a command produced, as data. Commands never print: the session renders results
+/// in the chosen format (table, json, csv, markdown), so every command gets every format.
+public indirect enum CommandResult: Sendable, Equatable {
+    case none
+    /// A short confirmation ("saved demo.json: 420 leads").
+    case message(String)
+    /// Preformatted text (help), printed as is in every format but JSON.
+    case text(String)
+    case table(Table)
+    case record(Record)
+    /// Several results, shown one after another.
+    case many([CommandResult])
+    /// A result with its own JSON form (`show` gives the lead's JSON object).
+    case document(JSONValue, display: CommandResult)
+    /// Leave the session.
+    case quit
+}
+
+/// One cell's value, typed so JSON and CSV output keep numbers as numbers.
+public enum TableValue: Sendable, Equatable {
+    case null
+    case text(String)
+    case number(Double)
+    case date(Date)
+    case list([String])
+
+    /// The value as it reads in a table cell.
+    public var display: String {
+        switch self {
+        case .null: ""
+        case .text(let text): text
+        case .number(let number): NumberText.format(number)
+        case .date(let date): Timestamp.formatShort(date)
+        case .list(let items): items.joined(separator: ", ")
+        }
+    }
+
+    public var json: JSONValue {
+        switch self {
+        case .null: .null
+        case .text(let text): .string(text)
+        case .number(let number): .number(number)
+        case .date(let date): .string(Timestamp.format(date))
+        case .list(let items): .array(items.map(JSONValue.string))
+        }
+    }
+
+    public var isNumeric: Bool {
+        if case .number = self { return true }
+        return false
+    }
+
+    public init(_ text: String?) {
+        self = text.map(TableValue.text) ?? .null
+    }
+
+    public init(_ number: Double?) {
+        self = number.map(TableValue.number) ?? .null
+    }
+
+    public init(_ number: Int?) {
+        self = number.map { TableValue.number(Double($0)) } ?? .null
+    }
+
+    public init(_ date: Date?) {
+        self = date.map(TableValue.date) ?? .null
+    }
+}
+
+/// Rows and named columns, with an optional title and a note under it ("… 20 of 420").
+public struct Table: Sendable, Equatable {
+    public var title: String?
+    public var columns: [String]
+    public var rows: [[TableValue]]
+    public var footer: String?
+    /// Columns holding stage ids, coloured by stage on a terminal.
+    public var stageColumns: Set<Int>
+
+    public init(title: String? = nil, columns: [String], rows: [[TableValue]] = [], footer: String? = nil, stageColumns: Set<Int> = []) {
+        self.title = title
+        self.columns = columns
+        self.rows = rows
+        self.footer = footer
+        self.stageColumns = stageColumns
+    }
+}
+
+/// Named values about one thing (a lead, the workspace), shown as `key  value` lines.
+public struct Record: Sendable, Equatable {
+    public var title: String?
+    public var fields: [Field]
+
+    public struct Field: Sendable, Equatable {
+        public var name: String
+        public var value: TableValue
+        public init(_ name: String, _ value: TableValue) {
+            self.name = name
+            self.value = value
+        }
+    }
+
+    public init(title: String? = nil, fields: [Field]) {
+        self.title = title
+        self.fields = fields
+    }
+}

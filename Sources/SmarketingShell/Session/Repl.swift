@@ -1,0 +1,46 @@
+/// The interactive loop: prompt, read, run, repeat, until `quit` or Ctrl-D.
+public struct Repl {
+    public let session: Session
+    public let reader: LineReader
+
+    public init(session: Session, reader: LineReader) {
+        self.session = session
+        self.reader = reader
+    }
+
+    /// `smk demo> `, with `*` after the name while there are unsaved changes.
+    public var prompt: String {
+        "smk \(session.displayName)\(session.isDirty ? "*" : "")> "
+    }
+
+    /// Runs until the person leaves. Returns the number of commands that failed.
+    @discardableResult
+    public func run(clearInterrupt: () -> Void = {}) -> Int {
+        let interpreter = Interpreter(session: session)
+        session.isInteractive = true
+        session.confirm = { question in
+            switch reader.readLine(prompt: question) {
+            case .line(let answer): return ["y", "yes"].contains(answer.trimmingWhitespace().lowercased())
+            case .interrupted, .endOfInput: return false
+            }
+        }
+        var failures = 0
+        while true {
+            clearInterrupt()
+            switch reader.readLine(prompt: prompt) {
+            case .interrupted:
+                continue
+            case .endOfInput:
+                // Ctrl-D behaves as `quit`: it asks when there are unsaved changes.
+                session.out.write("\n")
+                let outcome = interpreter.run("quit", bail: true)
+                if outcome.quit { return failures }
+            case .line(let line):
+                if !line.trimmingWhitespace().isEmpty { reader.addToHistory(line) }
+                let outcome = interpreter.run(line, bail: false)
+                failures += outcome.failures
+                if outcome.quit { return failures }
+            }
+        }
+    }
+}

@@ -1,0 +1,105 @@
+import Foundation
+import SmarketingKit
+
+/// One person's session on one workspace: the workspace value, its file, the changes
+/// made (for undo and the unsaved marker), who is acting, and what time it is.
+///
+/// A class because commands, the interpreter and the REPL share one session and each
+/// sees the others' effects; it lives on one thread.
+public final class Session {
+    public var workspace: Workspace
+    /// The file the workspace was loaded from and is saved to by `save` without a name.
+    public var path: String?
+    public var settings = SessionSettings()
+    /// Who is acting: `--as`, `SMK_USER`, or the OS user.
+    public var actor: String
+    /// A fixed "now" (`--now`), so scripts give the same answer any day.
+    public var fixedNow: Date?
+    /// True when a person is at the prompt: questions may be asked.
+    public var isInteractive = false
+    /// Asks a yes/no question of the person at the terminal; nil when nobody can answer.
+    public var confirm: ((String) -> Bool)?
+    /// Polled by long commands; set by Ctrl-C.
+    public var isInterrupted: () -> Bool = { false }
+
+    public let out: TextSink
+    public let err: TextSink
+
+    /// Applied changes, newest last; `undo` pops from here.
+    public private(set) var done: [ChangeRecord] = []
+    /// Undone changes, newest last; `redo` pops from here, any new change clears it.
+    public private(set) var undone: [ChangeRecord] = []
+    /// How many of `done` were already applied at the last save (or load).
+    private var savedDepth: Int? = 0
+
+    public init(workspace: Workspace, path: String?, actor: String, out: TextSink, err: TextSink) {
+        self.workspace = workspace
+        self.path = path
+        self.actor = actor
+        self.out = out
+        self.err = err
+    }
+
+    /// The clock every relative computation uses.
+    public var now: Date { fixedNow ?? Date() }
+
+    /// True while the workspace differs from its file.
+    public var isDirty: Bool { savedDepth != done.count }
+
+    /// The name shown in the prompt: the file's name without extension, or the workspace's.
+    public var displayName: String {
+        if let path { return URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent }
+        return workspace.name
+    }
+
+    /// Applies a change as one undoable step, recording who and when.
+    @discardableResult
+    public func apply(_ change: Change, summary: String) throws(ShellError) -> ChangeRecord {
+        let inverse: Change
+        do { inverse = try change.apply(to: &workspace) } catch { throw .change(error) }
+        let record = ChangeRecord(change: change, inverse: inverse, at: now, by: actor, summary: summary)
+        if let depth = savedDepth, depth > done.count { savedDepth = nil }
+        done.append(record)
+        undone.removeAll()
+        return record
+    }
+
+    /// Takes back the newest change.
+    public func undo() throws(ShellError) -> ChangeRecord {
+        guard let record = done.popLast() else { throw .nothingToUndo }
+        do { _ = try record.inverse.apply(to: &workspace) } catch {
+            done.append(record)
+            throw .change(error)
+        }
+        undone.append(record)
+        return record
+    }
+
+    /// Applies again the newest undone change.
+    public func redo() throws(ShellError) -> ChangeRecord {
+        guard let record = undone.popLast() else { throw .nothingToRedo }
+        do { _ = try record.change.apply(to: &workspace) } catch {
+            undone.append(record)
+            throw .change(error)
+        }
+        done.append(record)
+        return record
+    }
+
+    /// Writes the workspace to `path` (or its own file) and marks it saved.
+    public func save(to target: String? = nil) throws(ShellError) -> String {
+        guard let file = target ?? path else { throw .noWorkspaceFile }
+        do { try workspace.save(path: file) } catch { throw .workspace(error) }
+        if target == nil || target == path {
+            savedDepth = done.count
+        }
+        if path == nil { path = file; savedDepth = done.count }
+        return file
+    }
+
+    /// The number of changes not yet saved (for `info` and the quit question).
+    public var unsavedCount: Int {
+        guard let depth = savedDepth else { return done.count + 1 }
+        return abs(done.count - depth)
+    }
+}

@@ -1,0 +1,13 @@
+/// The session's toggles, in one place (as sqlite's shell keeps its `.bail`, `.timer`
+/// and `.mode` together): set by flags, changed by commands, read by the runner.
+public struct SessionSettings: Sendable, Equatable {
+    public var format: OutputFormat = .table
+    /// Stop a script at the first failed command.
+    public var bail = true
+    /// The terminal's width for tables; nil when output is not a terminal.
+    public var width: Int?
+    /// Colour escapes allowed (a TTY without `NO_COLOR`).
+    public var color = false
+
+    public init() {}
+}

@@ -1,0 +1,41 @@
+import SmarketingKit
+
+/// The one place where shell errors are worded.
+extension ShellError: CustomStringConvertible {
+    public var description: String {
+        switch self {
+        case .unterminatedString:
+            return "unterminated string: add the closing quote"
+        case .unknownCommand(let name, let suggestion, _):
+            return "no command '\(name)'" + hint(suggestion) + (suggestion == nil ? " (type help for the list)" : "")
+        case .unexpected(let found, let expected, let usage, _):
+            return "unexpected \(found), expected \(expected)\n  usage: \(usage)"
+        case .missing(let expected, let usage, _):
+            return "missing \(expected)\n  usage: \(usage)"
+        case .notANumber(let text, let what, _):
+            return "'\(text)' is not \(what)"
+        case .noSuchLead(let id, let suggestion, _):
+            return "no lead '\(id)'" + hint(suggestion)
+        case .noSuchStage(let id, let suggestion, _):
+            return "no stage '\(id)'" + hint(suggestion)
+        case .unknownHelpTopic(let topic, let suggestion, _):
+            return "no help for '\(topic)'" + hint(suggestion)
+        case .noWorkspaceFile:
+            return "this workspace has no file yet: give one, as in save FILE"
+        case .workspace(let error):
+            return error.description
+        case .change(let error):
+            return error.description
+        case .nothingToUndo:
+            return "nothing to undo"
+        case .nothingToRedo:
+            return "nothing to redo"
+        case .refused(let why):
+            return why
+        }
+    }
+
+    private func hint(_ suggestion: String?) -> String {
+        suggestion.map { " — did you mean '\($0)'?" } ?? ""
+    }
+}

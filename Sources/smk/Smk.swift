@@ -1,0 +1,122 @@
+import ArgumentParser
+import Foundation
+import SmarketingKit
+import SmarketingShell
+
+/// `smk`: opens a workspace in an interactive shell, or runs commands from `-c`, `-f` or
+/// standard input — the same language all four ways.
+@main
+struct Smk: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "smk",
+        abstract: "The smarketing review shell: sales and marketing review their leads together.",
+        discussion: """
+            With no WORKSPACE, opens the bundled demo. Commands come from the prompt, -c, -f \
+            or standard input; type help at the prompt for the command list.
+            """)
+
+    @Argument(help: "The workspace file (JSON). Without it, the bundled demo.")
+    var workspace: String?
+
+    @Option(name: .customShort("c"), help: "Run these commands (separated by ;) and exit.")
+    var command: String?
+
+    @Option(name: .customShort("f"), help: "Run the commands in this .smk script and exit.")
+    var file: String?
+
+    @Option(name: .customLong("as"), help: "Act as this person (default: SMK_USER, then the OS user).")
+    var actor: String?
+
+    @Option(help: "Fix the clock, e.g. 2026-11-24 or 2026-11-24T09:00:00Z, so scripts give the same answer any day.")
+    var now: String?
+
+    @Option(help: "Output format: table, json, csv or markdown.")
+    var format: String?
+
+    @Flag(help: "In scripts, run to the end even after a failure (the exit status still says it failed).")
+    var keepGoing = false
+
+    func validate() throws {
+        if command != nil && file != nil { throw ValidationError("give -c or -f, not both") }
+        if let now, Timestamp.parse(now) == nil {
+            throw ValidationError("--now '\(now)' is not a date (expected 2026-11-24 or 2026-11-24T09:00:00Z)")
+        }
+        if let format, OutputFormat(rawValue: format.lowercased()) == nil {
+            throw ValidationError("--format '\(format)' is not one of table, json, csv, markdown")
+        }
+    }
+
+    func run() throws {
+        let out = StandardStream.output
+        let err = StandardStream.error
+        guard let (workspace, path) = openWorkspace(err: err) else { throw ExitCode(2) }
+        let session = Session(workspace: workspace, path: path, actor: resolvedActor(), out: out, err: err)
+        session.fixedNow = now.flatMap(Timestamp.parse)
+        session.settings.format = format.flatMap { OutputFormat(rawValue: $0.lowercased()) } ?? .table
+        session.settings.bail = !keepGoing
+        let terminal = Terminal.current
+        session.settings.width = terminal.outputIsTTY ? terminal.columns : nil
+        session.settings.color = terminal.outputIsTTY && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        session.isInterrupted = { Interrupt.isSet }
+        Interrupt.install()
+
+        let interpreter = Interpreter(session: session)
+        var failures = 0
+        if let command {
+            failures = interpreter.run(command, bail: session.settings.bail).failures
+        } else if let file {
+            do {
+                let text = String(decoding: try AtomicFile.readAll(file), as: UTF8.self)
+                failures = interpreter.run(text, file: file, bail: session.settings.bail).failures
+            } catch {
+                err.write("error: \(error)\n")
+                throw ExitCode(2)
+            }
+        } else if terminal.inputIsTTY {
+            let editor = LineEditor(historyPath: historyPath())
+            defer { editor.close() }
+            if path == nil || !FileManager.default.fileExists(atPath: path ?? "") {
+                err.write("new workspace \(session.displayName): not saved yet (save FILE writes it)\n")
+            }
+            session.settings.bail = false
+            failures = Repl(session: session, reader: editor).run(clearInterrupt: Interrupt.clear)
+            return
+        } else {
+            let text = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+            failures = interpreter.run(text, file: "<stdin>", bail: session.settings.bail).failures
+        }
+        if failures > 0 { throw ExitCode(1) }
+    }
+
+    /// The workspace to open and its file: the given one, or the bundled demo. A path that
+    /// does not exist yet opens an empty workspace that `save` will create.
+    private func openWorkspace(err: TextSink) -> (Workspace, String?)? {
+        guard let target = workspace ?? DemoWorkspace.path() else {
+            err.write("error: the bundled demo (Workspace/demo.json) was not found; give a workspace file\n")
+            return nil
+        }
+        if !FileManager.default.fileExists(atPath: target) {
+            let name = URL(fileURLWithPath: target).deletingPathExtension().lastPathComponent
+            return (Workspace(name: name), target)
+        }
+        do {
+            return (try Workspace.load(path: target), target)
+        } catch {
+            err.write("error: \(error)\n")
+            return nil
+        }
+    }
+
+    private func resolvedActor() -> String {
+        if let actor, !actor.isEmpty { return actor }
+        let environment = ProcessInfo.processInfo.environment
+        if let user = environment["SMK_USER"], !user.isEmpty { return user }
+        return OSUser.name
+    }
+
+    private func historyPath() -> String {
+        let environment = ProcessInfo.processInfo.environment
+        if let path = environment["SMK_HISTORY"], !path.isEmpty { return path }
+        return FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".smk_history").path
+    }
+}

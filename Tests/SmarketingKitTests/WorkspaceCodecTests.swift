@@ -1,0 +1,126 @@
+import Foundation
+import Testing
+@testable import SmarketingKit
+
+@Suite("Workspace file")
+struct WorkspaceCodecTests {
+    @Test("an absent section gets its default: the funnel and glossary of DESIGN.md §2")
+    func defaults() throws {
+        let workspace = try Fixtures.decode(#"{"leads": [{"id": "L-1", "stage": "mql"}]}"#)
+        #expect(workspace.funnel.ids == ["visitor", "subscriber", "lead", "mql", "sal", "sql", "opportunity", "customer", "nurture", "lost"])
+        #expect(workspace.funnel.rank(of: "mql") == 3)
+        #expect(workspace.funnel.rank(of: "lost") == nil)
+        #expect(workspace.glossary.map(\.term).contains("SAL"))
+        #expect(workspace.glossary.count == 17)
+        #expect(workspace.scoring.fitWeight == 0.5 && workspace.scoring.highInterest == 50)
+        #expect(workspace.team.isEmpty)
+        #expect(workspace.name == "workspace")
+    }
+
+    @Test("unknown keys survive load and save, at the top, in leads and in nested records")
+    func unknownKeysSurvive() throws {
+        let text = """
+            {"zeta": {"keep": [1.50, "x"]}, "leads": [{"id": "L-1", "stage": "lead", "crmScore": 0.930,
+             "activities": [{"at": "2026-10-01T00:00:00Z", "type": "visit", "utm": {"medium": "cpc"}}],
+             "fields": {"erp": "SAP"}}],
+             "team": [{"name": "anna", "role": "sales", "fullName": "Anna Berg"}],
+             "stages": [{"id": "lead", "name": "Lead", "team": "marketing", "color": "blue"}, {"id": "mql", "name": "MQL", "team": "marketing"}],
+             "sla": {"sales": {"attempts": 3, "escalateTo": "cso"}}, "alpha": null}
+            """
+        let workspace = try Fixtures.decode(text)
+        let saved = WorkspaceCodec.encode(workspace)
+        let reread = try WorkspaceCodec.decode(saved)
+        #expect(reread == workspace)
+        let original = try JSONParser.parse(text)
+        let written = try JSONParser.parse(saved)
+        guard case .object(let before) = original, case .object(let after) = written else { Issue.record("not objects"); return }
+        #expect(after["zeta"] == before["zeta"])
+        #expect(after["alpha"] == .null)
+        #expect(after["sla"] == before["sla"])
+        #expect(after.keys.prefix(3) == ["format", "version", "zeta"])
+        guard case .array(let leads)? = after["leads"], case .object(let lead) = leads[0] else { Issue.record("no leads"); return }
+        #expect(lead["crmScore"] == .number("0.930"))
+        #expect(lead["activities"]?.compactText.contains(#""utm": {"medium": "cpc"}"#) == true)
+        guard case .array(let team)? = after["team"], case .object(let anna) = team[0] else { Issue.record("no team"); return }
+        #expect(anna["fullName"] == .string("Anna Berg"))
+        #expect(String(decoding: saved, as: UTF8.self).contains(#""color": "blue""#))
+    }
+
+    @Test("an unchanged fixture saves to the same leads, byte for byte")
+    func leadsByteForByte() throws {
+        let original = try String(contentsOfFile: Fixtures.small, encoding: .utf8)
+        let workspace = try Workspace.load(path: Fixtures.small)
+        let saved = String(decoding: WorkspaceCodec.encode(workspace), as: UTF8.self)
+        let leadLines = { (text: String) in text.split(separator: "\n").filter { $0.hasPrefix("    {\"id\"") } }
+        #expect(leadLines(saved) == leadLines(original))
+        #expect(leadLines(saved).count == 5)
+        #expect(try WorkspaceCodec.decode(Array(saved.utf8)) == workspace)
+    }
+
+    @Test("a save leaves out sections that only hold defaults")
+    func defaultsNotWritten() throws {
+        let workspace = try Fixtures.decode(#"{"leads": []}"#)
+        let saved = String(decoding: WorkspaceCodec.encode(workspace), as: UTF8.self)
+        #expect(!saved.contains("glossary"))
+        #expect(!saved.contains("stages"))
+        #expect(saved.contains(#""leads": []"#))
+    }
+
+    @Test("errors name the place and the fault", arguments: [
+        (#"{"leads": [{"id": "a", "stage": "lead"},"# + "\n" + #"{"id": "b" "stage": "mql"}]}"#,
+         "t.json: 2:12: malformed JSON: unexpected '\"', expected ',' or '}'"),
+        (#"{"leads": [{"id": "L-000001", "stage": "lead"}, {"id": "L-000042", "stage": "mqll"}]}"#,
+         "t.json: lead #2 (L-000042): stage 'mqll' is not a stage — did you mean 'mql'?"),
+        (#"{"leads": [{"id": "a", "stage": "lead"}, {"id": "b", "stage": "lead"}, {"id": "a", "stage": "mql"}]}"#,
+         "t.json: lead #3 repeats the id a of lead #1; lead ids must be unique"),
+        (#"{"leads": [{"id": "a", "stage": "lead", "fit": "high"}]}"#,
+         "t.json: lead #1 (a): fit must be a number, found a string"),
+        (#"{"leads": [{"id": "a", "stage": "lead", "fit": 140}]}"#,
+         "t.json: lead #1 (a): fit 140 is out of range (0–100)"),
+        (#"{"leads": [{"id": "a", "stage": "lead", "employees": 12.5}]}"#,
+         "t.json: lead #1 (a): employees 12.5 is out of range (a whole number ≥ 0)"),
+        (#"{"leads": [{"id": "a", "stage": "lead", "created": "last week"}]}"#,
+         "t.json: lead #1 (a): created 'last week' is not a date (expected ISO-8601 such as 2026-10-03T09:12:00Z)"),
+        (#"{"leads": [{"id": "a", "stage": "lead", "history": [{"at": "2026-10-01", "from": "lead", "to": "sqll"}]}]}"#,
+         "t.json: lead #1 (a): history[0].to 'sqll' is not a stage — did you mean 'sql'?"),
+        (#"{"leads": [{"id": "a", "stage": "lead", "feedback": [{"at": "2026-10-01", "verdict": "meh"}]}]}"#,
+         "t.json: lead #1 (a): feedback[0].verdict 'meh' is not a verdict (good or bad)"),
+        (#"{"leads": [{"stage": "lead"}]}"#, "t.json: lead #1: id is missing"),
+        (#"{"leads": [{"id": "a"}]}"#, "t.json: lead #1 (a): stage is missing"),
+        (#"{"leads": [{"id": "a", "stage": "lead", "tags": "x"}]}"#, "t.json: lead #1 (a): tags must be a list of strings, found a string"),
+        (#"{"leads": {"id": "a"}}"#, "t.json: leads: expected a list, found an object"),
+        (#"[1, 2]"#, "t.json: not a workspace: the file holds an array, expected a JSON object with \"leads\""),
+        (#"{"format": "other", "leads": []}"#, "t.json: not a workspace: \"format\" is 'other', expected 'smk-workspace'"),
+        (#"{"version": 2, "leads": []}"#, "t.json: workspace version 2 is not supported by this smk (it reads version 1)"),
+        (#"{"team": [{"name": "anna"}], "leads": []}"#, "t.json: team[0]: role is missing"),
+        (#"{"stages": [{"id": "a"}, {"id": "a"}], "leads": []}"#, "t.json: stages: the stage 'a' is defined twice"),
+        (#"{"scoring": {"fit": [{"when": 3}]}, "leads": []}"#, "t.json: scoring: fit[0].when must be a string, found a number"),
+    ])
+    func loadErrors(text: String, message: String) {
+        #expect {
+            _ = try Fixtures.decode(text)
+        } throws: { error in
+            (error as? WorkspaceError)?.description == message
+        }
+    }
+
+    @Test("a truncated file at every length fails with an error, never a crash")
+    func truncatedNeverCrashes() throws {
+        let bytes = Array(try String(contentsOfFile: Fixtures.small, encoding: .utf8).utf8)
+        for length in stride(from: 0, to: bytes.count - 2, by: 7) {
+            #expect(throws: WorkspaceError.self) { _ = try WorkspaceCodec.decode(Array(bytes[0..<length])) }
+        }
+    }
+
+    @Test("a workspace's custom stages keep their order; side stages stand outside it")
+    func customStages() throws {
+        let workspace = try Fixtures.decode("""
+            {"stages": [{"id": "new", "team": "marketing"}, {"id": "qualified", "team": "sales"},
+                        {"id": "parked", "team": "marketing", "side": true}, {"id": "won", "team": "sales"}],
+             "leads": [{"id": "a", "stage": "Qualified"}]}
+            """)
+        #expect(workspace.funnel.rank(of: "won") == 2)
+        #expect(workspace.funnel.rank(of: "parked") == nil)
+        #expect(workspace.leads[0].stage == "qualified")
+    }
+}

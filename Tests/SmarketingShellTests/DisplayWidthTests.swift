@@ -1,0 +1,21 @@
+import Testing
+@testable import SmarketingShell
+
+@Suite("Display width")
+struct DisplayWidthTests {
+    @Test("counts terminal columns, not bytes or characters", arguments: [
+        ("Sofia Lindqvist", 15), ("Ștefan Popescu", 14), ("Göteborg", 8), ("สมชาย ใจดี", 9),
+        ("กรุงเทพมหานคร", 12), ("東京", 4), ("🚚", 2), ("Giulia 🚚", 9), ("e\u{301}", 1), ("", 0),
+    ])
+    func widths(text: String, width: Int) {
+        #expect(DisplayWidth.of(text) == width)
+    }
+
+    @Test("truncates by columns and marks the cut")
+    func truncates() {
+        #expect(DisplayWidth.truncate("Transilvania Cargo SRL", to: 10) == "Transilva…")
+        #expect(DisplayWidth.truncate("東京東京", to: 5) == "東京…")
+        #expect(DisplayWidth.truncate("short", to: 10) == "short")
+        #expect(DisplayWidth.of(DisplayWidth.truncate("สมชาย ใจดี ศรีสุข", to: 7)) <= 7)
+    }
+}

@@ -1,0 +1,57 @@
+import Testing
+@testable import SmarketingShell
+
+@Suite("Interactive loop")
+struct ReplTests {
+    @Test("the prompt names the workspace and marks unsaved changes")
+    func prompt() throws {
+        let harness = try Harness()
+        let reader = ScriptedReader([.line("info"), .line("move L-000001 to sal"), .line("quit!")])
+        Repl(session: harness.session, reader: reader).run()
+        #expect(reader.prompts == ["smk small> ", "smk small> ", "smk small*> "])
+        #expect(reader.history == ["info", "move L-000001 to sal", "quit!"])
+    }
+
+    @Test("Ctrl-C abandons the line and the session goes on")
+    func interrupt() throws {
+        let harness = try Harness()
+        let reader = ScriptedReader([.interrupted, .line("leads limit 1"), .endOfInput])
+        Repl(session: harness.session, reader: reader).run()
+        #expect(harness.out.text.contains("Sofia Lindqvist"))
+        #expect(reader.prompts.count == 3)
+    }
+
+    @Test("quit with unsaved changes asks; no keeps the session, yes leaves")
+    func quitAsks() throws {
+        let harness = try Harness()
+        let reader = ScriptedReader([.line("move L-000001 to sal"), .line("quit"), .line("n"), .line("quit"), .line("y")])
+        Repl(session: harness.session, reader: reader).run()
+        #expect(reader.prompts == ["smk small> ", "smk small*> ", "1 unsaved change(s). Quit without saving? [y/N] ",
+                                   "smk small*> ", "1 unsaved change(s). Quit without saving? [y/N] "])
+        #expect(harness.out.text.contains("not quitting: save first, or quit! to leave without saving"))
+    }
+
+    @Test("Ctrl-D leaves at once when nothing is unsaved, and asks when something is")
+    func endOfInput() throws {
+        let clean = try Harness()
+        let reader = ScriptedReader([.endOfInput, .line("info")])
+        Repl(session: clean.session, reader: reader).run()
+        #expect(reader.prompts == ["smk small> "])
+
+        let dirty = try Harness()
+        let asked = ScriptedReader([.line("move L-000001 to sal"), .endOfInput, .endOfInput, .line("quit!")])
+        Repl(session: dirty.session, reader: asked).run()
+        #expect(asked.prompts.contains("1 unsaved change(s). Quit without saving? [y/N] "))
+        #expect(asked.prompts.last == "smk small*> ")
+    }
+
+    @Test("a failing command at the prompt never ends the session")
+    func errorsContinue() throws {
+        let harness = try Harness()
+        let reader = ScriptedReader([.line("mvoe"), .line("show L-404"), .line("info"), .line("quit")])
+        let failures = Repl(session: harness.session, reader: reader).run()
+        #expect(failures == 2)
+        #expect(harness.out.text.contains("leads"))
+        #expect(harness.err.text.contains("did you mean 'move'?"))
+    }
+}

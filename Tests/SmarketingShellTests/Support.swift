@@ -1,0 +1,54 @@
+import Foundation
+@testable import SmarketingKit
+@testable import SmarketingShell
+
+/// A session on a fixture, with its output captured.
+struct Harness {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let smallPath = repository.appendingPathComponent("Tests/Fixtures/small.json").path
+    static let demoPath = repository.appendingPathComponent("Workspace/demo.json").path
+
+    let session: Session
+    let out = StringSink()
+    let err = StringSink()
+
+    init(path: String = Harness.smallPath, actor: String = "anna") throws {
+        session = Session(workspace: try Workspace.load(path: path), path: path, actor: actor, out: out, err: err)
+        session.fixedNow = Timestamp.parse("2026-11-24T12:00:00Z")
+    }
+
+    /// Runs `text` as a script (stopping at the first failure) and returns stdout, stderr.
+    @discardableResult
+    func run(_ text: String, file: String? = nil, bail: Bool = true) -> (out: String, err: String, outcome: Interpreter.Outcome) {
+        let outcome = Interpreter(session: session).run(text, file: file, bail: bail)
+        return (out.take(), err.take(), outcome)
+    }
+}
+
+/// A line reader that plays back a script of answers, for driving the REPL in tests.
+final class ScriptedReader: LineReader {
+    var inputs: [LineReadResult]
+    private(set) var prompts: [String] = []
+    private(set) var history: [String] = []
+
+    init(_ inputs: [LineReadResult]) {
+        self.inputs = inputs
+    }
+
+    func readLine(prompt: String) -> LineReadResult {
+        prompts.append(prompt)
+        return inputs.isEmpty ? .endOfInput : inputs.removeFirst()
+    }
+
+    func addToHistory(_ line: String) {
+        history.append(line)
+    }
+}
+
+/// The value on the line of a `key  value` record that starts with `key`.
+func recordValue(_ text: String, _ key: String) -> String? {
+    for line in text.split(separator: "\n") where line.hasPrefix(key + " ") {
+        return String(line.dropFirst(key.count)).trimmingWhitespace().description
+    }
+    return nil
+}
