@@ -41,7 +41,7 @@ struct CommandTests {
         }
         #expect(overview.contains("\nlook\n") && overview.contains("\nsession\n"))
         let page = harness.run("help leads").out
-        #expect(page.hasPrefix("usage: leads [limit N]"))
+        #expect(page.hasPrefix("usage: leads [ID,…|where EXPR|@view]"))
         #expect(page.contains("examples:\n  leads limit 5"))
         let wrong = harness.run("help laeds")
         #expect(wrong.err.contains("no help for 'laeds' — did you mean 'leads'?"))
@@ -96,7 +96,7 @@ struct CommandTests {
         let thaiStage = DisplayWidth.of(String(thai[..<(thai.range(of: "lost")?.lowerBound ?? thai.endIndex)]))
         let sofiaStage = DisplayWidth.of(String(sofia[..<(sofia.range(of: "mql")?.lowerBound ?? sofia.endIndex)]))
         #expect(thaiStage == sofiaStage)
-        #expect(sofia.hasSuffix("72        55  12000"))
+        #expect(sofia.hasSuffix("72        55   63.5"))
     }
 
     @Test("leads limit N shows N rows and says how many there are")
@@ -158,8 +158,8 @@ struct CommandTests {
             #expect(first["fit"] == .number("72"))
             #expect(first["owner"] == .null)
         case .csv:
-            #expect(text.hasPrefix("id,name,company,country,stage,owner,fit,interest,value\r\n"))
-            #expect(text.contains("L-000002,Ștefan Popescu,Transilvania Cargo SRL,RO,sal,anna,64,48,\r\n"))
+            #expect(text.hasPrefix("id,name,company,country,stage,owner,fit,interest,score\r\n"))
+            #expect(text.contains("L-000002,Ștefan Popescu,Transilvania Cargo SRL,RO,sal,anna,64,48,56\r\n"))
         case .markdown:
             #expect(text.hasPrefix("| id | name |"))
             #expect(text.contains("| ---: |"))

@@ -8,14 +8,45 @@ public struct Arguments {
     /// The name the command was called by, as typed.
     public let commandName: Token
     let usage: String
+    /// The command's whole text, for clauses read as raw text (query expressions).
+    public let text: String
     /// Where the command's text ends, for "missing …" errors.
-    let end: Int
+    var end: Int { text.count }
 
-    public init(tokens: [Token], commandName: Token, usage: String, end: Int) {
+    public init(tokens: [Token], commandName: Token, usage: String, text: String) {
         self.tokens = tokens
         self.commandName = commandName
         self.usage = usage
-        self.end = end
+        self.text = text
+    }
+
+    /// The raw text from the next token up to (not including) the first token, outside
+    /// parentheses, that is one of `stopWords`; the tokens are consumed. Returns the text
+    /// and its character offset in the command, so errors inside it can point into it.
+    public mutating func clause(until stopWords: Set<String>, expected: String) throws(ShellError) -> (text: String, offset: Int) {
+        guard let first = peek else { throw .missing(expected: expected, usage: usage, SourceRange(end, end + 1)) }
+        var depth = 0
+        var last = first
+        while let token = peek {
+            if token.isSymbol("(") { depth += 1 }
+            if token.isSymbol(")") { depth -= 1 }
+            if depth <= 0, token.kind == .word, stopWords.contains(token.text.lowercased()), token != first { break }
+            last = token
+            index += 1
+        }
+        let characters = Array(text)
+        let start = first.range.start
+        return (String(characters[start..<min(last.range.end, characters.count)]), start)
+    }
+
+    /// A comma-separated list of words: `a,b,c` or `a, b, c`.
+    public mutating func list(_ expected: String) throws(ShellError) -> [Token] {
+        var items = [try text(expected)]
+        while peek?.isSymbol(",") == true {
+            index += 1
+            items.append(try text(expected))
+        }
+        return items
     }
 
     public var isAtEnd: Bool { index >= tokens.count }

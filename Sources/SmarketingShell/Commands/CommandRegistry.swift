@@ -6,6 +6,11 @@ public enum CommandRegistry {
     public static let all: [any ShellCommand.Type] = [
         LeadsCommand.self,
         ShowCommand.self,
+        CountCommand.self,
+        ReportCommand.self,
+        FindCommand.self,
+        ViewCommand.self,
+        ViewsCommand.self,
         MoveCommand.self,
         InfoCommand.self,
         SaveCommand.self,
@@ -14,6 +19,8 @@ public enum CommandRegistry {
         QuitCommand.self,
         HelpCommand.self,
         FormatCommand.self,
+        OutputCommand.self,
+        LetCommand.self,
     ]
 
     /// The command called `name` (or one of its aliases), case-insensitively.

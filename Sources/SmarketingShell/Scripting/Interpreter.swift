@@ -44,17 +44,23 @@ public struct Interpreter {
         guard first.kind == .word, let type = CommandRegistry.command(named: first.text) else {
             throw .unknownCommand(first.text, suggestion: Suggestion.nearest(to: first.text, in: CommandRegistry.names), first.range)
         }
-        var arguments = Arguments(tokens: Array(tokens.dropFirst()), commandName: first, usage: type.usage, end: command.text.count)
+        var arguments = Arguments(tokens: Array(tokens.dropFirst()), commandName: first, usage: type.usage, text: command.text)
         return try type.run(&arguments, in: session)
     }
 
     /// Renders a result to the session's sinks in the current format.
     public func emit(_ result: CommandResult) {
-        let renderer = ResultRenderer(format: session.settings.format, width: session.settings.width,
-                                      stageColor: session.settings.color ? stageColor : nil)
+        let toFile = session.redirect
+        let renderer = ResultRenderer(format: session.settings.format, width: toFile == nil ? session.settings.width : nil,
+                                      stageColor: session.settings.color && toFile == nil ? stageColor : nil)
         let (out, err) = renderer.render(result)
-        if !out.isEmpty { session.out.write(out) }
         if !err.isEmpty { session.err.write(err) }
+        guard !out.isEmpty else { return }
+        if let toFile {
+            toFile.write(out)
+        } else if session.pager?(out) != true {
+            session.out.write(out)
+        }
     }
 
     /// Marketing stages cyan, sales stages green, nurture yellow, lost red.

@@ -24,6 +24,13 @@ public final class Session {
 
     public let out: TextSink
     public let err: TextSink
+    /// `let` variables, for `$name` in queries and commands.
+    public var variables: [String: QueryValue] = [:]
+    /// Shows long output through a pager; returns false when it did not (not a TTY, or
+    /// the text fits the screen). Set by the executable on a terminal.
+    public var pager: ((String) -> Bool)?
+    /// Where results go after `output FILE`, until `output -`.
+    public var redirect: FileSink?
 
     /// Applied changes, newest last; `undo` pops from here.
     public private(set) var done: [ChangeRecord] = []
@@ -42,6 +49,11 @@ public final class Session {
 
     /// The clock every relative computation uses.
     public var now: Date { fixedNow ?? Date() }
+
+    /// What a query needs, as of now: the workspace, the clock and the variables.
+    public func queryEnvironment() -> QueryEnvironment {
+        QueryEnvironment(workspace: workspace, now: now, variables: variables)
+    }
 
     /// True while the workspace differs from its file.
     public var isDirty: Bool { savedDepth != done.count }

@@ -32,6 +32,14 @@ extension ShellError: CustomStringConvertible {
             return "nothing to redo"
         case .refused(let why):
             return why
+        case .query(let error):
+            return error.description
+        case .badView(let name, let error, _):
+            return "view '\(name)': \(error)"
+        case .noSuchView(let name, let suggestion, _):
+            return "no view '\(name)'" + hint(suggestion) + (suggestion == nil ? " (views lists them)" : "")
+        case .interrupted:
+            return "interrupted"
         }
     }
 

@@ -21,6 +21,12 @@ public enum ShellError: Error, Sendable, Equatable {
     case nothingToRedo
     /// The command is not allowed in this context (for example `quit` answered "no").
     case refused(String)
+    /// A query expression's error, its range moved to the command's text.
+    case query(QueryError)
+    /// A saved view's expression is wrong; the range is the `@view` in the command.
+    case badView(name: String, QueryError, SourceRange)
+    case noSuchView(String, suggestion: String?, SourceRange)
+    case interrupted
 
     /// The span the error is about, when it has one.
     public var range: SourceRange? {
@@ -28,6 +34,10 @@ public enum ShellError: Error, Sendable, Equatable {
         case .unterminatedString(let r), .unknownCommand(_, _, let r), .unexpected(_, _, _, let r),
              .missing(_, _, let r), .notANumber(_, _, let r), .noSuchLead(_, _, let r), .noSuchStage(_, _, let r),
              .unknownHelpTopic(_, _, let r):
+            return r
+        case .query(let error):
+            return SourceRange(error.range.lowerBound, error.range.upperBound)
+        case .badView(_, _, let r), .noSuchView(_, _, let r):
             return r
         default:
             return nil

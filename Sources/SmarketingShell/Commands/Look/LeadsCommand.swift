@@ -1,38 +1,53 @@
 import SmarketingKit
 
-/// `leads`: the leads as a table, in file order.
+/// `leads`: the selected leads as a table, sorted, cut and with the columns asked for.
 public enum LeadsCommand: ShellCommand {
     public static let name = "leads"
     public static let group = CommandGroup.look
-    public static let summary = "list leads as a table"
-    public static let usage = "leads [limit N]"
+    public static let summary = "list leads as a table: select, sort, limit, choose columns"
+    public static let usage = "leads [ID,…|where EXPR|@view] [sort F [desc],…] [limit N] [cols a,b,c]"
     public static let details = """
-        Shows id, name, company, country, stage, owner, fit, interest and value, one lead
-        per row, in the order of the workspace file. Tables fit the terminal's width;
-        use format json|csv|markdown for other shapes.
+        Without a selector, every lead in file order. `where` takes the query language
+        (help where); `@view` a saved view (views lists them). Columns are any fields,
+        computed ones too (score, quadrant, persona, age, idle, attempts) and fields.NAME.
+        Tables fit the terminal's width; format json|csv|markdown gives other shapes.
         """
-    public static let examples = ["leads limit 5", "leads limit 3; format json; leads limit 1"]
+    public static let examples = [
+        "leads limit 5",
+        "leads where stage = mql and score >= 60 sort score desc limit 10",
+        "leads where city ~ 'goteborg' cols id,name,city,stage",
+        "leads @hot limit 5",
+        "leads L-000001,L-000002 cols id,name,quadrant,age",
+    ]
 
-    public static let columns = ["id", "name", "company", "country", "stage", "owner", "fit", "interest", "value"]
+    public static let defaultColumns = ["id", "name", "company", "country", "stage", "owner", "fit", "interest", "score"]
 
     public static func run(_ arguments: inout Arguments, in session: Session) throws(ShellError) -> CommandResult {
-        var limit: Int?
-        if arguments.take("limit") {
-            limit = try arguments.integer("a number of leads")
-        }
+        let selector = try LeadSelector.parse(&arguments, in: session)
+        var shape = try ListingShape.parse(&arguments, in: session)
         try arguments.finish()
-        let leads = session.workspace.leads
-        let shown = min(leads.count, limit ?? leads.count)
-        var rows: [[TableValue]] = []
-        rows.reserveCapacity(shown)
-        for row in 0..<shown {
-            if row % 4096 == 0, session.isInterrupted() { break }
-            let lead = leads[row]
-            rows.append([.text(lead.id), TableValue(lead.name), TableValue(lead.company), TableValue(lead.country),
-                         .text(lead.stage), TableValue(lead.owner), TableValue(lead.fit), TableValue(lead.interest),
-                         TableValue(lead.value)])
+        if case .view(let name, let range) = selector {
+            shape = try ViewDefinition.lookup(name, range: range, in: session).shape.overridden(by: shape)
         }
-        let footer = shown < leads.count ? "\(shown) of \(leads.count) leads" : nil
-        return .table(Table(columns: columns, rows: rows, footer: footer, stageColumns: [4]))
+        let environment = session.queryEnvironment()
+        let selected = try selector.rows(in: session, environment: environment)
+        let shown = shape.apply(to: selected, in: session, environment: environment)
+        let columns = shape.columns ?? defaultColumns.compactMap(LeadField.named)
+        let footer = shown.count < selected.count ? "\(shown.count) of \(selected.count) leads" : nil
+        return .table(table(rows: shown, columns: columns, in: session, environment: environment, footer: footer))
+    }
+
+    /// A table of `rows` with one column per field; stage columns coloured on a terminal.
+    static func table(rows: [Int], columns: [LeadField], in session: Session, environment: QueryEnvironment,
+                      footer: String? = nil) -> Table {
+        let leads = session.workspace.leads
+        var cells: [[TableValue]] = []
+        cells.reserveCapacity(rows.count)
+        for row in rows {
+            let lead = leads[row]
+            cells.append(columns.map { $0.value(of: lead, in: environment).cell })
+        }
+        let stageColumns = Set(columns.indices.filter { columns[$0].type == .stage })
+        return Table(columns: columns.map(\.name), rows: cells, footer: footer, stageColumns: stageColumns)
     }
 }

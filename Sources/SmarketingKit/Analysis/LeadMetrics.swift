@@ -1,0 +1,53 @@
+import Foundation
+
+/// The computed facts about a lead that queries, tables and reports share: score,
+/// quadrant, contact attempts, age and idle time.
+extension Workspace {
+    /// One number from fit and interest, weighted by the scoring rules. None when the
+    /// lead has neither.
+    public func score(of lead: Lead) -> Double? {
+        guard lead.fit != nil || lead.interest != nil else { return nil }
+        let value = scoring.fitWeight * (lead.fit ?? 0) + scoring.interestWeight * (lead.interest ?? 0)
+        return (value * 10).rounded() / 10
+    }
+
+    /// Fit × interest against the `high` thresholds: ideal, nurture, curious or cold.
+    public func quadrant(of lead: Lead) -> Quadrant {
+        let fitHigh = (lead.fit ?? 0) >= scoring.highFit
+        let interestHigh = (lead.interest ?? 0) >= scoring.highInterest
+        switch (fitHigh, interestHigh) {
+        case (true, true): return .ideal
+        case (true, false): return .nurture
+        case (false, true): return .curious
+        case (false, false): return .cold
+        }
+    }
+}
+
+/// Where a lead sits on the fit × interest grid.
+public enum Quadrant: String, Sendable, CaseIterable {
+    /// Good fit and engaged: sales should be on it.
+    case ideal
+    /// Good fit, not yet engaged: marketing's job.
+    case nurture
+    /// Engaged but a poor fit: handle with care.
+    case curious
+    case cold
+}
+
+extension Lead {
+    /// Sales contact attempts: calls, emails and meetings logged.
+    public var attempts: Int {
+        activities.reduce(0) { $0 + (Activity.attemptTypes.contains($1.type) ? 1 : 0) }
+    }
+
+    /// Seconds since the lead was created.
+    public func age(at now: Date) -> Double? {
+        created.map { now.timeIntervalSince($0) }
+    }
+
+    /// Seconds since anything last happened to the lead.
+    public func idle(at now: Date) -> Double? {
+        lastTouched.map { now.timeIntervalSince($0) }
+    }
+}

@@ -1,0 +1,237 @@
+import Foundation
+
+/// Turns a parsed expression into a predicate, once per query: fields are looked up,
+/// values type-checked and converted (stages to their funnel rank, text folded), so the
+/// per-lead work is only the comparison.
+public enum QueryCompiler {
+    /// Parses and compiles `text`.
+    public static func compile(_ text: String, in environment: QueryEnvironment) throws(QueryError) -> LeadPredicate {
+        try compile(text, in: environment, insidePersona: nil)
+    }
+
+    static func compile(_ text: String, in environment: QueryEnvironment, insidePersona: String?) throws(QueryError) -> LeadPredicate {
+        let expr = try ExpressionParser.parse(text)
+        var compiler = Compiler(environment: environment, insidePersona: insidePersona)
+        return try compiler.compile(expr)
+    }
+
+    /// Compiles an already parsed expression.
+    public static func compile(_ expr: Expr, in environment: QueryEnvironment) throws(QueryError) -> LeadPredicate {
+        var compiler = Compiler(environment: environment, insidePersona: nil)
+        return try compiler.compile(expr)
+    }
+}
+
+private struct Compiler {
+    let environment: QueryEnvironment
+    let insidePersona: String?
+
+    mutating func compile(_ expr: Expr) throws(QueryError) -> LeadPredicate {
+        switch expr {
+        case .and(let a, let b):
+            let left = try compile(a), right = try compile(b)
+            return { left($0) && right($0) }
+        case .or(let a, let b):
+            let left = try compile(a), right = try compile(b)
+            return { left($0) || right($0) }
+        case .not(let a):
+            let inner = try compile(a)
+            return { !inner($0) }
+        case .isNone(let ref, let negated):
+            let field = try resolve(ref)
+            let env = environment
+            return { lead in
+                let isNone = field.read(lead, env) == .none
+                return negated ? !isNone : isNone
+            }
+        case .compare(let ref, let op, let operand):
+            let field = try resolve(ref)
+            let value = try convert(operand, for: field)
+            return try comparison(field, op, value, ref: ref, operand: operand)
+        case .isIn(let ref, let operands, let negated):
+            let field = try resolve(ref)
+            var tests: [LeadPredicate] = []
+            for operand in operands {
+                tests.append(try comparison(field, .equal, try convert(operand, for: field), ref: ref, operand: operand))
+            }
+            return { lead in
+                let found = tests.contains { $0(lead) }
+                return negated ? !found : found
+            }
+        case .between(let ref, let low, let high):
+            let field = try resolve(ref)
+            let above = try comparison(field, .greaterOrEqual, try convert(low, for: field), ref: ref, operand: low)
+            let below = try comparison(field, .lessOrEqual, try convert(high, for: field), ref: ref, operand: high)
+            return { above($0) && below($0) }
+        }
+    }
+
+    func resolve(_ ref: FieldRef) throws(QueryError) -> LeadField {
+        guard let field = LeadField.named(ref.name) else {
+            let suggestion = Suggestion.nearest(to: ref.name, in: LeadField.names(in: environment.workspace))
+            throw QueryError(.unknownField(ref.name, suggestion: suggestion), at: ref.range)
+        }
+        if field.name == "persona" {
+            if let inside = insidePersona { throw QueryError(.recursivePersona(inside), at: ref.range) }
+            try environment.preparePersonas()
+        }
+        return field
+    }
+
+    /// The operand as a value of the field's type, or an error that says why not.
+    func convert(_ operand: Operand, for field: LeadField) throws(QueryError) -> QueryValue {
+        var value: QueryValue
+        switch operand.kind {
+        case .literal(let literal): value = literal
+        case .word(let word): value = .text(word)
+        case .variable(let name):
+            guard let bound = environment.variables[name] else {
+                let suggestion = Suggestion.nearest(to: name, in: environment.variables.keys)
+                throw QueryError(.undefinedVariable(name, suggestion: suggestion), at: operand.range)
+            }
+            value = bound
+        }
+        if value == .none { return .none }
+        switch field.type {
+        case .any:
+            return value
+        case .text, .list:
+            switch value {
+            case .text: break
+            case .number, .date, .duration, .bool: value = .text(operand.text.trimmingCharacters(in: CharacterSet(charactersIn: "'")))
+            case .list, .none: break
+            }
+            try checkClosedSet(field, value, operand)
+            return value
+        case .stage:
+            guard case .text(let name) = value else {
+                throw mismatch(field, operand, value)
+            }
+            guard let id = environment.workspace.funnel.resolve(name) else {
+                let suggestion = Suggestion.nearest(to: name, in: environment.workspace.funnel.ids)
+                throw QueryError(.unknownValue(field: "stage", value: name, suggestion: suggestion), at: operand.range)
+            }
+            return .text(id)
+        case .number:
+            guard case .number = value else { throw mismatch(field, operand, value) }
+            return value
+        case .date:
+            if case .text(let text) = value, let date = Timestamp.parse(text) { return .date(date) }
+            guard case .date = value else { throw mismatch(field, operand, value) }
+            return value
+        case .duration:
+            guard case .duration = value else { throw mismatch(field, operand, value) }
+            return value
+        case .bool:
+            guard case .bool = value else { throw mismatch(field, operand, value) }
+            return value
+        }
+    }
+
+    func mismatch(_ field: LeadField, _ operand: Operand, _ value: QueryValue) -> QueryError {
+        QueryError(.typeMismatch(field: field.name, fieldType: field.type, value: operand.text, valueType: value.kind ?? .text),
+                   at: operand.range)
+    }
+
+    /// Quadrants and personas are closed sets: a typo is an error, not an empty answer.
+    func checkClosedSet(_ field: LeadField, _ value: QueryValue, _ operand: Operand) throws(QueryError) {
+        guard case .text(let text) = value else { return }
+        let allowed: [String]
+        switch field.name {
+        case "quadrant": allowed = Quadrant.allCases.map(\.rawValue)
+        case "persona": allowed = environment.workspace.personas.map(\.name)
+        default: return
+        }
+        guard !allowed.contains(where: { $0.lowercased() == text.lowercased() }) else { return }
+        throw QueryError(.unknownValue(field: field.name, value: text, suggestion: Suggestion.nearest(to: text, in: allowed)), at: operand.range)
+    }
+
+    func comparison(_ field: LeadField, _ op: CompareOp, _ value: QueryValue, ref: FieldRef, operand: Operand) throws(QueryError) -> LeadPredicate {
+        let env = environment
+        let read = field.read
+        if value == .none {
+            switch op {
+            case .equal: return { read($0, env) == .none }
+            case .notEqual: return { read($0, env) != .none }
+            default: throw QueryError(.operatorNotAllowed(op: op.rawValue, field: "none", fieldType: field.type), at: operand.range)
+            }
+        }
+        if op == .contains, [.number, .date, .duration, .bool].contains(field.type) {
+            throw QueryError(.operatorNotAllowed(op: "~", field: field.name, fieldType: field.type), at: ref.range)
+        }
+        if field.type == .stage, case .text(let id) = value {
+            return stageComparison(op, id)
+        }
+        let needle: String? = if case .text(let t) = value { op == .contains ? TextFold.fold(t) : t.lowercased() } else { nil }
+        return { lead in QueryValue.holds(read(lead, env), op, value, needle: needle) }
+    }
+
+    func stageComparison(_ op: CompareOp, _ id: String) -> LeadPredicate {
+        let funnel = environment.workspace.funnel
+        switch op {
+        case .equal: return { $0.stage == id }
+        case .notEqual: return { $0.stage != id }
+        case .contains:
+            let needle = TextFold.fold(id)
+            return { TextFold.fold($0.stage).contains(needle) }
+        default:
+            guard let target = funnel.rank(of: id) else { return { _ in false } }
+            // Ranks per stage id, computed once: side stages have none and never match.
+            var ranks: [String: Int] = [:]
+            for stage in funnel.stages { if let rank = funnel.rank(of: stage.id) { ranks[stage.id] = rank } }
+            return { lead in
+                guard let rank = ranks[lead.stage] else { return false }
+                switch op {
+                case .less: return rank < target
+                case .lessOrEqual: return rank <= target
+                case .greater: return rank > target
+                default: return rank >= target
+                }
+            }
+        }
+    }
+}
+
+extension QueryValue {
+    /// Whether `lhs op rhs` holds. A missing value equals only none; it differs from
+    /// everything else and is neither less nor greater. Text compares case-insensitively;
+    /// `~` ignores case and accents. A list holds a value when one of its items does.
+    static func holds(_ lhs: QueryValue, _ op: CompareOp, _ rhs: QueryValue, needle: String?) -> Bool {
+        switch (lhs, rhs) {
+        case (.none, _):
+            return op == .notEqual
+        case (.number(let a), .number(let b)):
+            return order(a, op, b)
+        case (.date(let a), .date(let b)):
+            return order(a, op, b)
+        case (.duration(let a), .duration(let b)):
+            return order(a, op, b)
+        case (.bool(let a), .bool(let b)):
+            return op == .equal ? a == b : op == .notEqual ? a != b : false
+        case (.text(let a), .text(let b)):
+            switch op {
+            case .equal: return a.lowercased() == (needle ?? b.lowercased())
+            case .notEqual: return a.lowercased() != (needle ?? b.lowercased())
+            case .contains: return TextFold.fold(a).contains(needle ?? TextFold.fold(b))
+            default: return order(a.lowercased(), op, b.lowercased())
+            }
+        case (.list(let items), .text):
+            let any = items.contains { holds(.text($0), op == .notEqual ? .equal : op, rhs, needle: needle) }
+            return op == .notEqual ? !any : any
+        default:
+            return op == .notEqual
+        }
+    }
+
+    private static func order<T: Comparable>(_ a: T, _ op: CompareOp, _ b: T) -> Bool {
+        switch op {
+        case .equal: a == b
+        case .notEqual: a != b
+        case .less: a < b
+        case .lessOrEqual: a <= b
+        case .greater: a > b
+        case .greaterOrEqual: a >= b
+        case .contains: false
+        }
+    }
+}

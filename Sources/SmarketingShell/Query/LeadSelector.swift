@@ -1,0 +1,61 @@
+import SmarketingKit
+
+/// Which leads a command works on: `ID`, `ID,ID`, `where EXPR`, `@view`, or all.
+public enum LeadSelector {
+    case all
+    case ids([String])
+    case predicate(text: String, offset: Int)
+    case view(name: String, range: SourceRange)
+
+    /// Words that end a `where` clause inside a command.
+    public static let clauseEnds: Set<String> = ["sort", "limit", "cols", "by", "to", "note", "force"]
+
+    /// Reads a selector if one comes next; `required` makes its absence an error.
+    public static func parse(_ arguments: inout Arguments, in session: Session, required: Bool = false) throws(ShellError) -> LeadSelector {
+        guard let token = arguments.peek else {
+            if required { _ = try arguments.next("a selector: an id, ID,ID, where EXPR or @view") }
+            return .all
+        }
+        if token.isKeyword("where") {
+            _ = try arguments.next("where")
+            let (text, offset) = try arguments.clause(until: clauseEnds, expected: "an expression after where")
+            return .predicate(text: text, offset: offset)
+        }
+        if token.kind == .word, token.text.hasPrefix("@") {
+            _ = try arguments.next("a view")
+            return .view(name: String(token.text.dropFirst()), range: token.range)
+        }
+        if token.kind == .word, !clauseEnds.contains(token.text.lowercased()) {
+            return .ids(try arguments.leadIDs(in: session))
+        }
+        if required { throw arguments.unexpected(token, expected: "a selector: an id, ID,ID, where EXPR or @view") }
+        return .all
+    }
+
+    /// The rows of the selected leads, in workspace order (ids in the order given).
+    public func rows(in session: Session, environment: QueryEnvironment) throws(ShellError) -> [Int] {
+        let leads = session.workspace.leads
+        switch self {
+        case .all:
+            return Array(0..<leads.count)
+        case .ids(let ids):
+            return ids.compactMap { leads.row(of: $0) }
+        case .predicate(let text, let offset):
+            let predicate: LeadPredicate
+            do { predicate = try QueryCompiler.compile(text, in: environment) } catch { throw .query(error.shifted(by: offset)) }
+            return try Self.filter(leads, predicate, session)
+        case .view(let name, let range):
+            let view = try ViewDefinition.lookup(name, range: range, in: session)
+            return try view.selector.rows(in: session, environment: environment)
+        }
+    }
+
+    static func filter(_ leads: LeadStore, _ predicate: LeadPredicate, _ session: Session) throws(ShellError) -> [Int] {
+        var rows: [Int] = []
+        for row in 0..<leads.count {
+            if row & 0xFFF == 0, session.isInterrupted() { throw .interrupted }
+            if predicate(leads[row]) { rows.append(row) }
+        }
+        return rows
+    }
+}
