@@ -73,7 +73,11 @@ struct Smk: ParsableCommand {
                 throw ExitCode(2)
             }
         } else if terminal.inputIsTTY {
-            let editor = LineEditor(historyPath: historyPath())
+            let bridge = CompletionBridge(session: session)
+            let editor = LineEditor(historyPath: historyPath()) { line, cursor in
+                let result = bridge.complete(line: line, cursor: cursor)
+                return CompletionReply(candidates: result.candidates, replaceFrom: result.replaceFrom)
+            }
             defer { editor.close() }
             if path == nil || !FileManager.default.fileExists(atPath: path ?? "") {
                 err.write("new workspace \(session.displayName): not saved yet (save FILE writes it)\n")
@@ -118,5 +122,24 @@ struct Smk: ParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         if let path = environment["SMK_HISTORY"], !path.isEmpty { return path }
         return FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".smk_history").path
+    }
+}
+
+/// Hands the session to the line editor's completer, which must be `@Sendable` while a
+/// `Session` is not.
+///
+/// Safe because of how it is used, not because of what it is: the REPL, the session and
+/// libedit's TAB callback all run on the main thread, one after the other (TAB is handled
+/// inside `readLine`, while no command runs), so the session is never touched from two
+/// threads. Do not call `complete` from anywhere else.
+final class CompletionBridge: @unchecked Sendable {
+    private let session: Session
+
+    init(session: Session) {
+        self.session = session
+    }
+
+    func complete(line: String, cursor: Int) -> CompletionResult {
+        Completer.complete(line: line, cursor: cursor, session: session)
     }
 }
