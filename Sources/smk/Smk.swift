@@ -36,6 +36,9 @@ struct Smk: ParsableCommand {
     @Flag(help: "In scripts, run to the end even after a failure (the exit status still says it failed).")
     var keepGoing = false
 
+    @Flag(help: "Take the workspace's write lock even from a session that still looks alive.")
+    var forceUnlock = false
+
     func validate() throws {
         if command != nil && file != nil { throw ValidationError("give -c or -f, not both") }
         if let now, Timestamp.parse(now) == nil {
@@ -60,6 +63,28 @@ struct Smk: ParsableCommand {
         session.isInterrupted = { Interrupt.isSet }
         Interrupt.install()
 
+        let interactive = command == nil && file == nil && terminal.inputIsTTY
+        let editor = interactive ? LineEditor(historyPath: historyPath()) : nil
+        defer { editor?.close() }
+        var workspaceGuard: WorkspaceGuard?
+        if path != nil {
+            let ask: ((String) -> Bool)? = editor.map { editor in
+                { question in
+                    if case .line(let answer) = editor.readLine(prompt: question) {
+                        return ["y", "yes"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased())
+                    }
+                    return false
+                }
+            }
+            workspaceGuard = WorkspaceGuard(session: session, forceUnlock: forceUnlock, ask: ask)
+        }
+        defer {
+            if !interactive, session.isDirty {
+                err.write("warning: \(session.unsavedCount) unsaved change(s) discarded at the end (add save to keep them)\n")
+            }
+            workspaceGuard?.release(session)
+        }
+
         let interpreter = Interpreter(session: session)
         var failures = 0
         if let command {
@@ -72,9 +97,7 @@ struct Smk: ParsableCommand {
                 err.write("error: \(error)\n")
                 throw ExitCode(2)
             }
-        } else if terminal.inputIsTTY {
-            let editor = LineEditor(historyPath: historyPath())
-            defer { editor.close() }
+        } else if let editor {
             if path == nil || !FileManager.default.fileExists(atPath: path ?? "") {
                 err.write("new workspace \(session.displayName): not saved yet (save FILE writes it)\n")
             }

@@ -28,6 +28,11 @@ public struct Interpreter {
                 let result = try execute(command)
                 if case .quit = result { outcome.quit = true; return outcome }
                 emit(result)
+                if case .partial(_, let refusals) = result {
+                    outcome.failures += 1
+                    for refusal in refusals { session.err.write(DiagnosticRenderer.render(.refused(refusal), in: command)) }
+                    if bail { return outcome }
+                }
             } catch {
                 outcome.failures += 1
                 session.err.write(DiagnosticRenderer.render(error, in: command))

@@ -31,6 +31,12 @@ public final class Session {
     public var pager: ((String) -> Bool)?
     /// Where results go after `output FILE`, until `output -`.
     public var redirect: FileSink?
+    /// Records each change as it is applied, so a crash loses nothing; nil when the
+    /// session does not write one (read-only, or a journal left by a crash is waiting).
+    public var journal: Journal?
+    /// Why changes are refused in this session (another process holds the workspace).
+    public var readOnlyReason: String?
+    private var journalWarned = false
 
     /// Applied changes, newest last; `undo` pops from here.
     public private(set) var done: [ChangeRecord] = []
@@ -67,13 +73,32 @@ public final class Session {
     /// Applies a change as one undoable step, recording who and when.
     @discardableResult
     public func apply(_ change: Change, summary: String) throws(ShellError) -> ChangeRecord {
+        if let readOnlyReason { throw .refused("read-only: \(readOnlyReason)") }
         let inverse: Change
         do { inverse = try change.apply(to: &workspace) } catch { throw .change(error) }
         let record = ChangeRecord(change: change, inverse: inverse, at: now, by: actor, summary: summary)
         if let depth = savedDepth, depth > done.count { savedDepth = nil }
         done.append(record)
         undone.removeAll()
+        write(record)
         return record
+    }
+
+    /// Applies a change found in a crashed session's journal (already journalled).
+    public func replay(_ entry: Journal.Entry) throws(ShellError) {
+        let inverse: Change
+        do { inverse = try entry.change.apply(to: &workspace) } catch { throw .change(error) }
+        if let depth = savedDepth, depth > done.count { savedDepth = nil }
+        done.append(ChangeRecord(change: entry.change, inverse: inverse, at: entry.at, by: entry.by, summary: entry.summary))
+    }
+
+    /// Appends to the journal; a failure is reported once and the session goes on.
+    private func write(_ record: ChangeRecord) {
+        guard let journal else { return }
+        do { try journal.append(record) } catch {
+            if !journalWarned { err.write("warning: \(error); changes are not journalled until the next save\n") }
+            journalWarned = true
+        }
     }
 
     /// Takes back the newest change.
@@ -84,6 +109,7 @@ public final class Session {
             throw .change(error)
         }
         undone.append(record)
+        write(ChangeRecord(change: record.inverse, inverse: record.change, at: now, by: actor, summary: "undo: " + record.summary))
         return record
     }
 
@@ -95,15 +121,19 @@ public final class Session {
             throw .change(error)
         }
         done.append(record)
+        write(ChangeRecord(change: record.change, inverse: record.inverse, at: now, by: actor, summary: "redo: " + record.summary))
         return record
     }
 
     /// Writes the workspace to `path` (or its own file) and marks it saved.
     public func save(to target: String? = nil) throws(ShellError) -> String {
         guard let file = target ?? path else { throw .noWorkspaceFile }
+        let own = target == nil || target == path
+        if own, let readOnlyReason { throw .refused("read-only: \(readOnlyReason); save FILE writes a copy") }
         do { try workspace.save(path: file) } catch { throw .workspace(error) }
-        if target == nil || target == path {
+        if own {
             savedDepth = done.count
+            journal?.clear()
         }
         if path == nil { path = file; savedDepth = done.count }
         return file

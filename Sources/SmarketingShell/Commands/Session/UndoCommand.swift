@@ -4,7 +4,7 @@ public enum UndoCommand: ShellCommand {
     public static let group = CommandGroup.session
     public static let summary = "take back the last change (or the last N)"
     public static let usage = "undo [N]"
-    public static let examples = ["move L-000001 to subscriber; undo"]
+    public static let examples = ["note L-000001 \"call back in May\"; undo"]
 
     public static func run(_ arguments: inout Arguments, in session: Session) throws(ShellError) -> CommandResult {
         let steps = arguments.isAtEnd ? 1 : try arguments.integer("a number of steps", in: 1...1_000_000)
@@ -24,7 +24,7 @@ public enum RedoCommand: ShellCommand {
     public static let group = CommandGroup.session
     public static let summary = "apply again what undo took back"
     public static let usage = "redo [N]"
-    public static let examples = ["move L-000001 to subscriber; undo; redo; undo"]
+    public static let examples = ["note L-000001 \"call back in May\"; undo; redo; undo"]
 
     public static func run(_ arguments: inout Arguments, in session: Session) throws(ShellError) -> CommandResult {
         let steps = arguments.isAtEnd ? 1 : try arguments.integer("a number of steps", in: 1...1_000_000)

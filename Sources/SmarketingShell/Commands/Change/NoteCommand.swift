@@ -1,0 +1,54 @@
+import SmarketingKit
+
+/// `note ID "…"`: a free note on a lead, kept with its activities.
+public enum NoteCommand: ShellCommand {
+    public static let name = "note"
+    public static let group = CommandGroup.change
+    public static let summary = "write a note on a lead"
+    public static let usage = "note ID \"text\""
+    public static let examples = ["note L-000001 \"asked for a pilot in Göteborg\"; undo"]
+
+    public static func run(_ arguments: inout Arguments, in session: Session) throws(ShellError) -> CommandResult {
+        let ids = try arguments.leadIDs(in: session)
+        let text = try arguments.text("the note in quotes").text
+        try arguments.finish()
+        return try ActivityLogging.add(type: "note", note: text, to: ids, in: session, done: "noted")
+    }
+}
+
+/// `log ID TYPE ["…"]`: records an activity; calls, emails and meetings count as attempts.
+public enum LogCommand: ShellCommand {
+    public static let name = "log"
+    public static let group = CommandGroup.change
+    public static let summary = "record an activity (call, email and meeting count as sales attempts)"
+    public static let usage = "log ID call|email|meeting|demo|download|visit|form|webinar [\"note\"]"
+    public static let examples = ["log L-000002 call \"left a voicemail\"; undo", "log L-000001 demo; undo"]
+
+    static let types = ["call", "email", "meeting", "demo", "download", "visit", "form", "webinar"]
+
+    public static func run(_ arguments: inout Arguments, in session: Session) throws(ShellError) -> CommandResult {
+        let ids = try arguments.leadIDs(in: session)
+        let typeToken = try arguments.text("an activity type")
+        guard types.contains(typeToken.text.lowercased()) else {
+            throw .unexpected(found: "'\(typeToken.text)'", expected: types.joined(separator: ", ")
+                              + (Suggestion.nearest(to: typeToken.text, in: types).map { " — did you mean '\($0)'?" } ?? ""),
+                              usage: usage, typeToken.range)
+        }
+        let note = arguments.isAtEnd ? nil : try arguments.text("a note in quotes").text
+        try arguments.finish()
+        return try ActivityLogging.add(type: typeToken.text.lowercased(), note: note, to: ids, in: session, done: "logged \(typeToken.text.lowercased()) for")
+    }
+}
+
+/// Adding an activity, shared by `note` and `log`.
+enum ActivityLogging {
+    static func add(type: String, note: String?, to ids: [String], in session: Session, done: String) throws(ShellError) -> CommandResult {
+        let rows = ids.compactMap { session.workspace.leads.row(of: $0) }
+        let now = session.now, actor = session.actor
+        return try LeadEditing.apply(rows: rows, in: session, summary: { "\(type) on \(LeadEditing.count($0))" },
+                                     done: { "\(done) \(LeadEditing.count($0))" }) { lead in
+            lead.activities.append(Activity(at: now, type: type, by: actor, note: note))
+            return .changed
+        }
+    }
+}

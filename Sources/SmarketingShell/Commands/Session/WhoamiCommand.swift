@@ -1,0 +1,41 @@
+import SmarketingKit
+
+/// `whoami`: who the session acts as, and their team.
+public enum WhoamiCommand: ShellCommand {
+    public static let name = "whoami"
+    public static let group = CommandGroup.session
+    public static let summary = "who you act as, and your team"
+    public static let usage = "whoami"
+    public static let examples = ["whoami"]
+
+    public static func run(_ arguments: inout Arguments, in session: Session) throws(ShellError) -> CommandResult {
+        try arguments.finish()
+        let role = session.workspace.role(of: session.actor)
+        let team = role.map(\.rawValue) ?? (session.workspace.team.isEmpty ? "no team in this workspace" : "not in the team")
+        return .document(.object(JSONObject([JSONMember("name", .string(session.actor)), JSONMember("team", role.map { .string($0.rawValue) } ?? .null)])),
+                         display: .text("\(session.actor) (\(team))"))
+    }
+}
+
+/// `as NAME`: act as another person from now on (every change records them as `by`).
+public enum AsCommand: ShellCommand {
+    public static let name = "as"
+    public static let group = CommandGroup.session
+    public static let summary = "act as someone else from now on (changes record them)"
+    public static let usage = "as NAME"
+    public static let examples = ["as anna; whoami"]
+
+    public static func run(_ arguments: inout Arguments, in session: Session) throws(ShellError) -> CommandResult {
+        let name = try arguments.text("a person")
+        try arguments.finish()
+        let team = session.workspace.team
+        if !team.isEmpty, session.workspace.role(of: name.text) == nil {
+            let names = team.map(\.name)
+            throw .unexpected(found: "'\(name.text)'", expected: "one of the team (\(names.joined(separator: ", ")))"
+                              + (Suggestion.nearest(to: name.text, in: names).map { " — did you mean '\($0)'?" } ?? ""),
+                              usage: usage, name.range)
+        }
+        session.actor = name.text
+        return .none
+    }
+}
