@@ -37,7 +37,8 @@ struct CommandTests {
         let harness = try Harness()
         let overview = harness.run("help").out
         for command in CommandRegistry.all {
-            #expect(overview.contains(command.usage))
+            #expect(overview.contains("  \(command.name)  ") || overview.contains("  \(command.name) "), "\(command.name) missing from help")
+            #expect(overview.contains(command.summary))
         }
         #expect(overview.contains("\nlook\n") && overview.contains("\nsession\n"))
         let page = harness.run("help leads").out

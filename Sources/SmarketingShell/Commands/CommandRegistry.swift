@@ -34,6 +34,12 @@ public enum CommandRegistry {
         FormatCommand.self,
         OutputCommand.self,
         LetCommand.self,
+        EchoCommand.self,
+        ExpectCommand.self,
+        BailCommand.self,
+        TimerCommand.self,
+        RunCommand.self,
+        RecordCommand.self,
     ]
 
     /// The command called `name` (or one of its aliases), case-insensitively.

@@ -34,6 +34,13 @@ public final class Session {
     /// Records each change as it is applied, so a crash loses nothing; nil when the
     /// session does not write one (read-only, or a journal left by a crash is waiting).
     public var journal: Journal?
+    /// Writes the commands typed at the prompt to a script (`record FILE`).
+    public var recorder: Recorder?
+    /// The scripts being run, outermost first: relative paths in `run` start from the
+    /// innermost, and a script already on the stack is not run again (a cycle).
+    public var scriptStack: [String] = []
+    /// `expect` checks run and failed, for the summary at the end of a script.
+    public var checks = (run: 0, failed: 0)
     /// Why changes are refused in this session (another process holds the workspace).
     public var readOnlyReason: String?
     private var journalWarned = false
