@@ -10,7 +10,7 @@ public struct Repl {
 
     /// `smk demo> `, with `*` after the name while there are unsaved changes.
     public var prompt: String {
-        "smk \(session.displayName)\(session.isDirty ? "*" : "")> "
+        "smk \(session.displayName)\(session.scenario.map { ":" + $0 } ?? "")\(session.isDirty ? "*" : "")> "
     }
 
     /// Runs until the person leaves. Returns the number of commands that failed.

@@ -12,7 +12,8 @@ public enum NoteCommand: ShellCommand {
         let ids = try arguments.leadIDs(in: session)
         let text = try arguments.text("the note in quotes").text
         try arguments.finish()
-        return try ActivityLogging.add(type: "note", note: text, to: ids, in: session, done: "noted")
+        return try ActivityLogging.add(type: "note", note: text, rows: ids.compactMap { session.workspace.leads.row(of: $0) }, in: session,
+                                       done: "noted")
     }
 }
 
@@ -21,13 +22,13 @@ public enum LogCommand: ShellCommand {
     public static let name = "log"
     public static let group = CommandGroup.change
     public static let summary = "record an activity (call, email and meeting count as sales attempts)"
-    public static let usage = "log ID call|email|meeting|demo|download|visit|form|webinar [\"note\"]"
-    public static let examples = ["log L-000002 call \"left a voicemail\"; undo", "log L-000001 demo; undo"]
+    public static let usage = "log ID,…|where EXPR|@view call|email|meeting|demo|download|visit|form|webinar [\"note\"]"
+    public static let examples = ["log L-000002 call \"left a voicemail\"; undo", "log where stage = sal and attempts = 0 email \"first contact\"; undo"]
 
     static let types = ["call", "email", "meeting", "demo", "download", "visit", "form", "webinar"]
 
     public static func run(_ arguments: inout Arguments, in session: Session) throws(ShellError) -> CommandResult {
-        let ids = try arguments.leadIDs(in: session)
+        let selector = try LeadSelector.parse(&arguments, in: session, required: true, stops: LeadSelector.clauseEnds.union(types))
         let typeToken = try arguments.text("an activity type")
         guard types.contains(typeToken.text.lowercased()) else {
             throw .unexpected(found: "'\(typeToken.text)'", expected: types.joined(separator: ", ")
@@ -36,14 +37,14 @@ public enum LogCommand: ShellCommand {
         }
         let note = arguments.isAtEnd ? nil : try arguments.text("a note in quotes").text
         try arguments.finish()
-        return try ActivityLogging.add(type: typeToken.text.lowercased(), note: note, to: ids, in: session, done: "logged \(typeToken.text.lowercased()) for")
+        let rows = try LeadEditing.rows(selector, in: session)
+        return try ActivityLogging.add(type: typeToken.text.lowercased(), note: note, rows: rows, in: session, done: "logged \(typeToken.text.lowercased()) for")
     }
 }
 
 /// Adding an activity, shared by `note` and `log`.
 enum ActivityLogging {
-    static func add(type: String, note: String?, to ids: [String], in session: Session, done: String) throws(ShellError) -> CommandResult {
-        let rows = ids.compactMap { session.workspace.leads.row(of: $0) }
+    static func add(type: String, note: String?, rows: [Int], in session: Session, done: String) throws(ShellError) -> CommandResult {
         let now = session.now, actor = session.actor
         return try LeadEditing.apply(rows: rows, in: session, summary: { "\(type) on \(LeadEditing.count($0))" },
                                      done: { "\(done) \(LeadEditing.count($0))" }) { lead in
