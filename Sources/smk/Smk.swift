@@ -109,6 +109,7 @@ struct Smk: ParsableCommand {
             session.scriptStack = [URL(fileURLWithPath: file).standardizedFileURL.path]
             outcome = interpreter.run(text, file: file, mode: .script)
         } else if let editor {
+            if terminal.outputIsTTY { session.pager = Pager.page }
             if path == nil || !FileManager.default.fileExists(atPath: path ?? "") {
                 err.write("new workspace \(session.displayName): not saved yet (save FILE writes it)\n")
             }
