@@ -16,29 +16,3 @@ public enum BailCommand: ShellCommand {
         return .none
     }
 }
-
-/// `timer on|off`: prints how long each command took.
-public enum TimerCommand: ShellCommand {
-    public static let name = "timer"
-    public static let group = CommandGroup.script
-    public static let summary = "print how long each command takes (on) or not (off)"
-    public static let usage = "timer on|off"
-    public static let examples = ["timer on; count by source; timer off"]
-
-    public static func run(_ arguments: inout Arguments, in session: Session) throws(ShellError) -> CommandResult {
-        session.settings.timer = try OnOff.parse(&arguments)
-        return .none
-    }
-}
-
-enum OnOff {
-    static func parse(_ arguments: inout Arguments) throws(ShellError) -> Bool {
-        let token = try arguments.text("on or off")
-        try arguments.finish()
-        switch token.text.lowercased() {
-        case "on": return true
-        case "off": return false
-        default: throw arguments.unexpected(token, expected: "on or off")
-        }
-    }
-}
