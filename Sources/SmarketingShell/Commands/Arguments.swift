@@ -150,3 +150,16 @@ extension QueryValue {
         }
     }
 }
+
+extension Arguments {
+    /// A person of the workspace's team (anyone when it has none), or an error listing
+    /// the team with the nearest name.
+    public mutating func teamMember(in session: Session, allowing extra: [String] = []) throws(ShellError) -> Token {
+        let token = try text("a person")
+        let names = session.workspace.team.map(\.name)
+        guard !names.isEmpty, !names.contains(token.text), !extra.contains(token.text.lowercased()) else { return token }
+        let hint = Suggestion.nearest(to: token.text, in: names).map { " — did you mean '\($0)'?" } ?? ""
+        throw .unexpected(found: "'\(token.text)'", expected: "one of the team (\(names.joined(separator: ", ")))" + hint,
+                          usage: usage, token.range)
+    }
+}

@@ -15,15 +15,9 @@ public enum AssignCommand: ShellCommand {
     public static func run(_ arguments: inout Arguments, in session: Session) throws(ShellError) -> CommandResult {
         let selector = try LeadSelector.parse(&arguments, in: session, required: true)
         try arguments.expect("to")
-        let ownerToken = try arguments.text("a person, or none")
+        let ownerToken = try arguments.teamMember(in: session, allowing: ["none"])
         try arguments.finish()
         let owner: String? = ownerToken.text.lowercased() == "none" ? nil : ownerToken.text
-        if let owner, !session.workspace.team.isEmpty, session.workspace.role(of: owner) == nil {
-            let names = session.workspace.team.map(\.name)
-            throw .unexpected(found: "'\(owner)'", expected: "one of the team (\(names.joined(separator: ", ")))"
-                              + (Suggestion.nearest(to: owner, in: names).map { " — did you mean '\($0)'?" } ?? ""),
-                              usage: usage, ownerToken.range)
-        }
         let target = owner ?? "none"
         return try LeadEditing.apply(rows: try LeadEditing.rows(selector, in: session), in: session,
                                      summary: { "assign \(LeadEditing.count($0)) to \(target)" },

@@ -36,6 +36,19 @@ public enum MoveCommand: ShellCommand {
                             verb: ("move", "moved"))
     }
 
+    /// `recycle`/`lose`: a selection and a reason, into the side stage owned by `team`.
+    static func moveSideways(_ arguments: inout Arguments, in session: Session, team: Team, route: HandOff.Route,
+                             verb: (present: String, past: String)) throws(ShellError) -> CommandResult {
+        let selector = try LeadSelector.parse(&arguments, in: session, required: true)
+        let reason = try arguments.text("the reason in quotes").text
+        try arguments.finish()
+        guard let side = session.workspace.funnel.stages.first(where: { $0.isSide && $0.team == team }) else {
+            throw .refused("this workspace has no side stage owned by \(team) to \(verb.present) leads into")
+        }
+        return try moveRows(try LeadEditing.rows(selector, in: session), to: side.id, via: route, note: reason, force: nil,
+                            in: session, verb: verb)
+    }
+
     /// Moves rows into a stage by a route; shared by move, recycle and lose.
     static func moveRows(_ rows: [Int], to stageID: String, via route: HandOff.Route, note: String?, force: String?,
                          in session: Session, verb: (present: String, past: String)) throws(ShellError) -> CommandResult {

@@ -13,13 +13,6 @@ public enum RecycleCommand: ShellCommand {
     public static let examples = ["as anna; recycle L-000002 \"no budget until Q2\"; undo"]
 
     public static func run(_ arguments: inout Arguments, in session: Session) throws(ShellError) -> CommandResult {
-        let selector = try LeadSelector.parse(&arguments, in: session, required: true)
-        let reason = try arguments.text("the reason in quotes").text
-        try arguments.finish()
-        guard let nurture = session.workspace.funnel.stages.first(where: { $0.isSide && $0.team == .marketing }) else {
-            throw .refused("this workspace has no recycle stage (a side stage owned by marketing)")
-        }
-        return try MoveCommand.moveRows(try LeadEditing.rows(selector, in: session), to: nurture.id, via: .recycle, note: reason,
-                                        force: nil, in: session, verb: ("recycle", "recycled"))
+        try MoveCommand.moveSideways(&arguments, in: session, team: .marketing, route: .recycle, verb: ("recycle", "recycled"))
     }
 }

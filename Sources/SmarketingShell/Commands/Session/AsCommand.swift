@@ -9,15 +9,8 @@ public enum AsCommand: ShellCommand {
     public static let examples = ["as anna; whoami"]
 
     public static func run(_ arguments: inout Arguments, in session: Session) throws(ShellError) -> CommandResult {
-        let name = try arguments.text("a person")
+        let name = try arguments.teamMember(in: session)
         try arguments.finish()
-        let team = session.workspace.team
-        if !team.isEmpty, session.workspace.role(of: name.text) == nil {
-            let names = team.map(\.name)
-            throw .unexpected(found: "'\(name.text)'", expected: "one of the team (\(names.joined(separator: ", ")))"
-                              + (Suggestion.nearest(to: name.text, in: names).map { " — did you mean '\($0)'?" } ?? ""),
-                              usage: usage, name.range)
-        }
         session.actor = name.text
         return .none
     }

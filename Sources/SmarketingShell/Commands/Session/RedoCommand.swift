@@ -7,13 +7,6 @@ public enum RedoCommand: ShellCommand {
     public static let examples = ["note L-000001 \"call back in May\"; undo; redo; undo"]
 
     public static func run(_ arguments: inout Arguments, in session: Session) throws(ShellError) -> CommandResult {
-        let steps = arguments.isAtEnd ? 1 : try arguments.integer("a number of steps", in: 1...1_000_000)
-        try arguments.finish()
-        var lines: [String] = []
-        for _ in 0..<steps {
-            let record = try session.redo()
-            lines.append("redid: \(record.summary)")
-        }
-        return .message(lines.joined(separator: "\n"))
+        try UndoCommand.repeatSteps(&arguments, "redid") { () throws(ShellError) in try session.redo() }
     }
 }

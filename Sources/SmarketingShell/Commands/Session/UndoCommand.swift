@@ -1,3 +1,5 @@
+import SmarketingKit
+
 /// `undo [N]`: takes back the last change (or the last N), each exactly.
 public enum UndoCommand: ShellCommand {
     public static let name = "undo"
@@ -7,13 +9,16 @@ public enum UndoCommand: ShellCommand {
     public static let examples = ["note L-000001 \"call back in May\"; undo"]
 
     public static func run(_ arguments: inout Arguments, in session: Session) throws(ShellError) -> CommandResult {
+        try UndoCommand.repeatSteps(&arguments, "undid") { () throws(ShellError) in try session.undo() }
+    }
+
+    /// Runs `step` N times (`undo 3`), one line per change taken back or applied again.
+    static func repeatSteps(_ arguments: inout Arguments, _ verb: String,
+                            _ step: () throws(ShellError) -> ChangeRecord) throws(ShellError) -> CommandResult {
         let steps = arguments.isAtEnd ? 1 : try arguments.integer("a number of steps", in: 1...1_000_000)
         try arguments.finish()
         var lines: [String] = []
-        for _ in 0..<steps {
-            let record = try session.undo()
-            lines.append("undid: \(record.summary)")
-        }
+        for _ in 0..<steps { lines.append("\(verb): \(try step().summary)") }
         return .message(lines.joined(separator: "\n"))
     }
 }
