@@ -1,0 +1,18 @@
+import SmarketingKit
+
+/// `recycle SEL "reason"`: sales hands leads back to marketing (to nurture), with a reason.
+public enum RecycleCommand: ShellCommand {
+    public static let name = "recycle"
+    public static let group = CommandGroup.change
+    public static let summary = "hand leads back to marketing (to nurture), with the reason"
+    public static let usage = "recycle ID,…|where EXPR|@view \"reason\""
+    public static let details = """
+        The way into nurture: not ready yet, said with a reason marketing can act on. Made
+        by the team that owns the lead's current stage.
+        """
+    public static let examples = ["as anna; recycle L-000002 \"no budget until Q2\"; undo"]
+
+    public static func run(_ arguments: inout Arguments, in session: Session) throws(ShellError) -> CommandResult {
+        try MoveCommand.moveSideways(&arguments, in: session, team: .marketing, route: .recycle, verb: ("recycle", "recycled"))
+    }
+}

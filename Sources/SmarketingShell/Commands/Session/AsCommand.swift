@@ -1,0 +1,17 @@
+import SmarketingKit
+
+/// `as NAME`: act as another person from now on (every change records them as `by`).
+public enum AsCommand: ShellCommand {
+    public static let name = "as"
+    public static let group = CommandGroup.session
+    public static let summary = "act as someone else from now on (changes record them)"
+    public static let usage = "as NAME"
+    public static let examples = ["as anna; whoami"]
+
+    public static func run(_ arguments: inout Arguments, in session: Session) throws(ShellError) -> CommandResult {
+        let name = try arguments.teamMember(in: session)
+        try arguments.finish()
+        session.actor = name.text
+        return .none
+    }
+}
