@@ -25,6 +25,8 @@ enum ArgumentKind: Hashable, Sendable {
     case tag
     /// A `let` variable (`$NAME`).
     case variable
+    /// A scenario of the session (`scenario switch NAME`).
+    case scenario
     /// A value for the field named before `=` (`set ID FIELD = VALUE`).
     case value
     /// Free text, a number or a note: nothing to propose.
@@ -57,6 +59,7 @@ enum ArgumentKind: Hashable, Sendable {
             switch command {
             case "persona", "personas": self = .persona
             case "view", "views": self = .view
+            case "scenario", "scenarios": self = .scenario
             case "let": self = .variable
             case "as": self = .owner
             default: self = .text

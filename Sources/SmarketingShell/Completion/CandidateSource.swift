@@ -32,6 +32,7 @@ struct CandidateSource {
         case .view: matching(workspace.views.keys, typed)
         case .term: matching(workspace.glossary.flatMap { [$0.term] + $0.aliases }, typed)
         case .variable: matching(session.variables.keys, typed)
+        case .scenario: matching(session.parkedScenarios.map(\.name) + [session.scenario].compactMap { $0 }, typed)
         case .tag: matching(distinctTags(), typed)
         case .file: files(typed)
         case .expression, .text, .value: []

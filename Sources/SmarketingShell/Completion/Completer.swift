@@ -56,7 +56,7 @@ public enum Completer {
         if let head = arguments.lastIndex(where: { $0.kind == .word && synopsis.arguments[$0.text.lowercased()] != nil }) {
             let clause = arguments[head].text.lowercased()
             var slot = synopsis.arguments[clause] ?? Synopsis.Slot()
-            slot.keywords.removeAll { used.contains($0) }
+            slot.keywords = synopsis.unused(slot.keywords, used: used)
             let after = arguments[(head + 1)...]
             let next = synopsis.nextKeywords(used: used, in: clause)
             if slot.kinds.contains(.expression) {
@@ -82,6 +82,7 @@ public enum Completer {
         }
         var slot = synopsis.slot(at: position, typed: places.map { $0.count == 1 ? $0[0].text.lowercased() : "" })
         slot.kinds.removeAll { $0 == .expression }
+        slot.keywords = synopsis.unused(slot.keywords, used: used)
         propose(slot, into: &proposals, source: source, arguments: arguments)
         if !continuesList { proposals.add(keywords: synopsis.nextKeywords(used: used)) }
     }

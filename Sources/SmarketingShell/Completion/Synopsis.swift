@@ -62,13 +62,19 @@ struct Synopsis {
     /// value (`none` in `VALUE|none`), or belong to another clause.
     func nextKeywords(used: Set<String>, in clause: String? = nil) -> [String] {
         let following = Set(arguments.values.flatMap(\.keywords))
-        let excluded = used.union(used.flatMap { alternatives[$0] ?? [] })
         let belonging = Set(clauseOnly.values.joined())
         let ours = clause.flatMap { clauseOnly[$0] } ?? []
-        return keywords.filter {
-            !excluded.contains($0) && !leading.keywords.contains($0) && !following.contains($0) && !valueKeywords.contains($0)
+        return unused(keywords, used: used).filter {
+            !leading.keywords.contains($0) && !following.contains($0) && !valueKeywords.contains($0)
                 && (!belonging.contains($0) || ours.contains($0))
         }
+    }
+
+    /// `candidates` but the keywords `used` and their alternatives (after `call`, none of
+    /// `call|email|meeting`).
+    func unused(_ candidates: [String], used: Set<String>) -> [String] {
+        let excluded = used.union(used.flatMap { alternatives[$0] ?? [] })
+        return candidates.filter { !excluded.contains($0) }
     }
 
     /// Keywords written as an alternative to a placeholder (`OWNER|none`, `VALUE|none`):
@@ -136,7 +142,7 @@ struct Synopsis {
     private mutating func read(_ form: [Substring], names: Set<String>, command: String) {
         let words = form.dropFirst().map { Self.word($0, names: names, command: command) }
         forms.append(words.map(\.slot))
-        leadingIsOptional = leadingIsOptional || words.first.map { $0.opens || $0.slot.isEmpty } ?? true
+        leadingIsOptional = leadingIsOptional || words.first.map(\.opens) ?? true
         if let first = words.first { leading.merge(first.slot) }
         // The keywords that opened the brackets around the current word, innermost last.
         var groups: [[String]] = []
