@@ -41,9 +41,9 @@ public enum LeadSelector {
         case .ids(let ids):
             return ids.compactMap { leads.row(of: $0) }
         case .predicate(let text, let offset):
-            let predicate: LeadPredicate
-            do { predicate = try QueryCompiler.compile(text, in: environment) } catch { throw .query(error.shifted(by: offset)) }
-            return try Self.filter(leads, predicate, session)
+            let query: RowQuery
+            do { query = try QueryCompiler.compileRows(text, in: environment) } catch { throw .query(error.shifted(by: offset)) }
+            return query.rows(in: leads)
         case .view(let name, let range):
             let view = try ViewDefinition.lookup(name, range: range, in: session)
             return try view.selector.rows(in: session, environment: environment)

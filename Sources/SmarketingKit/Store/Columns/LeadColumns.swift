@@ -66,8 +66,8 @@ struct LeadColumns: Sendable {
             case .fit: lead.fit
             case .interest: lead.interest
             case .value: lead.value
-            case .created: lead.created?.timeIntervalSince1970
-            case .lastTouched: lead.lastTouched?.timeIntervalSince1970
+            case .created: lead.created?.timeIntervalSinceReferenceDate
+            case .lastTouched: lead.lastTouched?.timeIntervalSinceReferenceDate
             }
             numbers[field.rawValue].append(value ?? .nan)
         }

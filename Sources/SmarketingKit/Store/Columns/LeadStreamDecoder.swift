@@ -344,7 +344,7 @@ struct LeadStreamDecoder {
         if text.count != 20 || text[10] != UInt8(ascii: "T") || text[19] != UInt8(ascii: "Z") || text[17] >= UInt8(ascii: "6") {
             canon = false
         }
-        return date.timeIntervalSince1970
+        return date.timeIntervalSinceReferenceDate
     }
 
     private mutating func readTags() throws(StreamRefusal) {

@@ -37,5 +37,7 @@ enum CategoryField: Int, CaseIterable, Sendable {
 
 /// The numeric fields kept as `Double` columns; NaN means none.
 enum NumberField: Int, CaseIterable, Sendable {
+    /// `created` and `lastTouched` hold `timeIntervalSinceReferenceDate`, as `Date` does,
+    /// so ages computed from them equal `Date` arithmetic exactly.
     case employees, fit, interest, value, created, lastTouched
 }

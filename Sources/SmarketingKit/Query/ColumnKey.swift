@@ -1,0 +1,101 @@
+import Foundation
+
+/// Where a field's value comes from in the column store, for the fields that have a
+/// column path; the rest are read from materialized leads.
+enum ColumnKey {
+    case text(TextField)
+    case category(CategoryField)
+    case number(NumberField)
+    case stage, score, age, idle, attempts, activities
+
+    init?(_ field: LeadField) {
+        switch field.name {
+        case "id": self = .text(.id)
+        case "name": self = .text(.name)
+        case "email": self = .text(.email)
+        case "phone": self = .text(.phone)
+        case "company": self = .text(.company)
+        case "title": self = .text(.title)
+        case "industry": self = .category(.industry)
+        case "country": self = .category(.country)
+        case "city": self = .category(.city)
+        case "source": self = .category(.source)
+        case "campaign": self = .category(.campaign)
+        case "owner": self = .category(.owner)
+        case "employees": self = .number(.employees)
+        case "fit": self = .number(.fit)
+        case "interest": self = .number(.interest)
+        case "value": self = .number(.value)
+        case "created": self = .number(.created)
+        case "stage": self = .stage
+        case "score": self = .score
+        case "age": self = .age
+        case "idle": self = .idle
+        case "attempts": self = .attempts
+        case "activities": self = .activities
+        default: return nil
+        }
+    }
+
+    /// True for keys read as one `Double` per row (NaN for none).
+    var isNumeric: Bool {
+        switch self {
+        case .number, .score, .age, .idle, .attempts, .activities: true
+        case .text, .category, .stage: false
+        }
+    }
+
+    /// The row's value as a `Double`, NaN for none; numeric keys only.
+    @inline(__always)
+    func number(_ table: LeadTable, _ row: Int, _ environment: QueryEnvironment) -> Double {
+        let columns = table.columns
+        switch self {
+        case .number(let field): return columns.numbers[field.rawValue][row]
+        case .score:
+            return Self.score(columns.numbers[NumberField.fit.rawValue][row], columns.numbers[NumberField.interest.rawValue][row],
+                              environment.workspace.scoring)
+        case .age: return environment.now.timeIntervalSinceReferenceDate - columns.numbers[NumberField.created.rawValue][row]
+        case .idle: return environment.now.timeIntervalSinceReferenceDate - columns.numbers[NumberField.lastTouched.rawValue][row]
+        case .attempts: return Double(columns.attempts[row])
+        case .activities: return Double(columns.activityCount[row])
+        case .text, .category, .stage: return .nan
+        }
+    }
+
+    /// `Workspace.score(of:)` over column values.
+    @inline(__always)
+    static func score(_ fit: Double, _ interest: Double, _ scoring: Scoring) -> Double {
+        if fit.isNaN && interest.isNaN { return .nan }
+        let value = scoring.fitWeight * (fit.isNaN ? 0 : fit) + scoring.interestWeight * (interest.isNaN ? 0 : interest)
+        return (value * 10).rounded() / 10
+    }
+
+    /// A numeric value of a materialized lead, for rows outside the columns.
+    static func number(of value: QueryValue) -> Double {
+        switch value {
+        case .number(let x), .duration(let x): x
+        case .date(let d): d.timeIntervalSinceReferenceDate
+        default: .nan
+        }
+    }
+
+    /// The row's value as the field would give it, read from the columns.
+    func value(_ table: LeadTable, _ row: Int, _ environment: QueryEnvironment) -> QueryValue {
+        switch self {
+        case .text(let field): return table.text(field, at: row).map(QueryValue.text) ?? .none
+        case .category(let field): return table.columns.categories[field.rawValue].value(at: row).map(QueryValue.text) ?? .none
+        case .stage:
+            let code = Int(table.columns.stage[row])
+            return .text(table.funnel.stages.indices.contains(code) ? table.funnel.stages[code].id : table.lead(at: row).stage)
+        case .number(.created):
+            let x = number(table, row, environment)
+            return x.isNaN ? .none : .date(Date(timeIntervalSinceReferenceDate: x))
+        case .age, .idle:
+            let x = number(table, row, environment)
+            return x.isNaN ? .none : .duration(x)
+        default:
+            let x = number(table, row, environment)
+            return x.isNaN ? .none : .number(x)
+        }
+    }
+}

@@ -1,0 +1,137 @@
+/// A query compiled for the column store: leaves scan one column into a bitmap, and
+/// `and`/`or`/`not` combine bitmaps. Fields without a column path (persona, dupes,
+/// tags, custom fields) become leaves that test materialized leads.
+indirect enum ColumnPlan {
+    case and(ColumnPlan, ColumnPlan)
+    case or(ColumnPlan, ColumnPlan)
+    case not(ColumnPlan)
+    /// A scan of the table's columns.
+    case scan((LeadTable) -> RowBitmap)
+    /// The per-lead predicate, for leaves with no column path.
+    case perLead(LeadPredicate)
+
+    /// The table rows for which the plan holds.
+    func evaluate(_ table: LeadTable) -> RowBitmap {
+        switch self {
+        case .and(let a, let b):
+            var result = a.evaluate(table)
+            result.formIntersection(b.evaluate(table))
+            return result
+        case .or(let a, let b):
+            var result = a.evaluate(table)
+            result.formUnion(b.evaluate(table))
+            return result
+        case .not(let a):
+            var result = a.evaluate(table)
+            result.invert()
+            return result
+        case .scan(let scan):
+            return scan(table)
+        case .perLead(let predicate):
+            return RowBitmap(count: table.count) { predicate(table.lead(at: $0)) }
+        }
+    }
+}
+
+/// A compiled query that answers with rows: a column plan for the loaded leads and the
+/// per-lead predicate for edited or inserted ones.
+public struct RowQuery {
+    let plan: ColumnPlan
+    /// The same query over one lead.
+    public let predicate: LeadPredicate
+
+    /// The rows of `store` the query selects, ascending.
+    public func rows(in store: LeadStore) -> [Int] {
+        var bitmap = plan.evaluate(store.table)
+        guard store.layout != nil else {
+            for (slot, lead) in store.edited { bitmap[slot] = predicate(lead) }
+            return bitmap.rows
+        }
+        var rows: [Int] = []
+        for row in 0..<store.count {
+            if let tableRow = store.columnRow(of: row) {
+                if bitmap[tableRow] { rows.append(row) }
+            } else if predicate(store[row]) {
+                rows.append(row)
+            }
+        }
+        return rows
+    }
+}
+
+extension QueryCompiler {
+    /// Parses and compiles `text` into a query evaluated over the store's columns.
+    /// Errors are exactly those of `compile`.
+    public static func compileRows(_ text: String, in environment: QueryEnvironment) throws(QueryError) -> RowQuery {
+        let expr = try ExpressionParser.parse(text)
+        return try compileRows(expr, in: environment)
+    }
+
+    /// Compiles an already parsed expression into a query over the store's columns.
+    public static func compileRows(_ expr: Expr, in environment: QueryEnvironment) throws(QueryError) -> RowQuery {
+        var compiler = Compiler(environment: environment, insidePersona: nil)
+        let predicate = try compiler.compile(expr)
+        return RowQuery(plan: try compiler.plan(expr), predicate: predicate)
+    }
+}
+
+extension Compiler {
+    /// The column plan of an expression `compile` has already checked.
+    mutating func plan(_ expr: Expr) throws(QueryError) -> ColumnPlan {
+        switch expr {
+        case .and(let a, let b): return .and(try plan(a), try plan(b))
+        case .or(let a, let b): return .or(try plan(a), try plan(b))
+        case .not(let a): return .not(try plan(a))
+        case .isNone(let ref, let negated):
+            let field = try resolve(ref)
+            guard let key = ColumnKey(field) else { return .perLead(try compile(expr)) }
+            let scan = ColumnScan.none(key, environment: environment)
+            return negated ? .not(.scan(scan)) : .scan(scan)
+        case .compare(let ref, let op, let operand):
+            let field = try resolve(ref)
+            let value = try convert(operand, for: field)
+            guard let scan = try leaf(field, op, value, expr) else { return .perLead(try compile(expr)) }
+            return .scan(scan)
+        case .isIn(let ref, let operands, let negated):
+            let field = try resolve(ref)
+            var combined: ColumnPlan?
+            for operand in operands {
+                guard let scan = try leaf(field, .equal, try convert(operand, for: field), expr) else { return .perLead(try compile(expr)) }
+                combined = combined.map { .or($0, .scan(scan)) } ?? .scan(scan)
+            }
+            let found = combined ?? .scan { RowBitmap(count: $0.count) }
+            return negated ? .not(found) : found
+        case .between(let ref, let low, let high):
+            let field = try resolve(ref)
+            guard let above = try leaf(field, .greaterOrEqual, try convert(low, for: field), expr),
+                  let below = try leaf(field, .lessOrEqual, try convert(high, for: field), expr) else { return .perLead(try compile(expr)) }
+            return .and(.scan(above), .scan(below))
+        }
+    }
+
+    /// The scan for `field op value`, nil when the field has no column path.
+    private mutating func leaf(_ field: LeadField, _ op: CompareOp, _ value: QueryValue, _ expr: Expr) throws(QueryError) -> ((LeadTable) -> RowBitmap)? {
+        guard let key = ColumnKey(field) else { return nil }
+        let env = environment
+        if value == .none {
+            let none = ColumnScan.none(key, environment: env)
+            return op == .equal ? none : { table in var bits = none(table); bits.invert(); return bits }
+        }
+        let needle: String? = if case .text(let t) = value { op == .contains ? TextFold.fold(t) : t.lowercased() } else { nil }
+        let holds: (QueryValue) -> Bool = { QueryValue.holds($0, op, value, needle: needle) }
+        switch key {
+        case .stage:
+            guard case .text(let id) = value else { return nil }
+            let test = stageComparison(op, id)
+            return ColumnScan.stage(matching: { stageID in test(Lead(id: "", stage: stageID)) })
+        case .category(let category):
+            return ColumnScan.category(category, noneMatches: holds(.none), matches: holds)
+        case .text(let text):
+            return ColumnScan.text(text, holds: holds)
+        default:
+            let target = ColumnKey.number(of: value)
+            guard !target.isNaN, let compare = ColumnScan.comparison(op, target) else { return nil }
+            return ColumnScan.number(key, environment: env, compare)
+        }
+    }
+}
