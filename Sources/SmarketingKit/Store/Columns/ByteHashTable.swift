@@ -64,6 +64,10 @@ extension UnsafeBufferPointer where Element == UInt8 {
     func equals(_ other: UnsafeBufferPointer<UInt8>) -> Bool {
         guard count == other.count else { return false }
         guard let a = baseAddress, let b = other.baseAddress else { return count == 0 }
+        if count <= 16 {
+            for k in 0..<count where a[k] != b[k] { return false }
+            return true
+        }
         return memcmp(a, b, count) == 0
     }
 }

@@ -65,7 +65,17 @@ extension LeadStreamDecoder {
         let start = i
         var escaped = false
         var ascii = true
+        let base = bytes.baseAddress
         while i < bytes.count {
+            // Eight plain bytes at a time: no quote, backslash, control or non-ASCII byte.
+            if let base {
+                while i + 8 <= bytes.count {
+                    let word = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+                    if Self.hasSpecialByte(word) { break }
+                    i += 8
+                }
+                guard i < bytes.count else { break }
+            }
             let byte = bytes[i]
             if byte == UInt8(ascii: "\"") {
                 let end = i
@@ -96,6 +106,17 @@ extension LeadStreamDecoder {
             i += 1
         }
         throw StreamRefusal()
+    }
+
+    /// True when one of the word's bytes is `"`, `\\`, below 0x20 or above 0x7F.
+    @inline(__always)
+    static func hasSpecialByte(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        let quote = word ^ (ones &* 0x22), backslash = word ^ (ones &* 0x5C)
+        let zeroQuote = (quote &- ones) & ~quote
+        let zeroBackslash = (backslash &- ones) & ~backslash
+        let control = (word &- ones &* 0x20) & ~word
+        return (zeroQuote | zeroBackslash | control | word) & highs != 0
     }
 
     /// The content of an escaped string (without `\u`, which `scanString` refuses).

@@ -43,6 +43,20 @@ struct LeadStreamDecoder {
         var seen: UInt32 = 0
         var lastKnown = -1
         var sawUnknown = false
+
+        /// Clears the row for the next lead, keeping the arrays' storage.
+        mutating func reset() {
+            for k in text.indices { text[k] = .none }
+            for k in categories.indices { categories[k] = CategoryColumn.none }
+            for k in numbers.indices { numbers[k] = .nan }
+            stage = 255
+            attempts = 0
+            activities = 0
+            hasTags = false
+            seen = 0
+            lastKnown = -1
+            sawUnknown = false
+        }
     }
 
     /// Decodes the array starting at `offset` (a `[`); returns the table and the offset
@@ -104,7 +118,7 @@ struct LeadStreamDecoder {
     private mutating func readLeadOrFallBack() throws(StreamRefusal) {
         let start = i
         canon = true
-        row = Row()
+        row.reset()
         let arenaMark = columns.arena.count
         do {
             try readLead()
@@ -201,12 +215,12 @@ struct LeadStreamDecoder {
         afterColon()
         let key = UnsafeBufferPointer(rebasing: bytes[s.start..<s.end])
         let guess = row.lastKnown + 1
-        if guess < Self.keyBytes.count, Self.keyBytes[guess].withUnsafeBufferPointer({ $0.equals(key) }) { return guess }
-        for (k, candidate) in Self.keyBytes.enumerated() where candidate.withUnsafeBufferPointer({ $0.equals(key) }) { return k }
+        if guess < keyBytes.count, keyBytes[guess].withUnsafeBufferPointer({ $0.equals(key) }) { return guess }
+        for (k, candidate) in keyBytes.enumerated() where candidate.withUnsafeBufferPointer({ $0.equals(key) }) { return k }
         return nil
     }
 
-    private static let keyBytes: [[UInt8]] = Lead.knownKeys.map { Array($0.utf8) }
+    private let keyBytes: [[UInt8]] = Lead.knownKeys.map { Array($0.utf8) }
 
     private mutating func readKnownValue(_ key: Int) throws(StreamRefusal) {
         switch key {
@@ -339,6 +353,7 @@ struct LeadStreamDecoder {
         let s = try scanString()
         if s.escaped { throw StreamRefusal() }
         let text = UnsafeBufferPointer(rebasing: bytes[s.start..<s.end])
+        if let seconds = Timestamp.parseCanonical(text) { return seconds - Date.timeIntervalBetween1970AndReferenceDate }
         guard let date = Timestamp.parse(bytes: text) else { throw StreamRefusal() }
         // `Timestamp.format` writes `YYYY-MM-DDTHH:MM:SSZ` for whole seconds.
         if text.count != 20 || text[10] != UInt8(ascii: "T") || text[19] != UInt8(ascii: "Z") || text[17] >= UInt8(ascii: "6") {
@@ -370,14 +385,14 @@ struct LeadStreamDecoder {
         } while try more(close: UInt8(ascii: "]"))
     }
 
-    private static let recordKeys: [[[UInt8]]] = [
+    private let recordKeys: [[[UInt8]]] = [
         ["at", "type", "by", "note"].map { Array($0.utf8) },
         ["at", "from", "to", "by", "note"].map { Array($0.utf8) },
         ["at", "by", "verdict", "reason"].map { Array($0.utf8) },
     ]
 
     private mutating func readRecord(kind: Int) throws(StreamRefusal) {
-        let keys = Self.recordKeys[kind - 19]
+        let keys = recordKeys[kind - 19]
         try expect(UInt8(ascii: "{"))
         if skipWhitespace() > 0 { noteLayout() }
         if peek == UInt8(ascii: "}") { throw StreamRefusal() }  // "at" is required
@@ -433,17 +448,17 @@ struct LeadStreamDecoder {
             guard s.end > s.start, !s.escaped else { throw StreamRefusal() }
             row.activities += 1
             let type = UnsafeBufferPointer(rebasing: bytes[s.start..<s.end])
-            if Self.attemptTypes.contains(where: { $0.withUnsafeBufferPointer { $0.equals(type) } }) { row.attempts += 1 }
+            if attemptTypes.contains(where: { $0.withUnsafeBufferPointer { $0.equals(type) } }) { row.attempts += 1 }
         case (20, 1), (20, 2):
             guard !s.escaped, s.end > s.start || key == 1, stageCode(s.start, s.end) != nil else { throw StreamRefusal() }
         case (21, 2):
             let verdict = UnsafeBufferPointer(rebasing: bytes[s.start..<s.end])
-            guard !s.escaped, Self.verdicts.contains(where: { $0.withUnsafeBufferPointer { $0.equals(verdict) } }) else { throw StreamRefusal() }
+            guard !s.escaped, verdicts.contains(where: { $0.withUnsafeBufferPointer { $0.equals(verdict) } }) else { throw StreamRefusal() }
         default:
             break
         }
     }
 
-    private static let attemptTypes: [[UInt8]] = Activity.attemptTypes.sorted().map { Array($0.utf8) }
-    private static let verdicts: [[UInt8]] = Feedback.Verdict.allCases.map { Array($0.rawValue.utf8) }
+    private let attemptTypes: [[UInt8]] = Activity.attemptTypes.sorted().map { Array($0.utf8) }
+    private let verdicts: [[UInt8]] = Feedback.Verdict.allCases.map { Array($0.rawValue.utf8) }
 }
