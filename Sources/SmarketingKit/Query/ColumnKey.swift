@@ -2,7 +2,7 @@ import Foundation
 
 /// Where a field's value comes from in the column store, for the fields that have a
 /// column path; the rest are read from materialized leads.
-enum ColumnKey {
+enum ColumnKey: Equatable {
     case text(TextField)
     case category(CategoryField)
     case number(NumberField)
@@ -46,19 +46,34 @@ enum ColumnKey {
     }
 
     /// The row's value as a `Double`, NaN for none; numeric keys only.
-    @inline(__always)
     func number(_ table: LeadTable, _ row: Int, _ environment: QueryEnvironment) -> Double {
-        let columns = table.columns
+        reader(table, environment)(row)
+    }
+
+    /// A reader of the key's value per table row (NaN for none) with its arrays, the
+    /// scoring weights and the clock looked up once, for loops over many rows.
+    func reader(_ table: LeadTable, _ environment: QueryEnvironment) -> (Int) -> Double {
+        let numbers = table.columns.numbers
         switch self {
-        case .number(let field): return columns.numbers[field.rawValue][row]
+        case .number(let field):
+            let values = numbers[field.rawValue]
+            return { values[$0] }
         case .score:
-            return Self.score(columns.numbers[NumberField.fit.rawValue][row], columns.numbers[NumberField.interest.rawValue][row],
-                              environment.workspace.scoring)
-        case .age: return environment.now.timeIntervalSinceReferenceDate - columns.numbers[NumberField.created.rawValue][row]
-        case .idle: return environment.now.timeIntervalSinceReferenceDate - columns.numbers[NumberField.lastTouched.rawValue][row]
-        case .attempts: return Double(columns.attempts[row])
-        case .activities: return Double(columns.activityCount[row])
-        case .text, .category, .stage: return .nan
+            let fit = numbers[NumberField.fit.rawValue], interest = numbers[NumberField.interest.rawValue]
+            let scoring = environment.workspace.scoring
+            return { Self.score(fit[$0], interest[$0], scoring) }
+        case .age, .idle:
+            let dates = numbers[self == .age ? NumberField.created.rawValue : NumberField.lastTouched.rawValue]
+            let now = environment.now.timeIntervalSinceReferenceDate
+            return { now - dates[$0] }
+        case .attempts:
+            let attempts = table.columns.attempts
+            return { Double(attempts[$0]) }
+        case .activities:
+            let counts = table.columns.activityCount
+            return { Double(counts[$0]) }
+        case .text, .category, .stage:
+            return { _ in .nan }
         }
     }
 

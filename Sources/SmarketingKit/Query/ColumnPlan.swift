@@ -5,30 +5,37 @@ indirect enum ColumnPlan {
     case and(ColumnPlan, ColumnPlan)
     case or(ColumnPlan, ColumnPlan)
     case not(ColumnPlan)
-    /// A scan of the table's columns.
-    case scan((LeadTable) -> RowBitmap)
+    /// A scan of the table's columns, over the rows of the mask when there is one.
+    case scan(Scan)
     /// The per-lead predicate, for leaves with no column path.
     case perLead(LeadPredicate)
 
-    /// The table rows for which the plan holds.
-    func evaluate(_ table: LeadTable) -> RowBitmap {
+    /// A leaf scan: the rows of the table (or of the mask) for which the leaf holds.
+    typealias Scan = (LeadTable, RowBitmap?) -> RowBitmap
+
+    /// The table rows, within `mask` when given, for which the plan holds. An `and`
+    /// tests its right side only on the rows its left side kept, so a selective first
+    /// condition makes the second (and any per-lead fallback) cheap.
+    func evaluate(_ table: LeadTable, within mask: RowBitmap? = nil) -> RowBitmap {
         switch self {
         case .and(let a, let b):
-            var result = a.evaluate(table)
-            result.formIntersection(b.evaluate(table))
-            return result
+            return b.evaluate(table, within: a.evaluate(table, within: mask))
         case .or(let a, let b):
-            var result = a.evaluate(table)
-            result.formUnion(b.evaluate(table))
-            return result
+            var left = a.evaluate(table, within: mask)
+            var rest = left
+            rest.invert()
+            if let mask { rest.formIntersection(mask) }
+            left.formUnion(b.evaluate(table, within: rest))
+            return left
         case .not(let a):
-            var result = a.evaluate(table)
+            var result = a.evaluate(table, within: mask)
             result.invert()
+            if let mask { result.formIntersection(mask) }
             return result
         case .scan(let scan):
-            return scan(table)
+            return scan(table, mask)
         case .perLead(let predicate):
-            return RowBitmap(count: table.count) { predicate(table.lead(at: $0)) }
+            return RowBitmap(count: table.count, within: mask) { predicate(table.lead(at: $0)) }
         }
     }
 }
@@ -99,7 +106,7 @@ extension Compiler {
                 guard let scan = try leaf(field, .equal, try convert(operand, for: field), expr) else { return .perLead(try compile(expr)) }
                 combined = combined.map { .or($0, .scan(scan)) } ?? .scan(scan)
             }
-            let found = combined ?? .scan { RowBitmap(count: $0.count) }
+            let found = combined ?? .scan { table, _ in RowBitmap(count: table.count) }
             return negated ? .not(found) : found
         case .between(let ref, let low, let high):
             let field = try resolve(ref)
@@ -110,12 +117,17 @@ extension Compiler {
     }
 
     /// The scan for `field op value`, nil when the field has no column path.
-    private mutating func leaf(_ field: LeadField, _ op: CompareOp, _ value: QueryValue, _ expr: Expr) throws(QueryError) -> ((LeadTable) -> RowBitmap)? {
+    private mutating func leaf(_ field: LeadField, _ op: CompareOp, _ value: QueryValue, _ expr: Expr) throws(QueryError) -> ColumnPlan.Scan? {
         guard let key = ColumnKey(field) else { return nil }
         let env = environment
         if value == .none {
             let none = ColumnScan.none(key, environment: env)
-            return op == .equal ? none : { table in var bits = none(table); bits.invert(); return bits }
+            return op == .equal ? none : { table, mask in
+                var bits = none(table, mask)
+                bits.invert()
+                if let mask { bits.formIntersection(mask) }
+                return bits
+            }
         }
         let needle: String? = if case .text(let t) = value { op == .contains ? TextFold.fold(t) : t.lowercased() } else { nil }
         let holds: (QueryValue) -> Bool = { QueryValue.holds($0, op, value, needle: needle) }

@@ -33,6 +33,9 @@ extension LeadStore {
             }
             return groups
         }
+        if layout == nil, edited.isEmpty, key != .stage || !table.columns.stage.contains(255) {
+            return groupsByCode(of: rows, codes: codes, key: key, environment: environment)
+        }
         // Rows are bucketed by code; each code's value is looked up once.
         var groupOfCode = [Int](repeating: -1, count: 257)
         if case .category(let category) = key { groupOfCode = [Int](repeating: -1, count: table.columns.categories[category.rawValue].values.count + 1) }
@@ -60,6 +63,47 @@ extension LeadStore {
         return groups
     }
 
+    /// `groups(of:by:in:)` when every row is a column row: count the rows per code, then
+    /// fill arrays of exactly that size, so a million rows cost two passes over a
+    /// code array and no reallocation.
+    private func groupsByCode(of rows: [Int], codes: [UInt32], key: ColumnKey,
+                              environment: QueryEnvironment) -> [(key: QueryValue, rows: [Int])] {
+        // One slot per code (stage codes are bytes), and one for none.
+        let noneSlot: Int = if case .category(let category) = key { table.columns.categories[category.rawValue].values.count } else { 256 }
+        var counts = [Int](repeating: 0, count: noneSlot + 1)
+        var order: [Int] = []
+        codes.withUnsafeBufferPointer { codes in
+            counts.withUnsafeMutableBufferPointer { counts in
+                for row in rows {
+                    let code = codes[row]
+                    let slot = code == CategoryColumn.none ? noneSlot : Int(code)
+                    if counts[slot] == 0 { order.append(slot) }
+                    counts[slot] += 1
+                }
+            }
+        }
+        var filled = [[Int]](repeating: [], count: noneSlot + 1)
+        for slot in order { filled[slot].reserveCapacity(counts[slot]) }
+        codes.withUnsafeBufferPointer { codes in
+            for row in rows {
+                let code = codes[row]
+                filled[code == CategoryColumn.none ? noneSlot : Int(code)].append(row)
+            }
+        }
+        var groups: [(key: QueryValue, rows: [Int])] = []
+        var groupOf: [QueryValue: Int] = [:]
+        for slot in order {
+            let value = key.value(table, filled[slot][0], environment)
+            if let known = groupOf[value] {
+                groups[known].rows = (groups[known].rows + filled[slot]).sorted()
+            } else {
+                groupOf[value] = groups.count
+                groups.append((value, filled[slot]))
+            }
+        }
+        return groups
+    }
+
     /// A subset of `rows`, in their order, that surely holds the first `limit` rows when
     /// sorted by `field` (missing values last, ties kept), or nil when `field` has no
     /// numeric column. Sorting the subset instead of every row gives the same first
@@ -69,9 +113,10 @@ extension LeadStore {
         guard let key = ColumnKey(field), key.isNumeric, limit >= 0 else { return nil }
         guard rows.count > limit else { return rows }
         var keys = [Double](repeating: .nan, count: rows.count)
+        let read = key.reader(table, environment)
         for (i, row) in rows.enumerated() {
             if let tableRow = columnRow(of: row) {
-                keys[i] = key.number(table, tableRow, environment)
+                keys[i] = read(tableRow)
             } else {
                 keys[i] = ColumnKey.number(of: field.value(of: self[row], in: environment))
             }

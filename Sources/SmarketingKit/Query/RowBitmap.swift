@@ -32,6 +32,37 @@ struct RowBitmap: Sendable, Equatable {
         self.words = words
     }
 
+    /// The rows of `mask` (all rows below `count` when nil) for which `test` holds;
+    /// with a mask, only its set rows are tested.
+    @inline(__always)
+    init(count: Int, within mask: RowBitmap?, where test: (Int) -> Bool) {
+        guard let mask else {
+            self = RowBitmap(count: count, where: test)
+            return
+        }
+        var words = [UInt64](repeating: 0, count: (count + 63) / 64)
+        words.withUnsafeMutableBufferPointer { out in
+            mask.words.withUnsafeBufferPointer { maskWords in
+                for w in 0..<maskWords.count {
+                    var bits = maskWords[w]
+                    var word: UInt64 = 0
+                    while bits != 0 {
+                        let bit = bits.trailingZeroBitCount
+                        if test(w << 6 + bit) { word |= 1 << UInt64(bit) }
+                        bits &= bits - 1
+                    }
+                    out[w] = word
+                }
+            }
+        }
+        self = RowBitmap(count: count, words: words)
+    }
+
+    private init(count: Int, words: [UInt64]) {
+        self.count = count
+        self.words = words
+    }
+
     subscript(row: Int) -> Bool {
         get { words[row >> 6] & (1 << UInt64(row & 63)) != 0 }
         set {
