@@ -16,27 +16,46 @@ indirect enum ColumnPlan {
     /// The table rows, within `mask` when given, for which the plan holds. An `and`
     /// tests its right side only on the rows its left side kept, so a selective first
     /// condition makes the second (and any per-lead fallback) cheap.
-    func evaluate(_ table: LeadTable, within mask: RowBitmap? = nil) -> RowBitmap {
+    func evaluate(_ table: LeadTable, within mask: RowBitmap? = nil, interruption: Interruption? = nil) -> RowBitmap {
         switch self {
         case .and(let a, let b):
-            return b.evaluate(table, within: a.evaluate(table, within: mask))
+            return b.evaluate(table, within: a.evaluate(table, within: mask, interruption: interruption), interruption: interruption)
         case .or(let a, let b):
-            var left = a.evaluate(table, within: mask)
+            var left = a.evaluate(table, within: mask, interruption: interruption)
             var rest = left
             rest.invert()
             if let mask { rest.formIntersection(mask) }
-            left.formUnion(b.evaluate(table, within: rest))
+            left.formUnion(b.evaluate(table, within: rest, interruption: interruption))
             return left
         case .not(let a):
-            var result = a.evaluate(table, within: mask)
+            var result = a.evaluate(table, within: mask, interruption: interruption)
             result.invert()
             if let mask { result.formIntersection(mask) }
             return result
         case .scan(let scan):
             return scan(table, mask)
         case .perLead(let predicate):
-            return RowBitmap(count: table.count, within: mask) { predicate(table.lead(at: $0)) }
+            // The one slow leaf (a lead decoded per row) polls for Ctrl-C.
+            return RowBitmap(count: table.count, within: mask) { row in
+                if let interruption, row & 0xFFF == 0, interruption.check() { return false }
+                return predicate(table.lead(at: row))
+            }
         }
+    }
+}
+
+/// Ctrl-C for a long scan: asked now and then; once it says stop, it stays stopped.
+final class Interruption {
+    private let isInterrupted: () -> Bool
+    private(set) var stopped = false
+
+    init(_ isInterrupted: @escaping () -> Bool) {
+        self.isInterrupted = isInterrupted
+    }
+
+    func check() -> Bool {
+        if !stopped, isInterrupted() { stopped = true }
+        return stopped
     }
 }
 
@@ -49,13 +68,25 @@ public struct RowQuery {
 
     /// The rows of `store` the query selects, ascending.
     public func rows(in store: LeadStore) -> [Int] {
-        var bitmap = plan.evaluate(store.table)
+        rows(in: store, interruption: nil) ?? []
+    }
+
+    /// The rows of `store` the query selects, ascending; nil when `isInterrupted` said
+    /// stop (polled only where leads must be decoded one by one).
+    public func rows(in store: LeadStore, isInterrupted: @escaping () -> Bool) -> [Int]? {
+        rows(in: store, interruption: Interruption(isInterrupted))
+    }
+
+    private func rows(in store: LeadStore, interruption: Interruption?) -> [Int]? {
+        var bitmap = plan.evaluate(store.table, interruption: interruption)
+        if interruption?.stopped == true { return nil }
         guard store.layout != nil else {
             for (slot, lead) in store.edited { bitmap[slot] = predicate(lead) }
             return bitmap.rows
         }
         var rows: [Int] = []
         for row in 0..<store.count {
+            if row & 0xFFF == 0, interruption?.check() == true { return nil }
             if let tableRow = store.columnRow(of: row) {
                 if bitmap[tableRow] { rows.append(row) }
             } else if predicate(store[row]) {

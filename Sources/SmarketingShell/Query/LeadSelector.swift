@@ -43,19 +43,11 @@ public enum LeadSelector {
         case .predicate(let text, let offset):
             let query: RowQuery
             do { query = try QueryCompiler.compileRows(text, in: environment) } catch { throw .query(error.shifted(by: offset)) }
-            return query.rows(in: leads)
+            guard let rows = query.rows(in: leads, isInterrupted: { session.isInterrupted() }) else { throw .interrupted }
+            return rows
         case .view(let name, let range):
             let view = try ViewDefinition.lookup(name, range: range, in: session)
             return try view.selector.rows(in: session, environment: environment)
         }
-    }
-
-    static func filter(_ leads: LeadStore, _ predicate: LeadPredicate, _ session: Session) throws(ShellError) -> [Int] {
-        var rows: [Int] = []
-        for row in 0..<leads.count {
-            if row & 0xFFF == 0, session.isInterrupted() { throw .interrupted }
-            if predicate(leads[row]) { rows.append(row) }
-        }
-        return rows
     }
 }

@@ -29,10 +29,10 @@ struct LeadStreamDecoder {
 
     /// The text is valid but not laid out as a save writes it.
     mutating func noteLayout() { canon = false }
-    private var row = Row()
+    var row = Row()
 
     /// The values of the lead being read, appended to the columns once it is complete.
-    private struct Row {
+    struct Row {
         var text = [TextRef](repeating: .none, count: TextField.allCases.count)
         var categories = [UInt32](repeating: CategoryColumn.none, count: CategoryField.allCases.count)
         var numbers = [Double](repeating: .nan, count: NumberField.allCases.count)
@@ -166,6 +166,8 @@ struct LeadStreamDecoder {
     private mutating func addToIndex(_ number: Int) throws(StreamRefusal) {
         let idColumn = columns.text[TextField.id.rawValue]
         let ref = idColumn[number]
+        // An id too long for a `TextRef` (megabytes): the tree decoder keeps such leads.
+        if ref.isNone { throw StreamRefusal() }
         let columns = self.columns
         let bytes = self.bytes
         func slice(_ ref: TextRef, _ body: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool {
@@ -266,14 +268,14 @@ struct LeadStreamDecoder {
         }
     }
 
-    private mutating func touch(_ date: Double) {
+    mutating func touch(_ date: Double) {
         let slot = NumberField.lastTouched.rawValue
         if row.numbers[slot].isNaN || date > row.numbers[slot] { row.numbers[slot] = date }
     }
 
     // MARK: - Values
 
-    private mutating func readNull() throws(StreamRefusal) -> Bool {
+    mutating func readNull() throws(StreamRefusal) -> Bool {
         guard peek == UInt8(ascii: "n") else { return false }
         try literal("null")
         return true
@@ -312,7 +314,7 @@ struct LeadStreamDecoder {
         return code
     }
 
-    private func stageCode(_ start: Int, _ end: Int) -> UInt8? {
+    func stageCode(_ start: Int, _ end: Int) -> UInt8? {
         let text = UnsafeBufferPointer(rebasing: bytes[start..<end])
         let known = stageBytes
         return stageTable.find(hash: ByteHashTable.hash(text)) { known[Int($0)].withUnsafeBufferPointer { $0.equals(text) } }
@@ -344,7 +346,7 @@ struct LeadStreamDecoder {
     }
 
     /// A date string (seconds since 1970), or nil for null/absent when not required.
-    private mutating func readDate(required: Bool) throws(StreamRefusal) -> Double? {
+    mutating func readDate(required: Bool) throws(StreamRefusal) -> Double? {
         if try readNull() {
             if required { throw StreamRefusal() }
             return nil
@@ -374,91 +376,12 @@ struct LeadStreamDecoder {
         } while try more(close: UInt8(ascii: "]"))
     }
 
-    /// activities (19), history (20) or feedback (21): validated, counted, kept as bytes.
-    private mutating func readRecords(kind: Int) throws(StreamRefusal) {
-        if try readNull() { canon = false; return }
-        try expect(UInt8(ascii: "["))
-        if skipWhitespace() > 0 { noteLayout() }
-        if peek == UInt8(ascii: "]") { i += 1; return }
-        repeat {
-            try readRecord(kind: kind)
-        } while try more(close: UInt8(ascii: "]"))
-    }
-
-    private let recordKeys: [[[UInt8]]] = [
+    let recordKeys: [[[UInt8]]] = [
         ["at", "type", "by", "note"].map { Array($0.utf8) },
         ["at", "from", "to", "by", "note"].map { Array($0.utf8) },
         ["at", "by", "verdict", "reason"].map { Array($0.utf8) },
     ]
 
-    private mutating func readRecord(kind: Int) throws(StreamRefusal) {
-        let keys = recordKeys[kind - 19]
-        try expect(UInt8(ascii: "{"))
-        if skipWhitespace() > 0 { noteLayout() }
-        if peek == UInt8(ascii: "}") { throw StreamRefusal() }  // "at" is required
-        var seen: UInt32 = 0
-        var last = -1
-        var unknown = false
-        repeat {
-            guard peek == UInt8(ascii: "\"") else { throw StreamRefusal() }
-            let s = try scanString()
-            if s.escaped { throw StreamRefusal() }
-            if skipWhitespace() > 0 { noteLayout() }
-            try expect(UInt8(ascii: ":"))
-            afterColon()
-            let name = UnsafeBufferPointer(rebasing: bytes[s.start..<s.end])
-            guard let k = keys.firstIndex(where: { $0.withUnsafeBufferPointer { $0.equals(name) } }) else {
-                unknown = true
-                try skipValue(depth: 6)
-                continue
-            }
-            if seen & (1 << k) != 0 { throw StreamRefusal() }
-            seen |= 1 << k
-            if k < last || unknown { canon = false }
-            last = k
-            try readRecordValue(kind: kind, key: k)
-        } while try more(close: UInt8(ascii: "}"))
-        // Required keys: at; and type (activity), to (history), verdict (feedback).
-        let required: UInt32 = switch kind {
-        case 19: 0b11
-        case 20: 0b101
-        default: 0b101
-        }
-        guard seen & required == required else { throw StreamRefusal() }
-        if kind == 20, seen & 0b10 == 0 { canon = false }  // a save writes "from": null
-    }
-
-    private mutating func readRecordValue(kind: Int, key: Int) throws(StreamRefusal) {
-        if key == 0 {
-            guard let at = try readDate(required: true) else { throw StreamRefusal() }
-            touch(at)
-            return
-        }
-        if try readNull() {
-            // A save writes "from": null but drops other null optionals.
-            let requiredKey = (kind == 19 && key == 1) || (kind == 20 && key == 2) || (kind == 21 && key == 2)
-            if requiredKey { throw StreamRefusal() }
-            if !(kind == 20 && key == 1) { canon = false }
-            return
-        }
-        guard peek == UInt8(ascii: "\"") else { throw StreamRefusal() }
-        let s = try scanString()
-        switch (kind, key) {
-        case (19, 1):
-            guard s.end > s.start, !s.escaped else { throw StreamRefusal() }
-            row.activities += 1
-            let type = UnsafeBufferPointer(rebasing: bytes[s.start..<s.end])
-            if attemptTypes.contains(where: { $0.withUnsafeBufferPointer { $0.equals(type) } }) { row.attempts += 1 }
-        case (20, 1), (20, 2):
-            guard !s.escaped, s.end > s.start || key == 1, stageCode(s.start, s.end) != nil else { throw StreamRefusal() }
-        case (21, 2):
-            let verdict = UnsafeBufferPointer(rebasing: bytes[s.start..<s.end])
-            guard !s.escaped, verdicts.contains(where: { $0.withUnsafeBufferPointer { $0.equals(verdict) } }) else { throw StreamRefusal() }
-        default:
-            break
-        }
-    }
-
-    private let attemptTypes: [[UInt8]] = Activity.attemptTypes.sorted().map { Array($0.utf8) }
-    private let verdicts: [[UInt8]] = Feedback.Verdict.allCases.map { Array($0.rawValue.utf8) }
+    let attemptTypes: [[UInt8]] = Activity.attemptTypes.sorted().map { Array($0.utf8) }
+    let verdicts: [[UInt8]] = Feedback.Verdict.allCases.map { Array($0.rawValue.utf8) }
 }

@@ -49,12 +49,9 @@ final class LeadTable: Sendable {
         }
         var index = LeadIDIndex(capacity: leads.count)
         for row in 0..<leads.count {
-            let ref = columns.text[TextField.id.rawValue][row]
-            let inserted = columns.arena.withUnsafeBufferPointer { arena in
-                index.insert(row: row, hash: ByteHashTable.hash(UnsafeBufferPointer(rebasing: arena[ref.offset..<(ref.offset + ref.length)]))) { other in
-                    leads[Int(other)].id == leads[row].id
-                }
-            }
+            var id = leads[row].id
+            let hash = id.withUTF8 { ByteHashTable.hash($0) }
+            let inserted = index.insert(row: row, hash: hash) { other in leads[Int(other)].id == leads[row].id }
             if let first = inserted { throw DuplicateLeadID(id: leads[row].id, firstRow: first, secondRow: row) }
         }
         return LeadTable(columns: columns, source: [], rawStart: [], rawEnd: [], canonical: [],
@@ -66,6 +63,7 @@ final class LeadTable: Sendable {
     /// The bytes of a text cell.
     @inline(__always)
     func withBytes<R>(_ ref: TextRef, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if ref.isNone { return body(UnsafeBufferPointer(start: nil, count: 0)) }
         let storage = ref.inArena ? columns.arena : source
         return storage.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[ref.offset..<(ref.offset + ref.length)])) }
     }
