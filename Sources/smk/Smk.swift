@@ -36,10 +36,19 @@ struct Smk: ParsableCommand {
     @Flag(help: "In scripts, run to the end even after a failure (the exit status still says it failed).")
     var keepGoing = false
 
+    @Option(name: .customLong("set"), help: "Set a script variable: --set minFit=60 (repeatable); use it as $minFit.")
+    var assignments: [String] = []
+
+    @Flag(help: "Take the workspace's write lock even from a session that still looks alive.")
+    var forceUnlock = false
+
     func validate() throws {
         if command != nil && file != nil { throw ValidationError("give -c or -f, not both") }
         if let now, Timestamp.parse(now) == nil {
             throw ValidationError("--now '\(now)' is not a date (expected 2026-11-24 or 2026-11-24T09:00:00Z)")
+        }
+        for assignment in assignments where !assignment.contains("=") || assignment.hasPrefix("=") {
+            throw ValidationError("--set '\(assignment)' is not NAME=VALUE")
         }
         if let format, OutputFormat(rawValue: format.lowercased()) == nil {
             throw ValidationError("--format '\(format)' is not one of table, json, csv, markdown")
@@ -57,35 +66,63 @@ struct Smk: ParsableCommand {
         let terminal = Terminal.current
         session.settings.width = terminal.outputIsTTY ? terminal.columns : nil
         session.settings.color = terminal.outputIsTTY && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        for assignment in assignments {
+            let name = String(assignment.prefix { $0 != "=" })
+            let value = String(assignment.dropFirst(name.count + 1))
+            session.variables[name] = ScriptValue.parse(value)
+        }
         session.isInterrupted = { Interrupt.isSet }
         Interrupt.install()
 
+        let interactive = command == nil && file == nil && terminal.inputIsTTY
+        let editor = interactive ? LineEditor(historyPath: historyPath()) : nil
+        defer { editor?.close() }
+        var workspaceGuard: WorkspaceGuard?
+        if path != nil {
+            let ask: ((String) -> Bool)? = editor.map { editor in
+                { question in
+                    if case .line(let answer) = editor.readLine(prompt: question) {
+                        return ["y", "yes"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased())
+                    }
+                    return false
+                }
+            }
+            workspaceGuard = WorkspaceGuard(session: session, forceUnlock: forceUnlock, ask: ask)
+        }
+        defer {
+            if !interactive, session.isDirty {
+                err.write("warning: \(session.unsavedCount) unsaved change(s) discarded at the end (add save to keep them)\n")
+            }
+            workspaceGuard?.release(session)
+        }
+
         let interpreter = Interpreter(session: session)
-        var failures = 0
+        var outcome = Interpreter.Outcome()
         if let command {
-            failures = interpreter.run(command, bail: session.settings.bail).failures
+            outcome = interpreter.run(command, mode: .script)
         } else if let file {
-            do {
-                let text = String(decoding: try AtomicFile.readAll(file), as: UTF8.self)
-                failures = interpreter.run(text, file: file, bail: session.settings.bail).failures
-            } catch {
+            let text: String
+            do { text = String(decoding: try AtomicFile.readAll(file), as: UTF8.self) } catch {
                 err.write("error: \(error)\n")
                 throw ExitCode(2)
             }
-        } else if terminal.inputIsTTY {
-            let editor = LineEditor(historyPath: historyPath())
-            defer { editor.close() }
+            session.scriptStack = [URL(fileURLWithPath: file).standardizedFileURL.path]
+            outcome = interpreter.run(text, file: file, mode: .script)
+        } else if let editor {
+            if terminal.outputIsTTY { session.pager = Pager.page }
             if path == nil || !FileManager.default.fileExists(atPath: path ?? "") {
                 err.write("new workspace \(session.displayName): not saved yet (save FILE writes it)\n")
             }
-            session.settings.bail = false
-            failures = Repl(session: session, reader: editor).run(clearInterrupt: Interrupt.clear)
+            Repl(session: session, reader: editor).run(clearInterrupt: Interrupt.clear)
             return
         } else {
             let text = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
-            failures = interpreter.run(text, file: "<stdin>", bail: session.settings.bail).failures
+            outcome = interpreter.run(text, file: "<stdin>", mode: .script)
         }
-        if failures > 0 { throw ExitCode(1) }
+        if outcome.failures > 0 {
+            if !outcome.stopped { err.write(ScriptSummary.text(failures: outcome.failures, checks: session.checks) + "\n") }
+            throw ExitCode(1)
+        }
     }
 
     /// The workspace to open and its file: the given one, or the bundled demo. A path that

@@ -11,7 +11,7 @@ struct CommandTests {
         #expect(Set(names).count == names.count)
         let folder = Harness.repository.appendingPathComponent("Sources/SmarketingShell/Commands")
         let files = FileManager.default.enumerator(atPath: folder.path)?.compactMap { $0 as? String }
-            .filter { $0.hasSuffix("Command.swift") && !$0.hasSuffix("ShellCommand.swift") } ?? []
+            .filter { $0.hasSuffix(".swift") && !$0.hasSuffix("ShellCommand.swift") } ?? []
         var declared = Set<String>()
         for file in files {
             let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
@@ -37,7 +37,8 @@ struct CommandTests {
         let harness = try Harness()
         let overview = harness.run("help").out
         for command in CommandRegistry.all {
-            #expect(overview.contains(command.usage))
+            #expect(overview.contains("  \(command.name)  ") || overview.contains("  \(command.name) "), "\(command.name) missing from help")
+            #expect(overview.contains(command.summary))
         }
         #expect(overview.contains("\nlook\n") && overview.contains("\nsession\n"))
         let page = harness.run("help leads").out

@@ -12,8 +12,12 @@ struct Harness {
     let out = StringSink()
     let err = StringSink()
 
+    /// The demo, loaded once for all tests (workspaces are values: each session edits its own copy).
+    static let demo: Result<Workspace, WorkspaceError> = Result { () throws(WorkspaceError) in try Workspace.load(path: demoPath) }
+
     init(path: String = Harness.smallPath, actor: String = "anna") throws {
-        session = Session(workspace: try Workspace.load(path: path), path: path, actor: actor, out: out, err: err)
+        let workspace = path == Harness.demoPath ? try Harness.demo.get() : try Workspace.load(path: path)
+        session = Session(workspace: workspace, path: path, actor: actor, out: out, err: err)
         session.fixedNow = Timestamp.parse("2026-11-24T12:00:00Z")
     }
 

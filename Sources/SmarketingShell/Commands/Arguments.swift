@@ -13,11 +13,26 @@ public struct Arguments {
     /// Where the command's text ends, for "missing …" errors.
     var end: Int { text.count }
 
-    public init(tokens: [Token], commandName: Token, usage: String, text: String) {
+    /// The session's variables, for `$NAME` where a command expects a value.
+    let variables: [String: QueryValue]
+
+    public init(tokens: [Token], commandName: Token, usage: String, text: String, variables: [String: QueryValue] = [:]) {
         self.tokens = tokens
         self.commandName = commandName
         self.usage = usage
         self.text = text
+        self.variables = variables
+    }
+
+    /// `token` with a `$NAME` word replaced by the variable's value (same span).
+    func substituted(_ token: Token) throws(ShellError) -> Token {
+        guard token.kind == .word, token.text.hasPrefix("$"), token.text.count > 1,
+              token.text.dropFirst().allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else { return token }
+        let name = String(token.text.dropFirst())
+        guard let value = variables[name] else {
+            throw .undefinedVariable(name, suggestion: Suggestion.nearest(to: name, in: variables.keys), token.range)
+        }
+        return Token(.word, value.plainText, token.range)
     }
 
     /// The raw text from the next token up to (not including) the first token, outside
@@ -74,14 +89,14 @@ public struct Arguments {
 
     /// A word or quoted string (a name, a file, a note).
     public mutating func text(_ expected: String) throws(ShellError) -> Token {
-        let token = try next(expected)
+        let token = try substituted(try next(expected))
         guard token.kind != .symbol else { throw unexpected(token, expected: expected) }
         return token
     }
 
     /// A whole number within `range`.
     public mutating func integer(_ expected: String, in range: ClosedRange<Int> = 0...Int.max) throws(ShellError) -> Int {
-        let token = try next(expected)
+        let token = try substituted(try next(expected))
         guard token.kind == .word, let value = Int(token.text), range.contains(value) else {
             throw .notANumber(token.text, what: expected, token.range)
         }
@@ -122,5 +137,16 @@ extension Arguments {
             throw .noSuchStage(token.text, suggestion: Suggestion.nearest(to: token.text, in: session.workspace.funnel.ids), token.range)
         }
         return id
+    }
+}
+
+extension QueryValue {
+    /// The value as plain text for a command argument or `echo`: `60`, `2026-11-01`, `7d`.
+    public var plainText: String {
+        switch self {
+        case .text(let text): text
+        case .list(let items): items.joined(separator: ",")
+        default: description
+        }
     }
 }

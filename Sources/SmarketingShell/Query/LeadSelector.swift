@@ -11,21 +11,22 @@ public enum LeadSelector {
     public static let clauseEnds: Set<String> = ["sort", "limit", "cols", "by", "to", "note", "force"]
 
     /// Reads a selector if one comes next; `required` makes its absence an error.
-    public static func parse(_ arguments: inout Arguments, in session: Session, required: Bool = false) throws(ShellError) -> LeadSelector {
+    public static func parse(_ arguments: inout Arguments, in session: Session, required: Bool = false,
+                             stops: Set<String> = clauseEnds) throws(ShellError) -> LeadSelector {
         guard let token = arguments.peek else {
             if required { _ = try arguments.next("a selector: an id, ID,ID, where EXPR or @view") }
             return .all
         }
         if token.isKeyword("where") {
             _ = try arguments.next("where")
-            let (text, offset) = try arguments.clause(until: clauseEnds, expected: "an expression after where")
+            let (text, offset) = try arguments.clause(until: stops, expected: "an expression after where")
             return .predicate(text: text, offset: offset)
         }
         if token.kind == .word, token.text.hasPrefix("@") {
             _ = try arguments.next("a view")
             return .view(name: String(token.text.dropFirst()), range: token.range)
         }
-        if token.kind == .word, !clauseEnds.contains(token.text.lowercased()) {
+        if token.kind == .word, !stops.contains(token.text.lowercased()) {
             return .ids(try arguments.leadIDs(in: session))
         }
         if required { throw arguments.unexpected(token, expected: "a selector: an id, ID,ID, where EXPR or @view") }

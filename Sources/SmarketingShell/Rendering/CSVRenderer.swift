@@ -4,6 +4,7 @@ struct CSVRenderer {
         switch result {
         case .none, .quit, .message: return ""
         case .text(let text): return text
+        case .partial(let inner, _): return render(inner)
         case .document(_, let display): return render(display)
         case .table(let table):
             var text = row(table.columns)

@@ -13,6 +13,7 @@ struct JSONResultRenderer {
         switch result {
         case .none, .quit, .message: return nil
         case .text(let text): return .string(text)
+        case .partial(let inner, _): return json(inner)
         case .document(let value, _): return value
         case .table(let table):
             return .array(table.rows.map { row in

@@ -5,6 +5,7 @@ struct MarkdownRenderer {
         case .none, .quit: return ""
         case .message(let text): return text + "\n"
         case .text(let text): return text.hasSuffix("\n") ? text : text + "\n"
+        case .partial(let inner, _): return render(inner)
         case .document(_, let display): return render(display)
         case .table(let table):
             var text = table.title.map { "**\(escape($0))**\n\n" } ?? ""

@@ -28,6 +28,7 @@ public struct ResultRenderer {
         switch result {
         case .message(let text): text + "\n"
         case .many(let parts): parts.map(messages(in:)).joined()
+        case .partial(let inner, _): messages(in: inner)
         default: ""
         }
     }

@@ -11,6 +11,7 @@ struct TableTextRenderer {
         case .text(let text): return text.hasSuffix("\n") || text.isEmpty ? text : text + "\n"
         case .table(let table): return render(table)
         case .record(let record): return render(record)
+        case .partial(let inner, _): return render(inner)
         case .document(_, let display): return render(display)
         case .many(let parts):
             return parts.map(render).filter { !$0.isEmpty }.joined(separator: "\n")

@@ -11,30 +11,68 @@ public struct Interpreter {
         self.session = session
     }
 
+    /// Where the text comes from, which decides what a failure does.
+    public enum Mode: Sendable {
+        /// A script (`-f`, `-c`, stdin, `run`): stops at a failure while `bail` is on.
+        case script
+        /// A line typed at the prompt: a failure never ends anything.
+        case prompt
+    }
+
     /// How a run of text ended.
     public struct Outcome: Sendable, Equatable {
-        /// Commands that failed.
+        /// Commands (and expects) that failed.
         public var failures = 0
         /// True when a command asked to leave the session.
         public var quit = false
+        /// True when the run stopped early at a failure (bail).
+        public var stopped = false
+
+        public init() {}
     }
 
-    /// Runs every command of `text`. With `bail`, stops at the first failure.
-    public func run(_ text: String, file: String? = nil, bail: Bool) -> Outcome {
+    /// Runs every command of `text`.
+    public func run(_ text: String, file: String? = nil, mode: Mode) -> Outcome {
         var outcome = Outcome()
         for command in ScriptSplitter.split(text, file: file) {
             if session.isInterrupted() { break }
+            let started = DispatchTime.now().uptimeNanoseconds
+            var failed = false
             do {
                 let result = try execute(command)
                 if case .quit = result { outcome.quit = true; return outcome }
                 emit(result)
+                if case .partial(_, let refusals) = result {
+                    failed = true
+                    for refusal in refusals { session.err.write(DiagnosticRenderer.render(.refused(refusal), in: command)) }
+                }
             } catch {
-                outcome.failures += 1
+                failed = true
                 session.err.write(DiagnosticRenderer.render(error, in: command))
-                if bail { return outcome }
+            }
+            if session.settings.timer {
+                let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started) / 1_000_000
+                session.err.write("time: \(NumberText.format((elapsed * 10).rounded() / 10)) ms\n")
+            }
+            if failed {
+                outcome.failures += 1
+                if mode == .script, session.settings.bail {
+                    outcome.stopped = true
+                    return outcome
+                }
+            } else if mode == .prompt {
+                session.recorder?.record(command.text)
             }
         }
         return outcome
+    }
+
+    /// Runs every command of `text`, stopping at the first failure when `bail` is true.
+    public func run(_ text: String, file: String? = nil, bail: Bool) -> Outcome {
+        let saved = session.settings.bail
+        session.settings.bail = bail
+        defer { session.settings.bail = saved }
+        return run(text, file: file, mode: .script)
     }
 
     /// Runs one command and returns its result without rendering it.
@@ -44,7 +82,8 @@ public struct Interpreter {
         guard first.kind == .word, let type = CommandRegistry.command(named: first.text) else {
             throw .unknownCommand(first.text, suggestion: Suggestion.nearest(to: first.text, in: CommandRegistry.names), first.range)
         }
-        var arguments = Arguments(tokens: Array(tokens.dropFirst()), commandName: first, usage: type.usage, text: command.text)
+        var arguments = Arguments(tokens: Array(tokens.dropFirst()), commandName: first, usage: type.usage, text: command.text,
+                                  variables: session.variables)
         return try type.run(&arguments, in: session)
     }
 

@@ -15,6 +15,9 @@ public indirect enum CommandResult: Sendable, Equatable {
     case many([CommandResult])
     /// A result with its own JSON form (`show` gives the lead's JSON object).
     case document(JSONValue, display: CommandResult)
+    /// A change that applied to some leads and was refused for others: the result goes
+    /// to stdout, each refusal to stderr, and the command counts as failed.
+    case partial(CommandResult, refusals: [String])
     /// Leave the session.
     case quit
 }

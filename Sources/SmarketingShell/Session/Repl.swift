@@ -10,7 +10,7 @@ public struct Repl {
 
     /// `smk demo> `, with `*` after the name while there are unsaved changes.
     public var prompt: String {
-        "smk \(session.displayName)\(session.isDirty ? "*" : "")> "
+        "smk \(session.displayName)\(session.scenario.map { ":" + $0 } ?? "")\(session.isDirty ? "*" : "")> "
     }
 
     /// Runs until the person leaves. Returns the number of commands that failed.
@@ -33,11 +33,11 @@ public struct Repl {
             case .endOfInput:
                 // Ctrl-D behaves as `quit`: it asks when there are unsaved changes.
                 session.out.write("\n")
-                let outcome = interpreter.run("quit", bail: true)
+                let outcome = interpreter.run("quit", mode: .prompt)
                 if outcome.quit { return failures }
             case .line(let line):
                 if !line.trimmingWhitespace().isEmpty { reader.addToHistory(line) }
-                let outcome = interpreter.run(line, bail: false)
+                let outcome = interpreter.run(line, mode: .prompt)
                 failures += outcome.failures
                 if outcome.quit { return failures }
             }

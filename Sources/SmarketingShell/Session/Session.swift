@@ -31,13 +31,34 @@ public final class Session {
     public var pager: ((String) -> Bool)?
     /// Where results go after `output FILE`, until `output -`.
     public var redirect: FileSink?
+    /// Records each change as it is applied, so a crash loses nothing; nil when the
+    /// session does not write one (read-only, or a journal left by a crash is waiting).
+    public var journal: Journal?
+    /// Writes the commands typed at the prompt to a script (`record FILE`).
+    public var recorder: Recorder?
+    /// The scripts being run, outermost first: relative paths in `run` start from the
+    /// innermost, and a script already on the stack is not run again (a cycle).
+    public var scriptStack: [String] = []
+    /// `expect` checks run and failed, for the summary at the end of a script.
+    public var checks = (run: 0, failed: 0)
+    /// Why changes are refused in this session (another process holds the workspace).
+    public var readOnlyReason: String?
+    private var journalWarned = false
 
     /// Applied changes, newest last; `undo` pops from here.
     public private(set) var done: [ChangeRecord] = []
     /// Undone changes, newest last; `redo` pops from here, any new change clears it.
     public private(set) var undone: [ChangeRecord] = []
-    /// How many of `done` were already applied at the last save (or load).
+    /// How many of main's changes were already applied at the last save (or load).
     private var savedDepth: Int? = 0
+
+    /// The scenario the session is in (nil: main). Changes made in a scenario stay there
+    /// until `scenario apply`; `workspace`, `done` and `undone` are the scenario's then.
+    public private(set) var scenario: String?
+    /// Scenarios not currently open.
+    public private(set) var parkedScenarios: [Scenario] = []
+    /// Main's state while a scenario is open.
+    private var parkedMain: (workspace: Workspace, done: [ChangeRecord], undone: [ChangeRecord])?
 
     public init(workspace: Workspace, path: String?, actor: String, out: TextSink, err: TextSink) {
         self.workspace = workspace
@@ -56,7 +77,7 @@ public final class Session {
     }
 
     /// True while the workspace differs from its file.
-    public var isDirty: Bool { savedDepth != done.count }
+    public var isDirty: Bool { savedDepth != (parkedMain?.done.count ?? done.count) }
 
     /// The name shown in the prompt: the file's name without extension, or the workspace's.
     public var displayName: String {
@@ -67,13 +88,32 @@ public final class Session {
     /// Applies a change as one undoable step, recording who and when.
     @discardableResult
     public func apply(_ change: Change, summary: String) throws(ShellError) -> ChangeRecord {
+        if let readOnlyReason { throw .refused("read-only: \(readOnlyReason)") }
         let inverse: Change
         do { inverse = try change.apply(to: &workspace) } catch { throw .change(error) }
         let record = ChangeRecord(change: change, inverse: inverse, at: now, by: actor, summary: summary)
         if let depth = savedDepth, depth > done.count { savedDepth = nil }
         done.append(record)
         undone.removeAll()
+        write(record)
         return record
+    }
+
+    /// Applies a change found in a crashed session's journal (already journalled).
+    public func replay(_ entry: Journal.Entry) throws(ShellError) {
+        let inverse: Change
+        do { inverse = try entry.change.apply(to: &workspace) } catch { throw .change(error) }
+        if let depth = savedDepth, depth > done.count { savedDepth = nil }
+        done.append(ChangeRecord(change: entry.change, inverse: inverse, at: entry.at, by: entry.by, summary: entry.summary))
+    }
+
+    /// Appends to the journal; a failure is reported once and the session goes on.
+    private func write(_ record: ChangeRecord) {
+        guard let journal, scenario == nil else { return }
+        do { try journal.append(record) } catch {
+            if !journalWarned { err.write("warning: \(error); changes are not journalled until the next save\n") }
+            journalWarned = true
+        }
     }
 
     /// Takes back the newest change.
@@ -84,6 +124,7 @@ public final class Session {
             throw .change(error)
         }
         undone.append(record)
+        write(ChangeRecord(change: record.inverse, inverse: record.change, at: now, by: actor, summary: "undo: " + record.summary))
         return record
     }
 
@@ -95,15 +136,22 @@ public final class Session {
             throw .change(error)
         }
         done.append(record)
+        write(ChangeRecord(change: record.change, inverse: record.inverse, at: now, by: actor, summary: "redo: " + record.summary))
         return record
     }
 
     /// Writes the workspace to `path` (or its own file) and marks it saved.
     public func save(to target: String? = nil) throws(ShellError) -> String {
         guard let file = target ?? path else { throw .noWorkspaceFile }
+        let own = target == nil || target == path
+        if own, let readOnlyReason { throw .refused("read-only: \(readOnlyReason); save FILE writes a copy") }
+        if own, let scenario {
+            throw .refused("in scenario \(scenario): scenario apply brings its changes into main first (save FILE writes a copy)")
+        }
         do { try workspace.save(path: file) } catch { throw .workspace(error) }
-        if target == nil || target == path {
+        if own {
             savedDepth = done.count
+            journal?.clear()
         }
         if path == nil { path = file; savedDepth = done.count }
         return file
@@ -111,7 +159,70 @@ public final class Session {
 
     /// The number of changes not yet saved (for `info` and the quit question).
     public var unsavedCount: Int {
-        guard let depth = savedDepth else { return done.count + 1 }
-        return abs(done.count - depth)
+        let mainDone = parkedMain?.done.count ?? done.count
+        guard let depth = savedDepth else { return mainDone + 1 }
+        return abs(mainDone - depth)
+    }
+
+    // MARK: Scenarios
+
+    /// Forks the current workspace into a new scenario and opens it. Cheap: the
+    /// workspace is a value, shared until one side changes (copy on write).
+    public func forkScenario(_ name: String) throws(ShellError) {
+        guard name.lowercased() != "main", !parkedScenarios.contains(where: { $0.name == name }), scenario != name else {
+            throw .refused("a scenario called \(name) already exists")
+        }
+        park()
+        scenario = name
+        currentBase = workspace
+        done = []
+        undone = []
+    }
+
+    /// Opens scenario `name`, or main when nil.
+    public func switchScenario(to name: String?) throws(ShellError) {
+        if name == scenario { return }
+        if let name, !parkedScenarios.contains(where: { $0.name == name }) {
+            throw .refused("no scenario \(name)" + (Suggestion.nearest(to: name, in: parkedScenarios.map(\.name)).map { " — did you mean '\($0)'?" } ?? ""))
+        }
+        park()
+        if let name, let index = parkedScenarios.firstIndex(where: { $0.name == name }) {
+            let target = parkedScenarios.remove(at: index)
+            scenario = target.name
+            currentBase = target.base
+            workspace = target.workspace
+            done = target.done
+            undone = target.undone
+        } else if let main = parkedMain {
+            scenario = nil
+            workspace = main.workspace
+            done = main.done
+            undone = main.undone
+            parkedMain = nil
+        }
+    }
+
+    /// Forgets scenario `name` (main is opened if it was the current one).
+    public func dropScenario(_ name: String) throws(ShellError) {
+        if scenario == name { try switchScenario(to: nil) }
+        guard let index = parkedScenarios.firstIndex(where: { $0.name == name }) else { throw .refused("no scenario \(name)") }
+        parkedScenarios.remove(at: index)
+    }
+
+    /// The open scenario as a value (for diff and apply).
+    public var currentScenario: Scenario? {
+        scenario.map { Scenario(name: $0, base: currentBase ?? workspace, workspace: workspace, done: done, undone: undone) }
+    }
+
+    /// The workspace the open scenario was forked from.
+    private var currentBase: Workspace?
+
+    /// Stores the current branch (main or a scenario) away before another is opened.
+    private func park() {
+        if let scenario {
+            parkedScenarios.append(Scenario(name: scenario, base: currentBase ?? workspace, workspace: workspace, done: done, undone: undone))
+        } else {
+            parkedMain = (workspace, done, undone)
+        }
     }
 }

@@ -8,6 +8,8 @@ public struct SessionSettings: Sendable, Equatable {
     public var width: Int?
     /// Colour escapes allowed (a TTY without `NO_COLOR`).
     public var color = false
+    /// Print how long each command took (`timer on`).
+    public var timer = false
 
     public init() {}
 }

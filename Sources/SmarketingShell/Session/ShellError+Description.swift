@@ -40,6 +40,12 @@ extension ShellError: CustomStringConvertible {
             return "no view '\(name)'" + hint(suggestion) + (suggestion == nil ? " (views lists them)" : "")
         case .interrupted:
             return "interrupted"
+        case .undefinedVariable(let name, let suggestion, _):
+            return "undefined variable $\(name)" + hint(suggestion.map { "$" + $0 })
+        case .expectationFailed(let message, _):
+            return message
+        case .scriptCycle(let chain):
+            return "run would loop: " + chain.joined(separator: " → ")
         }
     }
 

@@ -27,6 +27,11 @@ public enum ShellError: Error, Sendable, Equatable {
     case badView(name: String, QueryError, SourceRange)
     case noSuchView(String, suggestion: String?, SourceRange)
     case interrupted
+    case undefinedVariable(String, suggestion: String?, SourceRange)
+    /// `expect` found the two sides did not compare as required.
+    case expectationFailed(message: String, SourceRange)
+    /// `run` would run a script that is already running.
+    case scriptCycle([String])
 
     /// The span the error is about, when it has one.
     public var range: SourceRange? {
@@ -37,7 +42,7 @@ public enum ShellError: Error, Sendable, Equatable {
             return r
         case .query(let error):
             return SourceRange(error.range.lowerBound, error.range.upperBound)
-        case .badView(_, _, let r), .noSuchView(_, _, let r):
+        case .badView(_, _, let r), .noSuchView(_, _, let r), .undefinedVariable(_, _, let r), .expectationFailed(_, let r):
             return r
         default:
             return nil

@@ -1,35 +1,71 @@
 import SmarketingKit
 
-/// `move ID[,ID…] to STAGE [note "…"]`: moves leads to a stage, recording who, when, why.
+/// `move SEL to STAGE`: moves leads along the funnel, checking the stage's entry rule and
+/// which team may make the move, and records who, when and why in each lead's history.
 public enum MoveCommand: ShellCommand {
     public static let name = "move"
     public static let group = CommandGroup.change
-    public static let summary = "move leads to a stage, with a note in their history"
-    public static let usage = "move ID[,ID…] to STAGE [note \"…\"]"
+    public static let summary = "move leads to a stage (entry rules and team hand-off checked)"
+    public static let usage = "move ID,…|where EXPR|@view to STAGE [note \"…\"] [force \"why\"]"
     public static let details = """
-        Each lead gets a history entry (at, from, to, by, note). The whole command is one
-        step for undo. A lead already in STAGE is left as it is.
+        Each lead gets a history entry (at, from, to, by, note). A stage's entry rule (stage
+        STAGE entry "…") is checked per lead; a refusal names the failing clause. force
+        "why" moves anyway and records the reason. With a team in the workspace, a stage
+        is entered by the team that owns it (sales accepts MQLs into sal); nurture is
+        entered only through recycle and lost through lose. A selection moves the leads
+        that may move, lists the refused ones, and is one step for undo.
         """
-    public static let examples = ["move L-000001 to subscriber note \"signed up at the webinar\"; undo"]
+    public static let examples = [
+        "as anna; move L-000002 to sal note \"accepted at the review\"; undo",
+        "as anna; move where stage = sal and attempts >= 1 to sql force \"agreed in the meeting\"; undo",
+    ]
 
     public static func run(_ arguments: inout Arguments, in session: Session) throws(ShellError) -> CommandResult {
-        let ids = try arguments.leadIDs(in: session)
+        let selector = try LeadSelector.parse(&arguments, in: session, required: true)
         try arguments.expect("to")
-        let stage = try arguments.stage(in: session)
+        let stageID = try arguments.stage(in: session)
         var note: String?
-        if arguments.take("note") { note = try arguments.text("a note in quotes").text }
-        try arguments.finish()
-
-        var changes: [Change] = []
-        for id in ids {
-            guard var lead = session.workspace.leads[id: id], lead.stage != stage else { continue }
-            lead.history.append(StageChange(at: session.now, from: lead.stage, to: stage, by: session.actor, note: note))
-            lead.stage = stage
-            changes.append(.updateLead(lead))
+        var force: String?
+        while !arguments.isAtEnd {
+            if arguments.take("note") { note = try arguments.text("a note in quotes").text }
+            else if arguments.take("force") { force = try arguments.text("the reason in quotes").text }
+            else if let token = arguments.peek { throw arguments.unexpected(token, expected: "note \"…\", force \"why\" or the end") }
         }
-        guard !changes.isEmpty else { return .message("nothing to move: already in \(stage)") }
-        let summary = "move \(ids.count == 1 ? ids[0] : "\(ids.count) leads") to \(stage)"
-        try session.apply(.group(changes), summary: summary)
-        return .message("moved \(changes.count) lead\(changes.count == 1 ? "" : "s") to \(stage)")
+        let rows = try LeadEditing.rows(selector, in: session)
+        return try moveRows(rows, to: stageID, via: .move, note: note, force: force, in: session,
+                            verb: ("move", "moved"))
+    }
+
+    /// Moves rows into a stage by a route; shared by move, recycle and lose.
+    static func moveRows(_ rows: [Int], to stageID: String, via route: HandOff.Route, note: String?, force: String?,
+                         in session: Session, verb: (present: String, past: String)) throws(ShellError) -> CommandResult {
+        let workspace = session.workspace
+        guard let target = workspace.funnel.stage(stageID) else { throw .change(.noSuchStage(stageID)) }
+        var rule: EntryRule?
+        if let entry = target.entry, !entry.isEmpty {
+            do { rule = try EntryRule(stage: stageID, text: entry, environment: session.queryEnvironment()) } catch {
+                throw .refused("the entry rule of \(stageID) is broken (\(error)); fix it with stage \(stageID) entry \"…\"")
+            }
+        }
+        let now = session.now
+        let actor = session.actor
+        return try LeadEditing.apply(
+            rows: rows, in: session,
+            summary: { "\(verb.present) \(LeadEditing.count($0)) to \(stageID)" },
+            done: { "\(verb.past) \(LeadEditing.count($0)) to \(stageID)" + (force != nil ? " (forced)" : "") }
+        ) { lead in
+            guard lead.stage != stageID else { return .unchanged }
+            if let why = HandOff.refusal(actor: actor, from: workspace.funnel.stage(lead.stage), into: target, via: route, in: workspace) {
+                return .refused("cannot enter \(stageID): \(why)")
+            }
+            if force == nil, let rule, let why = rule.refusal(for: lead) {
+                return .refused("cannot enter \(stageID): \(why)")
+            }
+            var entry = StageChange(at: now, from: lead.stage, to: stageID, by: actor, note: note)
+            if let force { entry.extra["force"] = .string(force) }
+            lead.history.append(entry)
+            lead.stage = stageID
+            return .changed
+        }
     }
 }

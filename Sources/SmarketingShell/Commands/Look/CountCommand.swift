@@ -26,45 +26,9 @@ public enum CountCommand: ShellCommand {
         }
         let groups = Grouping(rows: rows, by: groupField, in: session, environment: environment)
         let table = Table(columns: [groupField.name, "count", "share"],
-                          rows: groups.groups.map { [$0.key.cell, .number(Double($0.rows.count)), .text(Percent.format($0.rows.count, of: rows.count))] },
+                          rows: groups.groups.map { [$0.key == .none ? .text("(none)") : $0.key.cell, .number(Double($0.rows.count)), .text(Percent.format($0.rows.count, of: rows.count))] },
                           footer: "\(rows.count) leads",
                           stageColumns: groupField.type == .stage ? [0] : [])
         return .table(table)
-    }
-}
-
-/// Leads split by the value of one field; list fields (tags) put a lead in each group.
-struct Grouping {
-    var groups: [(key: QueryValue, rows: [Int])]
-
-    init(rows: [Int], by field: LeadField, in session: Session, environment: QueryEnvironment) {
-        var groups = session.workspace.leads.groups(of: rows, by: field, in: environment)
-        let funnel = session.workspace.funnel
-        if field.type == .stage {
-            groups.sort { (funnel.position(of: $0.key.textValue ?? "") ?? .max) < (funnel.position(of: $1.key.textValue ?? "") ?? .max) }
-        } else {
-            groups.sort { $0.rows.count != $1.rows.count ? $0.rows.count > $1.rows.count : QueryValue.sortOrder($0.key, $1.key, stages: nil) < 0 }
-        }
-        self.groups = groups
-    }
-}
-
-extension QueryValue {
-    var textValue: String? {
-        if case .text(let text) = self { return text }
-        return nil
-    }
-}
-
-/// Shares as people read them: `42.3%`.
-enum Percent {
-    static func format(_ part: Int, of whole: Int) -> String {
-        guard whole > 0 else { return "–" }
-        return format(Double(part) / Double(whole))
-    }
-
-    static func format(_ fraction: Double) -> String {
-        let value = (fraction * 1000).rounded() / 10
-        return NumberText.format(value) + "%"
     }
 }

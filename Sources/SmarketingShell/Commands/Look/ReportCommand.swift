@@ -32,7 +32,7 @@ public enum ReportCommand: ShellCommand {
             }
             let won = leads.filter { $0.stage == customer }.count
             table.append([
-                group.key.cell, .number(Double(leads.count)), .text(Percent.format(leads.count, of: rows.count)),
+                group.key == .none ? .text("(none)") : group.key.cell, .number(Double(leads.count)), .text(Percent.format(leads.count, of: rows.count)),
                 average(leads.map(\.fit)), average(leads.map(\.interest)), average(leads.map { workspace.score(of: $0) }),
                 .number(leads.compactMap(\.value).reduce(0, +)), .text(Percent.format(won, of: leads.count)),
             ])

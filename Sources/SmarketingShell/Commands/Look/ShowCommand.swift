@@ -45,7 +45,7 @@ public enum ShowCommand: ShellCommand {
         var parts: [CommandResult] = [.record(Record(title: nil, fields: fields))]
         parts.append(.table(Table(
             title: "history (\(lead.history.count))", columns: ["at", "from", "to", "by", "note"],
-            rows: lead.history.map { [.date($0.at), TableValue($0.from), .text($0.to), TableValue($0.by), TableValue($0.note)] },
+            rows: lead.history.map { [.date($0.at), TableValue($0.from), .text($0.to), TableValue($0.by), TableValue(historyNote($0))] },
             stageColumns: [1, 2])))
         parts.append(.table(Table(
             title: "activities (\(lead.activities.count))", columns: ["at", "type", "by", "note"],
@@ -54,6 +54,12 @@ public enum ShowCommand: ShellCommand {
             title: "feedback (\(lead.feedback.count))", columns: ["at", "by", "verdict", "reason"],
             rows: lead.feedback.map { [.date($0.at), TableValue($0.by), .text($0.verdict.rawValue), TableValue($0.reason)] })))
         return .many(parts)
+    }
+
+    /// The note, and the reason when the move was forced past an entry rule.
+    static func historyNote(_ change: StageChange) -> String? {
+        guard let force = change.extra["force"]?.stringValue else { return change.note }
+        return [change.note, "forced: " + force].compactMap { $0 }.joined(separator: "; ")
     }
 
     private static func value(_ json: JSONValue) -> TableValue {

@@ -27,7 +27,8 @@ public enum LetCommand: ShellCommand {
         let value: QueryValue
         if first.kind == .word, let command = CommandRegistry.command(named: first.text), command != LetCommand.self {
             // A command as the value: run it and keep the number it prints.
-            var rest = Arguments(tokens: Array(arguments.tokens[arguments.index...]), commandName: first, usage: command.usage, text: arguments.text)
+            var rest = Arguments(tokens: Array(arguments.tokens[arguments.index...]), commandName: first, usage: command.usage,
+                                 text: arguments.text, variables: session.variables)
             while !arguments.isAtEnd { _ = try arguments.next("") }
             let result = try command.run(&rest, in: session)
             guard case .document(.number(let text), _) = result, let number = Double(text) else {

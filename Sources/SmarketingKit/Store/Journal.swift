@@ -1,0 +1,83 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The changes applied since the last save, written beside the workspace as they happen
+/// (`ws.json.smk-journal`, one JSON line each), so a crash loses nothing: the next open
+/// finds them and offers to apply them again. A save empties it.
+///
+/// Each line is written with one `write(2)`: once it returns, the line survives the
+/// process being killed (the kernel holds it); it is not flushed to the disk itself, so
+/// a power cut may lose the last changes — the price of not waiting on the disk for
+/// every keystroke-sized change.
+public final class Journal {
+    public let path: String
+    private var descriptor: Int32 = -1
+
+    /// One journalled change.
+    public struct Entry: Sendable, Equatable {
+        public var at: Date
+        public var by: String
+        public var summary: String
+        public var change: Change
+    }
+
+    /// The journal of the workspace at `workspacePath`.
+    public init(workspacePath: String) {
+        path = workspacePath + ".smk-journal"
+    }
+
+    deinit {
+        if descriptor >= 0 { close(descriptor) }
+    }
+
+    /// Appends one change; the line is in the kernel's hands when this returns.
+    public func append(_ record: ChangeRecord) throws(WorkspaceError) {
+        if descriptor < 0 {
+            descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND, 0o644)
+            guard descriptor >= 0 else { throw .cannotSave(path: path, reason: AtomicFile.errnoText()) }
+        }
+        var writer = JSONWriter()
+        writer.compact(.object(JSONObject([
+            JSONMember("at", .string(Timestamp.format(record.at))), JSONMember("by", .string(record.by)),
+            JSONMember("summary", .string(record.summary)), JSONMember("change", record.change.json),
+        ])))
+        writer.raw("\n")
+        let bytes = writer.bytes
+        let written = bytes.withUnsafeBytes { buffer in write(descriptor, buffer.baseAddress, buffer.count) }
+        guard written == bytes.count else { throw .cannotSave(path: path, reason: AtomicFile.errnoText()) }
+    }
+
+    /// Empties the journal after a save.
+    public func clear() {
+        if descriptor >= 0 { close(descriptor); descriptor = -1 }
+        unlink(path)
+    }
+
+    /// The entries left by a session that did not save, and lines that could not be read
+    /// (a line cut short by the crash is expected and skipped).
+    public func pending(funnel: Funnel) -> (entries: [Entry], unreadable: Int) {
+        guard let bytes = try? AtomicFile.readAll(path), !bytes.isEmpty else { return ([], 0) }
+        var entries: [Entry] = []
+        var unreadable = 0
+        for line in bytes.split(separator: 0x0A) where !line.isEmpty {
+            do {
+                let value = try JSONParser.parse(Array(line))
+                var r = try FieldReader(value, field: "")
+                guard let changeValue = r.value("change") else { throw FieldFault(field: "change", problem: .missing) }
+                entries.append(Entry(at: try r.requiredDate("at"), by: try r.string("by") ?? "unknown",
+                                     summary: try r.string("summary") ?? "", change: try Change(json: changeValue, funnel: funnel)))
+            } catch {
+                unreadable += 1
+            }
+        }
+        return (entries, unreadable)
+    }
+
+    /// Moves the journal aside (kept, not applied) and returns where it went.
+    public func setAside(at now: Date) -> String? {
+        let target = path + "." + Timestamp.format(now).replacingOccurrences(of: ":", with: "")
+        return rename(path, target) == 0 ? target : nil
+    }
+}

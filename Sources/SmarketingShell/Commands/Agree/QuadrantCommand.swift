@@ -1,0 +1,40 @@
+import SmarketingKit
+
+/// `quadrant`: the fit × interest grid, with counts and shares per cell.
+public enum QuadrantCommand: ShellCommand {
+    public static let name = "quadrant"
+    public static let group = CommandGroup.agree
+    public static let summary = "the fit × interest 2×2: ideal, nurture, curious, cold, with counts and shares"
+    public static let usage = "quadrant [where EXPR|@view]"
+    public static let details = """
+        The thresholds are the scoring's high fit and high interest (50 and 50 unless the
+        workspace says otherwise). The cells are queryable: leads where quadrant = ideal.
+        """
+    public static let examples = ["quadrant", "quadrant where stage = mql"]
+
+    public static func run(_ arguments: inout Arguments, in session: Session) throws(ShellError) -> CommandResult {
+        let selector = try LeadSelector.parse(&arguments, in: session)
+        try arguments.finish()
+        let rows = try selector.rows(in: session, environment: session.queryEnvironment())
+        let workspace = session.workspace
+        var counts: [Quadrant: Int] = [:]
+        for row in rows { counts[workspace.quadrant(of: workspace.leads[row]), default: 0] += 1 }
+        let fit = NumberText.format(workspace.scoring.highFit)
+        let interest = NumberText.format(workspace.scoring.highInterest)
+        func cell(_ quadrant: Quadrant) -> String {
+            let count = counts[quadrant] ?? 0
+            return DisplayWidth.pad(quadrant.rawValue, to: 8) + DisplayWidth.pad(String(count), to: 6, right: true)
+                + "  " + DisplayWidth.pad(Percent.format(count, of: rows.count), to: 6, right: true)
+        }
+        let left = 12
+        let column = 26
+        var text = String(repeating: " ", count: left) + DisplayWidth.pad("interest < \(interest)", to: column) + "│ interest ≥ \(interest)\n"
+        text += DisplayWidth.pad("fit ≥ \(fit)", to: left) + DisplayWidth.pad(cell(.nurture), to: column) + "│ " + cell(.ideal) + "\n"
+        text += String(repeating: " ", count: left) + String(repeating: "─", count: column) + "┼" + String(repeating: "─", count: column) + "\n"
+        text += DisplayWidth.pad("fit < \(fit)", to: left) + DisplayWidth.pad(cell(.cold), to: column) + "│ " + cell(.curious) + "\n"
+        text += "\(rows.count) leads; high fit ≥ \(fit), high interest ≥ \(interest)\n"
+        let document = JSONObject(Quadrant.allCases.map { JSONMember($0.rawValue, .number(counts[$0] ?? 0)) }
+                                  + [JSONMember("leads", .number(rows.count))])
+        return .document(.object(document), display: .text(text))
+    }
+}

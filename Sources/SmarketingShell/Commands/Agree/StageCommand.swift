@@ -1,0 +1,41 @@
+import SmarketingKit
+
+/// `stage STAGE entry "EXPR"`: the agreed rule for entering a stage, checked by `move`.
+public enum StageCommand: ShellCommand {
+    public static let name = "stage"
+    public static let group = CommandGroup.agree
+    public static let summary = "set (or show) a stage's entry rule, which move checks"
+    public static let usage = "stage STAGE [entry \"EXPR\"|entry none]"
+    public static let details = """
+        The rule is a query expression every lead must meet to enter the stage:
+        stage sql entry "attempts >= 1 and fit >= 40". A move that breaks it is refused
+        with the failing clause; move … force "why" overrides and records why.
+        """
+    public static let examples = ["stage sql", "stage sal entry \"fit >= 40\"; undo"]
+
+    public static func run(_ arguments: inout Arguments, in session: Session) throws(ShellError) -> CommandResult {
+        let id = try arguments.stage(in: session)
+        guard var stage = session.workspace.funnel.stage(id) else { throw .change(.noSuchStage(id)) }
+        if arguments.isAtEnd {
+            let count = session.workspace.leads.all.filter { $0.stage == id }.count
+            return .record(Record(fields: [
+                .init("stage", .text("\(stage.id) (\(stage.name))")), .init("team", .text(stage.team.rawValue)),
+                .init("entry", .text(stage.entry ?? "none")), .init("definition", TableValue(stage.definition)),
+                .init("leads", .number(Double(count))),
+            ]))
+        }
+        try arguments.expect("entry")
+        let rule = try arguments.text("the rule in quotes, or none")
+        try arguments.finish()
+        if rule.kind == .word, rule.text.lowercased() == "none" {
+            stage.entry = nil
+        } else {
+            do { _ = try EntryRule(stage: id, text: rule.text, environment: session.queryEnvironment()) } catch {
+                throw .query(error.shifted(by: rule.range.start + 1))
+            }
+            stage.entry = rule.text
+        }
+        try session.apply(.updateStage(stage), summary: "stage \(id) entry")
+        return .message(stage.entry.map { "\(id) entry: \($0)" } ?? "\(id) has no entry rule")
+    }
+}

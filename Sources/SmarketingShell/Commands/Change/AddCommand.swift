@@ -1,0 +1,48 @@
+import SmarketingKit
+
+/// `add lead name "…" email "…" …`: a new lead with the next free id, created now.
+public enum AddCommand: ShellCommand {
+    public static let name = "add"
+    public static let group = CommandGroup.change
+    public static let summary = "add a new lead (next free id, created now)"
+    public static let usage = "add lead FIELD VALUE … [stage STAGE]"
+    public static let details = """
+        Fields as in set: name "Åsa Öberg" company "Öberg Frakt AB" country SE fit 70 …
+        The stage defaults to lead; the history starts with its creation, by you.
+        """
+    public static let examples = ["add lead name \"Åsa Öberg\" email asa@obergfrakt.se company \"Öberg Frakt AB\" country SE; undo"]
+
+    public static func run(_ arguments: inout Arguments, in session: Session) throws(ShellError) -> CommandResult {
+        try arguments.expect("lead")
+        var stage = session.workspace.funnel.resolve("lead") ?? session.workspace.funnel.ids.first ?? "lead"
+        var edits: [(inout Lead) -> Void] = []
+        while !arguments.isAtEnd {
+            let field = try arguments.text("a field name")
+            if field.text.lowercased() == "stage" {
+                stage = try arguments.stage(in: session)
+                continue
+            }
+            let value = try arguments.text("a value for \(field.text)")
+            edits.append(try SetCommand.edit(field: field, value: value))
+        }
+        var lead = Lead(id: nextID(in: session.workspace.leads), stage: stage, created: session.now)
+        for edit in edits { edit(&lead) }
+        lead.history = [StageChange(at: session.now, from: nil, to: stage, by: session.actor)]
+        if let email = lead.email?.lowercased(),
+           let twin = session.workspace.leads.all.first(where: { $0.email?.lowercased() == email }) {
+            session.err.write("note: \(twin.id) has the same email (\(email))\n")
+        }
+        try session.apply(.insertLead(lead, row: nil), summary: "add lead \(lead.id)")
+        return .message("added \(lead.id)" + (lead.name.map { " (\($0))" } ?? ""))
+    }
+
+    /// `L-` and six digits, one above the highest such id in the store.
+    static func nextID(in leads: LeadStore) -> String {
+        var highest = 0
+        for id in leads.ids where id.hasPrefix("L-") {
+            if let number = Int(id.dropFirst(2)), number > highest { highest = number }
+        }
+        let digits = String(highest + 1)
+        return "L-" + String(repeating: "0", count: max(0, 6 - digits.count)) + digits
+    }
+}

@@ -1,0 +1,27 @@
+/// `record FILE` … `record off`: writes the commands typed at the prompt to a script.
+public enum RecordCommand: ShellCommand {
+    public static let name = "record"
+    public static let group = CommandGroup.script
+    public static let summary = "write every successful command typed at the prompt to a .smk script"
+    public static let usage = "record FILE | record off"
+    public static let details = """
+        The script starts with a header (workspace, who, when, the fixed clock if any) so
+        that smk WORKSPACE -f FILE replays the session. Only commands that succeeded are
+        written; record off ends it.
+        """
+    public static let examples = ["record /tmp/smk-example-review.smk; record off"]
+
+    public static func run(_ arguments: inout Arguments, in session: Session) throws(ShellError) -> CommandResult {
+        let target = try arguments.text("a file name, or off")
+        try arguments.finish()
+        if let recorder = session.recorder {
+            recorder.close()
+            session.recorder = nil
+            if target.text.lowercased() == "off" { return .message("recorded to \(recorder.path)") }
+        } else if target.text.lowercased() == "off" {
+            return .message("not recording")
+        }
+        session.recorder = try Recorder(path: target.text, session: session)
+        return .message("recording to \(target.text) (record off to stop)")
+    }
+}

@@ -1,0 +1,83 @@
+import SmarketingKit
+
+/// `scenario new|switch|diff|apply|drop`: try changes on a copy of the workspace.
+public enum ScenarioCommand: ShellCommand {
+    public static let name = "scenario"
+    public static let group = CommandGroup.whatIf
+    public static let summary = "try changes on a copy: new, switch, diff, apply (into main), drop"
+    public static let usage = "scenario new NAME | scenario switch NAME|main | scenario diff | scenario apply | scenario drop [NAME]"
+    public static let details = """
+        scenario new forks the workspace (cheaply: nothing is copied until changed) and
+        opens the fork; the prompt shows its name. Every change made there — moves, rate
+        assumptions, edits — stays there. diff shows the changes and the funnel and
+        forecast before and after; apply brings them into main as one undoable step;
+        drop forgets the scenario. save refuses in a scenario (save FILE writes a copy).
+        """
+    public static let examples = [
+        "scenario new push; rate mql->sal 70%; scenario diff; scenario switch main; scenario drop push",
+        "scenario new try; as anna; assign @unassigned to anna; scenario apply; undo",
+    ]
+
+    public static func run(_ arguments: inout Arguments, in session: Session) throws(ShellError) -> CommandResult {
+        let action = try arguments.text("new, switch, diff, apply or drop")
+        switch action.text.lowercased() {
+        case "new":
+            let name = try arguments.text("a name for the scenario")
+            try arguments.finish()
+            try session.forkScenario(name.text)
+            return .message("scenario \(name.text): changes stay here until scenario apply (scenario switch main to leave)")
+        case "switch":
+            let name = try arguments.text("a scenario name, or main")
+            try arguments.finish()
+            try session.switchScenario(to: name.text.lowercased() == "main" ? nil : name.text)
+            return .message("now in \(session.scenario.map { "scenario " + $0 } ?? "main")")
+        case "diff":
+            try arguments.finish()
+            guard let scenario = session.currentScenario else { throw .refused("not in a scenario (scenario new NAME starts one)") }
+            return diff(scenario, in: session)
+        case "apply":
+            try arguments.finish()
+            guard let scenario = session.currentScenario else { throw .refused("not in a scenario (scenario new NAME starts one)") }
+            let changes = scenario.done.map(\.change)
+            try session.switchScenario(to: nil)
+            if !changes.isEmpty {
+                do {
+                    try session.apply(.group(changes), summary: "scenario \(scenario.name) (\(changes.count) change\(changes.count == 1 ? "" : "s"))")
+                } catch {
+                    try session.switchScenario(to: scenario.name)
+                    throw error
+                }
+            }
+            try session.dropScenario(scenario.name)
+            return .message("applied scenario \(scenario.name) to main: \(changes.count) change(s), one undo step")
+        case "drop":
+            let name = arguments.isAtEnd ? session.scenario : try arguments.text("a scenario name").text
+            try arguments.finish()
+            guard let name else { throw .refused("not in a scenario: name the one to drop") }
+            try session.dropScenario(name)
+            return .message("dropped scenario \(name)")
+        default:
+            throw arguments.unexpected(action, expected: "new, switch, diff, apply or drop")
+        }
+    }
+
+    static func diff(_ scenario: Scenario, in session: Session) -> CommandResult {
+        let changes = Table(title: "changes in \(scenario.name)", columns: ["#", "by", "what", "leads"],
+                            rows: scenario.done.enumerated().map { [.number(Double($0 + 1)), .text($1.by), .text($1.summary), .number(Double($1.change.leadCount))] })
+        let before = FunnelAnalysis(scenario.base, rows: Array(0..<scenario.base.leads.count), now: session.now)
+        let after = FunnelAnalysis(scenario.workspace, rows: Array(0..<scenario.workspace.leads.count), now: session.now)
+        var rows: [[TableValue]] = zip(before.stages, after.stages).map { b, a in
+            [.text(b.stage), .number(Double(b.now)), .number(Double(a.now)), .number(Double(a.now - b.now))]
+        }
+        let forecastBefore = WhatIf.expectedCustomers(before, overrides: RateCommand.assumed(in: scenario.base))
+        // Both forecasts use main's measured rates, so the difference is the pipeline's and
+        // the scenario's assumptions, not rates re-measured on the changed leads.
+        let forecastAfter = WhatIf.expectedCustomers(before, overrides: RateCommand.assumed(in: scenario.workspace),
+                                                     now: after.stages.map(\.now))
+        let round1 = { (x: Double) in (x * 10).rounded() / 10 }
+        rows.append([.text("new customers expected"), .number(round1(forecastBefore)), .number(round1(forecastAfter)),
+                     .number(round1(forecastAfter - forecastBefore))])
+        let funnel = Table(title: "funnel and forecast", columns: ["stage", "main", scenario.name, "difference"], rows: rows, stageColumns: [0])
+        return .many([.table(changes), .table(funnel)])
+    }
+}

@@ -1,0 +1,109 @@
+import Foundation
+import SmarketingKit
+
+/// `whatif`: plan backwards from a revenue target, or see what a better rate would bring.
+public enum WhatIfCommand: ShellCommand {
+    public static let name = "whatif"
+    public static let group = CommandGroup.whatIf
+    public static let summary = "plan back from a revenue target, or see what a changed rate brings"
+    public static let usage = "whatif target AMOUNT [deal AMOUNT] [rate A->B P%]… | whatif rate A->B P% [deal AMOUNT]"
+    public static let details = """
+        Backwards: customers = ⌈target ÷ deal⌉, and each earlier stage = ⌈next stage ÷ rate⌉,
+        rounded up at every step, compared with the leads in each stage now (the gap).
+        Rates given here win over assumed ones (rate A->B P%), which win over the rates
+        measured from the leads' history. The deal size defaults to the average value of
+        won customers. Forwards: the customers and revenue the pipeline is expected to
+        bring with the measured rates, and with the changed one, side by side.
+        """
+    public static let examples = ["whatif target 10000 deal 1000 rate lead->customer 2%", "whatif target 500k",
+                                  "whatif rate mql->sal 80%"]
+
+    public static func run(_ arguments: inout Arguments, in session: Session) throws(ShellError) -> CommandResult {
+        var target: Double?
+        var deal: Double?
+        var rates: [WhatIf.Rate] = []
+        while !arguments.isAtEnd {
+            if arguments.take("target") { target = try amount(&arguments, "a revenue target such as 10000 or 500k") }
+            else if arguments.take("deal") { deal = try amount(&arguments, "a deal size such as 1000 or 12k") }
+            else if arguments.take("rate") {
+                let (from, to) = try RateCommand.parseStep(try arguments.text("a step such as lead->customer"), in: session, usage: usage)
+                rates.append(WhatIf.Rate(from: from, to: to, value: try RateCommand.parseRate(try arguments.text("a rate such as 2%"), usage: usage)))
+            } else if let token = arguments.peek {
+                throw arguments.unexpected(token, expected: "target, deal or rate")
+            }
+        }
+        let workspace = session.workspace
+        let analysis = FunnelAnalysis(workspace, rows: Array(0..<workspace.leads.count), now: session.now)
+        let dealSize = deal ?? averageDeal(in: workspace)
+        let currency = workspace.currency.map { " " + $0 } ?? ""
+        if let target {
+            guard let dealSize else { throw .refused(WhatIf.PlanError.noDealSize.description) }
+            let plan: WhatIf.Plan
+            do {
+                plan = try WhatIf.backward(target: target, deal: dealSize, rates: rates, assumed: RateCommand.assumed(in: workspace),
+                                           measured: analysis, stages: analysis.stages.map(\.stage))
+            } catch { throw .refused(error.description) }
+            let rows: [[TableValue]] = plan.steps.map { step in
+                let gap = step.needed.map { max(0, $0 - step.now) }
+                return [.text(step.stage), TableValue(step.needed), .number(Double(step.now)), TableValue(gap),
+                        step.rate.map { .text(Percent.format($0)) } ?? .null, TableValue(step.rateSource)]
+            }
+            let customers = plan.steps.last?.needed ?? 0
+            var footer = "target \(money(target))\(currency) at \(money(dealSize))\(currency) a customer: \(customers) customers"
+            if let missing = plan.missingRate {
+                footer += "; no rate for \(missing.from)->\(missing.to) (none measured): give one with rate \(missing.from)->\(missing.to) P%"
+            }
+            return .table(Table(columns: ["stage", "needed", "now", "gap", "rate on", "rate from"], rows: rows, footer: footer, stageColumns: [0]))
+        }
+        guard !rates.isEmpty else { throw .missing(expected: "target AMOUNT or rate A->B P%", usage: usage, SourceRange(arguments.text.count, arguments.text.count + 1)) }
+        let assumed = RateCommand.assumed(in: workspace)
+        let before = WhatIf.expectedCustomers(analysis, overrides: assumed)
+        let after = WhatIf.expectedCustomers(analysis, overrides: assumed + rates)
+        var rows: [[TableValue]] = []
+        for rate in rates {
+            let measured = analysis.rate(from: rate.from, to: rate.to)?.rate
+            rows.append([.text("rate \(rate.from)->\(rate.to)"), measured.map { .text(Percent.format($0)) } ?? .null,
+                         .text(Percent.format(rate.value)), measured.map { .text(signedPoints(rate.value - $0)) } ?? .null])
+        }
+        let round1 = { (x: Double) in (x * 10).rounded() / 10 }
+        rows.append([.text("new customers expected"), .number(round1(before)), .number(round1(after)), .number(round1(after - before))])
+        if let dealSize {
+            rows.append([.text("new revenue expected\(currency)"), .number((before * dealSize).rounded()), .number((after * dealSize).rounded()),
+                         .number(((after - before) * dealSize).rounded())])
+        }
+        return .table(Table(columns: ["", "now", "what if", "difference"], rows: rows,
+                            footer: "from the \(workspace.leads.count) leads in the pipeline now" + (dealSize.map { ", \(money($0))\(currency) a customer" } ?? "")))
+    }
+
+    static func amount(_ arguments: inout Arguments, _ expected: String) throws(ShellError) -> Double {
+        let token = try arguments.text(expected)
+        guard case .number(let value) = try LetCommand.literal(token), value > 0 else {
+            throw .notANumber(token.text, what: expected, token.range)
+        }
+        return value
+    }
+
+    /// The average value of the leads that became customers.
+    static func averageDeal(in workspace: Workspace) -> Double? {
+        guard let customer = workspace.funnel.stages.last(where: { !$0.isSide })?.id else { return nil }
+        let values = workspace.leads.all.filter { $0.stage == customer }.compactMap(\.value)
+        guard !values.isEmpty else { return nil }
+        return (values.reduce(0, +) / Double(values.count)).rounded()
+    }
+
+    static func money(_ value: Double) -> String {
+        let whole = Int(value.rounded())
+        var digits = String(abs(whole))
+        var grouped = ""
+        while digits.count > 3 {
+            grouped = "," + digits.suffix(3) + grouped
+            digits = String(digits.dropLast(3))
+        }
+        return (whole < 0 ? "-" : "") + digits + grouped
+    }
+
+    static func signedPoints(_ difference: Double) -> String {
+        let points = (difference * 1000).rounded() / 10
+        return (points >= 0 ? "+" : "") + NumberText.format(points) + " pts"
+    }
+}

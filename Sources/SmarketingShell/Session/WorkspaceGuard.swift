@@ -1,0 +1,74 @@
+import Foundation
+import SmarketingKit
+
+/// Guards a session's workspace file: takes the write lock (or makes the session
+/// read-only and says who holds it), and finds changes a crashed session left in the
+/// journal, offering to apply them again.
+public final class WorkspaceGuard {
+    public let lock: WorkspaceLock
+    public private(set) var holdsLock = false
+
+    /// Takes the lock and sets up the journal for `session` (which must have a path).
+    /// `ask` answers yes/no questions (nil in scripts: nothing is replayed, nothing lost).
+    public init(session: Session, forceUnlock: Bool, ask: ((String) -> Bool)?) {
+        let path = session.path ?? ""
+        lock = WorkspaceLock(workspacePath: path)
+        switch lock.acquire(user: session.actor, now: Date(), force: forceUnlock) {
+        case .acquired:
+            holdsLock = true
+        case .tookOverStale(let holder):
+            holdsLock = true
+            session.err.write("note: took over the lock of \(holder), whose process is gone\n")
+        case .tookOverForced(let holder):
+            holdsLock = true
+            session.err.write("note: took the lock from \(holder) (--force-unlock)\n")
+        case .heldBy(let holder):
+            session.readOnlyReason = "\(holder) holds this workspace"
+            session.err.write("\(URL(fileURLWithPath: path).lastPathComponent) is held by \(holder); opened read-only "
+                              + "(--force-unlock takes it over once they are gone)\n")
+            return
+        }
+        let journal = Journal(workspacePath: path)
+        let (entries, unreadable) = journal.pending(funnel: session.workspace.funnel)
+        if entries.isEmpty && unreadable == 0 {
+            journal.clear()
+            session.journal = journal
+            return
+        }
+        let people = Array(Set(entries.map(\.by))).sorted().joined(separator: ", ")
+        var report = "\(entries.count) change(s) by \(people.isEmpty ? "nobody" : people) were not saved by a session that ended"
+        if let first = entries.first?.at, let last = entries.last?.at {
+            report += " (\(Timestamp.formatShort(first)) – \(Timestamp.formatShort(last)))"
+        }
+        if unreadable > 0 { report += "; \(unreadable) journal line(s) could not be read" }
+        guard let ask else {
+            session.err.write("warning: \(report). They stay in \(journal.path); open the workspace at the prompt to replay them.\n")
+            return
+        }
+        session.err.write(report + ":\n" + entries.map { "  \(Timestamp.formatShort($0.at))  \($0.by)  \($0.summary)\n" }.joined())
+        if ask("Replay them? [y/N] ") {
+            var applied = 0
+            for entry in entries {
+                do {
+                    try session.replay(entry)
+                    applied += 1
+                } catch {
+                    session.err.write("could not replay '\(entry.summary)': \(error)\n")
+                }
+            }
+            session.journal = journal
+            session.err.write("replayed \(applied) change(s); save to keep them\n")
+        } else {
+            let kept = journal.setAside(at: Date())
+            session.journal = journal
+            session.err.write("not replayed; the journal is kept in \(kept ?? journal.path)\n")
+        }
+    }
+
+    /// Ends the session in order: changes it leaves unsaved were discarded on purpose
+    /// (quit answered, quit!, or a script's end), so its journal goes; then the lock.
+    public func release(_ session: Session) {
+        session.journal?.clear()
+        if holdsLock { lock.release() }
+    }
+}

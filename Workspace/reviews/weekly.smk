@@ -1,0 +1,34 @@
+# The weekly smarketing review: what marketing delivered, what sales did with it, and
+# whether the agreements between the teams held. Replay it every week, unchanged:
+#
+#   smk Workspace/demo.json -f Workspace/reviews/weekly.smk --now 2026-11-24
+#
+# Thresholds can be changed without editing: --set minNewMqls=12 --set maxStale=0.
+# The checks stop nothing (bail off); the run fails at the end if any check failed.
+
+bail off
+let minNewMqls = 10
+let maxUnassigned = 5
+let maxStale = 5
+let followUp = 7d
+
+echo "== 1. New MQLs this week (marketing's side of the SLA)"
+leads where stage = mql and age <= 7d sort score desc cols id,name,company,source,fit,interest,score
+let newMqls = count where stage = mql and age <= 7d
+expect $newMqls >= $minNewMqls else "marketing delivered too few MQLs this week"
+expect count where stage = mql and age <= 7d and fit < 50 = 0 else "MQLs below the agreed minimum fit"
+
+echo "== 2. Sales leads without an owner"
+leads @unassigned cols id,name,company,stage,created
+expect count @unassigned <= $maxUnassigned else "too many sales leads have no owner"
+
+echo "== 3. SALs idle past the agreed follow-up"
+leads where stage = sal and idle > $followUp sort idle desc cols id,name,owner,idle,attempts
+expect count where stage = sal and idle > $followUp <= $maxStale else "sales is not following up on accepted leads"
+
+echo "== 4. Closed loop: quality by source (leads handed to sales)"
+report by source where stage >= sal
+count where stage >= sal and stage != lost by owner
+
+echo "== 5. The funnel today"
+count by stage
