@@ -77,6 +77,26 @@ enum ColumnKey: Equatable {
         }
     }
 
+    /// The key of each of `rows` (table rows), in one loop per key kind with the
+    /// arrays read directly: top-k selection reads a key for every selected row.
+    func numbers(of rows: [Int], _ table: LeadTable, _ environment: QueryEnvironment) -> [Double] {
+        let numbers = table.columns.numbers
+        switch self {
+        case .number(let field):
+            return numbers[field.rawValue].withUnsafeBufferPointer { values in rows.map { values[$0] } }
+        case .score:
+            let scoring = environment.workspace.scoring
+            return numbers[NumberField.fit.rawValue].withUnsafeBufferPointer { fit in
+                numbers[NumberField.interest.rawValue].withUnsafeBufferPointer { interest in
+                    rows.map { Self.score(fit[$0], interest[$0], scoring) }
+                }
+            }
+        default:
+            let read = reader(table, environment)
+            return rows.map(read)
+        }
+    }
+
     /// `Workspace.score(of:)` over column values.
     @inline(__always)
     static func score(_ fit: Double, _ interest: Double, _ scoring: Scoring) -> Double {

@@ -112,13 +112,18 @@ extension LeadStore {
                               in environment: QueryEnvironment) -> [Int]? {
         guard let key = ColumnKey(field), key.isNumeric, limit >= 0 else { return nil }
         guard rows.count > limit else { return rows }
-        var keys = [Double](repeating: .nan, count: rows.count)
-        let read = key.reader(table, environment)
-        for (i, row) in rows.enumerated() {
-            if let tableRow = columnRow(of: row) {
-                keys[i] = read(tableRow)
-            } else {
-                keys[i] = ColumnKey.number(of: field.value(of: self[row], in: environment))
+        var keys: [Double]
+        if layout == nil, edited.isEmpty {
+            keys = key.numbers(of: rows, table, environment)
+        } else {
+            keys = [Double](repeating: .nan, count: rows.count)
+            let read = key.reader(table, environment)
+            for (i, row) in rows.enumerated() {
+                if let tableRow = columnRow(of: row) {
+                    keys[i] = read(tableRow)
+                } else {
+                    keys[i] = ColumnKey.number(of: field.value(of: self[row], in: environment))
+                }
             }
         }
         // The limit-th best key, with a heap of the best `limit` seen so far.
