@@ -21,6 +21,17 @@ public struct JSONParser {
         }
     }
 
+    /// Parses the one value that starts at `offset` (after any whitespace) and returns it
+    /// with the offset just past it; the streaming workspace decoder reads the small
+    /// top-level sections this way and the leads array itself.
+    static func parseValue(in buffer: UnsafeBufferPointer<UInt8>, at offset: Int) throws(JSONSyntaxError) -> (value: JSONValue, end: Int) {
+        var parser = Cursor(bytes: buffer)
+        parser.index = offset
+        parser.skipWhitespace()
+        let value = try parser.parseValue(depth: 1)
+        return (value, parser.index)
+    }
+
     /// Parses a JSON document held in a string.
     public static func parse(_ text: String) throws(JSONSyntaxError) -> JSONValue {
         try parse(Array(text.utf8))

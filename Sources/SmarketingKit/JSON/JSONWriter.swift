@@ -15,6 +15,11 @@ public struct JSONWriter {
         bytes.append(contentsOf: text.utf8)
     }
 
+    /// Appends bytes that are already JSON (a lead's text copied from the file).
+    mutating func append(_ json: UnsafeBufferPointer<UInt8>) {
+        bytes.append(contentsOf: json)
+    }
+
     /// Appends `value` on one line, with a space after `:` and `,` for readability.
     public mutating func compact(_ value: JSONValue) {
         switch value {

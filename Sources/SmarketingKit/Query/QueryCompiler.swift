@@ -22,7 +22,7 @@ public enum QueryCompiler {
     }
 }
 
-private struct Compiler {
+struct Compiler {
     let environment: QueryEnvironment
     let insidePersona: String?
 

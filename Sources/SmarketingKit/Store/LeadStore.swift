@@ -1,88 +1,159 @@
 /// The workspace's leads, addressed by row and by id.
 ///
-/// Commands reach leads only through this type, so its layout can change (today an
-/// array of values with an id index; for very large workspaces, one column per field
-/// with interned strings) without touching a command. Copying a store is cheap until
-/// one copy is changed (copy on write), which is what makes scenarios and undo cheap.
+/// Commands reach leads only through this type, so its layout could change without
+/// touching a command: the loaded leads live in a shared, immutable `LeadTable` (one
+/// column per field, the file's bytes for the rest), and edits sit beside it as whole
+/// `Lead` values. Copying a store copies a reference and the (small) edits, which is
+/// what makes scenarios and undo cheap on a million leads.
 public struct LeadStore: Sendable, Equatable {
-    private var rows: [Lead]
-    private var rowByID: [String: Int]
+    let table: LeadTable
+    /// Current values of table rows changed since loading, by table row. A lead edited
+    /// back to its loaded value leaves this map, so it saves to its original bytes.
+    private(set) var edited: [Int: Lead] = [:]
+    /// Row → table row (≥ 0) or `-1 - key` of an inserted lead; nil while the rows are
+    /// exactly the table's (no insert or remove), the case the column scans are fast for.
+    private(set) var layout: [Int]?
+    private var inserted: [Int: Lead] = [:]
+    private var nextKey = 0
+    /// Row of each table row (-1 when removed) and of each inserted id; only with a layout.
+    private var positions: [Int32] = []
+    private var insertedRows: [String: Int] = [:]
 
     /// An empty store.
     public init() {
-        rows = []
-        rowByID = [:]
+        table = .empty
     }
 
     /// A store of `leads`; fails with the first repeated id.
     public init(_ leads: [Lead]) throws(DuplicateLeadID) {
-        rows = leads
-        rowByID = Dictionary(minimumCapacity: leads.count)
-        for (row, lead) in leads.enumerated() {
-            if let first = rowByID[lead.id] {
-                throw DuplicateLeadID(id: lead.id, firstRow: first, secondRow: row)
-            }
-            rowByID[lead.id] = row
-        }
+        table = try LeadTable.build(leads)
     }
 
-    public var count: Int { rows.count }
-    public var isEmpty: Bool { rows.isEmpty }
+    init(table: LeadTable) {
+        self.table = table
+    }
+
+    public var count: Int { layout?.count ?? table.count }
+    public var isEmpty: Bool { count == 0 }
+
+    /// The table row (≥ 0) or inserted key (< 0) behind `row`.
+    @inline(__always)
+    func slot(of row: Int) -> Int { layout?[row] ?? row }
+
+    /// The table row behind `row` when the columns describe it (loaded, not edited).
+    @inline(__always)
+    func columnRow(of row: Int) -> Int? {
+        let slot = slot(of: row)
+        return slot >= 0 && (edited.isEmpty || edited[slot] == nil) ? slot : nil
+    }
 
     /// The lead in `row` (0-based, in file order).
-    public subscript(row: Int) -> Lead { rows[row] }
+    public subscript(row: Int) -> Lead {
+        let slot = slot(of: row)
+        if slot < 0 { return inserted[-1 - slot] ?? Lead(id: "", stage: "") }
+        return edited[slot] ?? table.lead(at: slot)
+    }
 
     /// The lead with `id`, if present.
     public subscript(id id: String) -> Lead? {
-        rowByID[id].map { rows[$0] }
+        row(of: id).map { self[$0] }
     }
 
     /// The row of the lead with `id`.
-    public func row(of id: String) -> Int? { rowByID[id] }
+    public func row(of id: String) -> Int? {
+        guard layout != nil else { return table.row(of: id) }
+        if let tableRow = table.row(of: id), positions[tableRow] >= 0 { return Int(positions[tableRow]) }
+        return insertedRows[id]
+    }
+
+    /// The id of the lead in `row`, without decoding the lead.
+    public func id(at row: Int) -> String {
+        let slot = slot(of: row)
+        if slot < 0 { return inserted[-1 - slot]?.id ?? "" }
+        return table.id(at: slot)
+    }
+
+    /// The stage id of the lead in `row`, without decoding the lead.
+    public func stage(at row: Int) -> String {
+        guard let tableRow = columnRow(of: row) else { return self[row].stage }
+        let code = Int(table.columns.stage[tableRow])
+        return table.funnel.stages.indices.contains(code) ? table.funnel.stages[code].id : self[row].stage
+    }
 
     /// Every lead id, in row order.
-    public var ids: [String] { rows.map(\.id) }
+    public var ids: [String] { (0..<count).map { id(at: $0) } }
 
     /// The leads, in row order. Prefer row access for large stores.
-    public var all: [Lead] { rows }
+    public var all: [Lead] { (0..<count).map { self[$0] } }
 
     /// Replaces the lead with the same id and returns the previous value.
     @discardableResult
     public mutating func replace(_ lead: Lead) throws(LeadStoreError) -> Lead {
-        guard let row = rowByID[lead.id] else { throw .noSuchLead(lead.id) }
-        let old = rows[row]
-        rows[row] = lead
+        guard let row = row(of: lead.id) else { throw .noSuchLead(lead.id) }
+        let old = self[row]
+        let slot = slot(of: row)
+        if slot < 0 {
+            inserted[-1 - slot] = lead
+        } else if lead == table.lead(at: slot) {
+            edited[slot] = nil
+        } else {
+            edited[slot] = lead
+        }
         return old
     }
 
     /// Inserts a lead at `row` (the end when nil); its id must be new.
     public mutating func insert(_ lead: Lead, at row: Int? = nil) throws(LeadStoreError) {
-        guard rowByID[lead.id] == nil else { throw .duplicateID(lead.id, firstRow: rowByID[lead.id] ?? 0, secondRow: rows.count) }
-        let position = min(max(row ?? rows.count, 0), rows.count)
-        rows.insert(lead, at: position)
-        if position == rows.count - 1 {
-            rowByID[lead.id] = position
+        if let first = self.row(of: lead.id) { throw .duplicateID(lead.id, firstRow: first, secondRow: count) }
+        let position = min(max(row ?? count, 0), count)
+        var rows = layout ?? Array(0..<table.count)
+        // Putting a removed lead back (undo) restores its table row, so the store can
+        // return to the plain layout the column scans are fastest on.
+        if let tableRow = table.row(of: lead.id), lead == table.lead(at: tableRow) {
+            rows.insert(tableRow, at: position)
         } else {
-            reindex(from: position)
+            inserted[nextKey] = lead
+            rows.insert(-1 - nextKey, at: position)
+            nextKey += 1
         }
+        setLayout(rows)
     }
 
     /// Removes the lead with `id`, returning it and the row it was in.
     @discardableResult
     public mutating func remove(id: String) throws(LeadStoreError) -> (lead: Lead, row: Int) {
-        guard let row = rowByID[id] else { throw .noSuchLead(id) }
-        let lead = rows.remove(at: row)
-        rowByID[id] = nil
-        reindex(from: row)
+        guard let row = row(of: id) else { throw .noSuchLead(id) }
+        let lead = self[row]
+        var rows = layout ?? Array(0..<table.count)
+        let slot = rows.remove(at: row)
+        if slot < 0 { inserted[-1 - slot] = nil } else { edited[slot] = nil }
+        setLayout(rows)
         return (lead, row)
     }
 
-    private mutating func reindex(from start: Int) {
-        for row in start..<rows.count { rowByID[rows[row].id] = row }
+    private mutating func setLayout(_ rows: [Int]) {
+        if rows.count == table.count, inserted.isEmpty, rows.enumerated().allSatisfy({ $0.offset == $0.element }) {
+            layout = nil
+            positions = []
+            insertedRows = [:]
+            return
+        }
+        layout = rows
+        positions = Array(repeating: -1, count: table.count)
+        insertedRows = [:]
+        for (row, slot) in rows.enumerated() {
+            if slot >= 0 { positions[slot] = Int32(row) } else if let lead = inserted[-1 - slot] { insertedRows[lead.id] = row }
+        }
     }
 
     public static func == (lhs: LeadStore, rhs: LeadStore) -> Bool {
-        lhs.rows == rhs.rows
+        guard lhs.count == rhs.count else { return false }
+        if lhs.table === rhs.table, lhs.layout == nil, rhs.layout == nil {
+            for slot in Set(lhs.edited.keys).union(rhs.edited.keys) where lhs[slot] != rhs[slot] { return false }
+            return true
+        }
+        for row in 0..<lhs.count where lhs[row] != rhs[row] { return false }
+        return true
     }
 }
 

@@ -5,6 +5,14 @@ public enum WorkspaceCodec {
     /// Decodes a workspace. `path` is only used to name the file in errors; `name` is the
     /// workspace's name when the file has none.
     public static func decode(_ bytes: [UInt8], path: String? = nil, defaultName: String = "workspace") throws(WorkspaceError) -> Workspace {
+        if let workspace = try decodeStreaming(bytes, path: path, defaultName: defaultName) { return workspace }
+        return try decodeTree(bytes, path: path, defaultName: defaultName)
+    }
+
+    /// Decodes through a `JSONValue` tree and `Lead` values: the reference behaviour, and
+    /// what produces every error message. `decode` uses it when the streaming decoder
+    /// refuses a document.
+    static func decodeTree(_ bytes: [UInt8], path: String?, defaultName: String) throws(WorkspaceError) -> Workspace {
         let root: JSONValue
         do {
             root = try JSONParser.parse(bytes)
@@ -14,10 +22,14 @@ public enum WorkspaceCodec {
         guard case .object(let object) = root else {
             throw .notAnObject(path: path, found: root.kindDescription)
         }
-        return try decode(object, path: path, defaultName: defaultName)
+        guard let workspace = try decode(object, path: path, defaultName: defaultName) else {
+            throw .notAnObject(path: path, found: "nothing")  // unreachable: no streamed leads
+        }
+        return workspace
     }
 
-    static func decode(_ object: JSONObject, path: String?, defaultName: String) throws(WorkspaceError) -> Workspace {
+    static func decode(_ object: JSONObject, path: String?, defaultName: String,
+                       streamedLeads: ((Funnel) -> LeadStore?)? = nil) throws(WorkspaceError) -> Workspace? {
         var r = FieldReader(object)
         func section<T>(_ name: String, _ read: (inout FieldReader) throws(FieldFault) -> T) throws(WorkspaceError) -> T {
             do { return try read(&r) } catch { throw .badSection(path: path, section: name, error) }
@@ -55,7 +67,13 @@ public enum WorkspaceCodec {
         workspace.sla = ServiceLevel(object: try section("sla") { (r) throws(FieldFault) in try r.object("sla") } ?? JSONObject())
         workspace.views = try section("views") { (r) throws(FieldFault) in try r.object("views") } ?? JSONObject()
         workspace.rates = try section("rates") { (r) throws(FieldFault) in try r.object("rates") } ?? JSONObject()
-        workspace.leads = try decodeLeads(r.value("leads"), funnel: workspace.funnel, path: path)
+        if let streamedLeads {
+            _ = r.value("leads")
+            guard let leads = streamedLeads(workspace.funnel) else { return nil }
+            workspace.leads = leads
+        } else {
+            workspace.leads = try decodeLeads(r.value("leads"), funnel: workspace.funnel, path: path)
+        }
         workspace.extra = r.extra
         return workspace
     }
@@ -141,7 +159,12 @@ extension WorkspaceCodec {
         for row in 0..<leads.count {
             writer.raw(row == 0 ? "\n" : ",\n")
             writer.indent(2)
-            writer.compact(.object(leads[row].json))
+            // An unedited lead whose text is already what `json` would write is copied.
+            if let tableRow = leads.columnRow(of: row), let range = leads.table.canonicalBytes(at: tableRow) {
+                leads.table.source.withUnsafeBufferPointer { writer.append(UnsafeBufferPointer(rebasing: $0[range])) }
+            } else {
+                writer.compact(.object(leads[row].json))
+            }
         }
         writer.raw(leads.isEmpty ? "]" : "\n  ]")
     }

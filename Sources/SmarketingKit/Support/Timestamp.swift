@@ -67,6 +67,24 @@ public enum Timestamp {
         return i == b.count ? Date(timeIntervalSince1970: seconds) : nil
     }
 
+    /// Seconds since 1970 of the form a save writes, `2026-10-03T09:12:00Z`, checked as
+    /// `parse` checks it; nil for any other form (then `parse` decides). The streaming
+    /// decoder reads millions of these, and this path does no per-character work beyond
+    /// the digits.
+    static func parseCanonical(_ b: UnsafeBufferPointer<UInt8>) -> Double? {
+        guard b.count == 20, b[4] == 0x2D, b[7] == 0x2D, b[10] == 0x54, b[13] == 0x3A, b[16] == 0x3A, b[19] == 0x5A else { return nil }
+        @inline(__always) func two(_ at: Int) -> Int? {
+            let d0 = b[at] &- 0x30, d1 = b[at + 1] &- 0x30
+            return d0 < 10 && d1 < 10 ? Int(d0) * 10 + Int(d1) : nil
+        }
+        guard let c = two(0), let y = two(2), let month = two(5), let day = two(8),
+              let hour = two(11), let minute = two(14), let second = two(17) else { return nil }
+        let year = c * 100 + y
+        guard (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year),
+              hour < 24, minute < 60, second < 61 else { return nil }
+        return Double(daysFromCivil(year: year, month: month, day: day)) * 86_400 + Double(hour * 3600 + minute * 60 + second)
+    }
+
     /// Formats as `2026-10-03T09:12:00Z` (milliseconds only when present).
     public static func format(_ date: Date) -> String {
         let total = date.timeIntervalSince1970

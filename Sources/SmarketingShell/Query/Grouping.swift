@@ -5,21 +5,8 @@ struct Grouping {
     var groups: [(key: QueryValue, rows: [Int])]
 
     init(rows: [Int], by field: LeadField, in session: Session, environment: QueryEnvironment) {
-        var index: [QueryValue: Int] = [:]
-        var groups: [(key: QueryValue, rows: [Int])] = []
-        let leads = session.workspace.leads
-        for row in rows {
-            let value = field.value(of: leads[row], in: environment)
-            let keys: [QueryValue] = if case .list(let items) = value { items.map(QueryValue.text) } else { [value] }
-            for key in keys {
-                if let position = index[key] {
-                    groups[position].rows.append(row)
-                } else {
-                    index[key] = groups.count
-                    groups.append((key, [row]))
-                }
-            }
-        }
+        // Read from the lead store's columns (codes counted per category) where it can.
+        var groups = session.workspace.leads.groups(of: rows, by: field, in: environment)
         let funnel = session.workspace.funnel
         if field.type == .stage {
             groups.sort { (funnel.position(of: $0.key.textValue ?? "") ?? .max) < (funnel.position(of: $1.key.textValue ?? "") ?? .max) }

@@ -42,21 +42,13 @@ public enum LeadSelector {
         case .ids(let ids):
             return ids.compactMap { leads.row(of: $0) }
         case .predicate(let text, let offset):
-            let predicate: LeadPredicate
-            do { predicate = try QueryCompiler.compile(text, in: environment) } catch { throw .query(error.shifted(by: offset)) }
-            return try Self.filter(leads, predicate, session)
+            let query: RowQuery
+            do { query = try QueryCompiler.compileRows(text, in: environment) } catch { throw .query(error.shifted(by: offset)) }
+            guard let rows = query.rows(in: leads, isInterrupted: { session.isInterrupted() }) else { throw .interrupted }
+            return rows
         case .view(let name, let range):
             let view = try ViewDefinition.lookup(name, range: range, in: session)
             return try view.selector.rows(in: session, environment: environment)
         }
-    }
-
-    static func filter(_ leads: LeadStore, _ predicate: LeadPredicate, _ session: Session) throws(ShellError) -> [Int] {
-        var rows: [Int] = []
-        for row in 0..<leads.count {
-            if row & 0xFFF == 0, session.isInterrupted() { throw .interrupted }
-            if predicate(leads[row]) { rows.append(row) }
-        }
-        return rows
     }
 }

@@ -56,10 +56,16 @@ public struct ListingShape {
         guard !sort.isEmpty else { return limit.map { Array(rows.prefix($0)) } ?? rows }
         let leads = session.workspace.leads
         let funnel = session.workspace.funnel
+        // With a limit, only the rows that can make the cut are sorted (a top-k selection).
+        var rows = rows
+        if let limit, let first = sort.first,
+           let candidates = leads.topCandidates(of: rows, by: first.field, descending: first.descending, limit: limit, in: environment) {
+            rows = candidates
+        }
         // Keys are computed (and text folded) once per row, not once per comparison.
         var keyed = rows.map { row in
             (row: row, keys: sort.map { key -> QueryValue in
-                let value = key.field.value(of: leads[row], in: environment)
+                let value = leads.value(of: key.field, at: row, in: environment)
                 if key.field.type != .stage, case .text(let text) = value { return .text(TextFold.fold(text)) }
                 return value
             })

@@ -12,7 +12,7 @@ public enum InfoCommand: ShellCommand {
         try arguments.finish()
         let workspace = session.workspace
         var perStage = [String: Int]()
-        for row in 0..<workspace.leads.count { perStage[workspace.leads[row].stage, default: 0] += 1 }
+        for row in 0..<workspace.leads.count { perStage[workspace.leads.stage(at: row), default: 0] += 1 }
         var fields: [Record.Field] = [
             .init("workspace", .text(workspace.name)),
             .init("file", TableValue(session.path)),

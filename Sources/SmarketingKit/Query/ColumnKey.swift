@@ -1,0 +1,136 @@
+import Foundation
+
+/// Where a field's value comes from in the column store, for the fields that have a
+/// column path; the rest are read from materialized leads.
+enum ColumnKey: Equatable {
+    case text(TextField)
+    case category(CategoryField)
+    case number(NumberField)
+    case stage, score, age, idle, attempts, activities
+
+    init?(_ field: LeadField) {
+        switch field.name {
+        case "id": self = .text(.id)
+        case "name": self = .text(.name)
+        case "email": self = .text(.email)
+        case "phone": self = .text(.phone)
+        case "company": self = .text(.company)
+        case "title": self = .text(.title)
+        case "industry": self = .category(.industry)
+        case "country": self = .category(.country)
+        case "city": self = .category(.city)
+        case "source": self = .category(.source)
+        case "campaign": self = .category(.campaign)
+        case "owner": self = .category(.owner)
+        case "employees": self = .number(.employees)
+        case "fit": self = .number(.fit)
+        case "interest": self = .number(.interest)
+        case "value": self = .number(.value)
+        case "created": self = .number(.created)
+        case "stage": self = .stage
+        case "score": self = .score
+        case "age": self = .age
+        case "idle": self = .idle
+        case "attempts": self = .attempts
+        case "activities": self = .activities
+        default: return nil
+        }
+    }
+
+    /// True for keys read as one `Double` per row (NaN for none).
+    var isNumeric: Bool {
+        switch self {
+        case .number, .score, .age, .idle, .attempts, .activities: true
+        case .text, .category, .stage: false
+        }
+    }
+
+    /// The row's value as a `Double`, NaN for none; numeric keys only.
+    func number(_ table: LeadTable, _ row: Int, _ environment: QueryEnvironment) -> Double {
+        reader(table, environment)(row)
+    }
+
+    /// A reader of the key's value per table row (NaN for none) with its arrays, the
+    /// scoring weights and the clock looked up once, for loops over many rows.
+    func reader(_ table: LeadTable, _ environment: QueryEnvironment) -> (Int) -> Double {
+        let numbers = table.columns.numbers
+        switch self {
+        case .number(let field):
+            let values = numbers[field.rawValue]
+            return { values[$0] }
+        case .score:
+            let fit = numbers[NumberField.fit.rawValue], interest = numbers[NumberField.interest.rawValue]
+            let scoring = environment.workspace.scoring
+            return { Self.score(fit[$0], interest[$0], scoring) }
+        case .age, .idle:
+            let dates = numbers[self == .age ? NumberField.created.rawValue : NumberField.lastTouched.rawValue]
+            let now = environment.now.timeIntervalSinceReferenceDate
+            return { now - dates[$0] }
+        case .attempts:
+            let attempts = table.columns.attempts
+            return { Double(attempts[$0]) }
+        case .activities:
+            let counts = table.columns.activityCount
+            return { Double(counts[$0]) }
+        case .text, .category, .stage:
+            return { _ in .nan }
+        }
+    }
+
+    /// The key of each of `rows` (table rows), in one loop per key kind with the
+    /// arrays read directly: top-k selection reads a key for every selected row.
+    func numbers(of rows: [Int], _ table: LeadTable, _ environment: QueryEnvironment) -> [Double] {
+        let numbers = table.columns.numbers
+        switch self {
+        case .number(let field):
+            return numbers[field.rawValue].withUnsafeBufferPointer { values in rows.map { values[$0] } }
+        case .score:
+            let scoring = environment.workspace.scoring
+            return numbers[NumberField.fit.rawValue].withUnsafeBufferPointer { fit in
+                numbers[NumberField.interest.rawValue].withUnsafeBufferPointer { interest in
+                    rows.map { Self.score(fit[$0], interest[$0], scoring) }
+                }
+            }
+        default:
+            let read = reader(table, environment)
+            return rows.map(read)
+        }
+    }
+
+    /// `Workspace.score(of:)` over column values.
+    @inline(__always)
+    static func score(_ fit: Double, _ interest: Double, _ scoring: Scoring) -> Double {
+        if fit.isNaN && interest.isNaN { return .nan }
+        let value = scoring.fitWeight * (fit.isNaN ? 0 : fit) + scoring.interestWeight * (interest.isNaN ? 0 : interest)
+        return (value * 10).rounded() / 10
+    }
+
+    /// A numeric value of a materialized lead, for rows outside the columns.
+    static func number(of value: QueryValue) -> Double {
+        switch value {
+        case .number(let x), .duration(let x): x
+        case .date(let d): d.timeIntervalSinceReferenceDate
+        default: .nan
+        }
+    }
+
+    /// The row's value as the field would give it, read from the columns.
+    func value(_ table: LeadTable, _ row: Int, _ environment: QueryEnvironment) -> QueryValue {
+        switch self {
+        case .text(let field): return table.text(field, at: row).map(QueryValue.text) ?? .none
+        case .category(let field): return table.columns.categories[field.rawValue].value(at: row).map(QueryValue.text) ?? .none
+        case .stage:
+            let code = Int(table.columns.stage[row])
+            return .text(table.funnel.stages.indices.contains(code) ? table.funnel.stages[code].id : table.lead(at: row).stage)
+        case .number(.created):
+            let x = number(table, row, environment)
+            return x.isNaN ? .none : .date(Date(timeIntervalSinceReferenceDate: x))
+        case .age, .idle:
+            let x = number(table, row, environment)
+            return x.isNaN ? .none : .duration(x)
+        default:
+            let x = number(table, row, environment)
+            return x.isNaN ? .none : .number(x)
+        }
+    }
+}

@@ -1,0 +1,98 @@
+/// The leaf scans of a column plan: one tight loop over one or two columns each.
+enum ColumnScan {
+    /// Rows whose stage code names a stage for which `matching` holds. Each stage is
+    /// tested once, not once per lead.
+    static func stage(matching: @escaping (String) -> Bool) -> ColumnPlan.Scan {
+        { table, mask in
+            var matches = [Bool](repeating: false, count: 256)
+            for (code, stage) in table.funnel.stages.enumerated() where code < 255 { matches[code] = matching(stage.id) }
+            return table.columns.stage.withUnsafeBufferPointer { codes in
+                matches.withUnsafeBufferPointer { matches in
+                    RowBitmap(count: table.count, within: mask) { row in
+                        let code = codes[row]
+                        return code == 255 ? matching(table.lead(at: row).stage) : matches[Int(code)]
+                    }
+                }
+            }
+        }
+    }
+
+    /// Rows whose category value satisfies `matches`, tested once per distinct value.
+    static func category(_ field: CategoryField, noneMatches: Bool, matches: @escaping (QueryValue) -> Bool) -> ColumnPlan.Scan {
+        { table, mask in
+            let column = table.columns.categories[field.rawValue]
+            let matching = column.values.map { matches(.text($0)) }
+            return column.codes.withUnsafeBufferPointer { codes in
+                matching.withUnsafeBufferPointer { matching in
+                    RowBitmap(count: table.count, within: mask) { row in
+                        let code = codes[row]
+                        return code == CategoryColumn.none ? noneMatches : matching[Int(code)]
+                    }
+                }
+            }
+        }
+    }
+
+    /// Rows whose text value satisfies `holds`; a string is made per row, no lead.
+    static func text(_ field: TextField, holds: @escaping (QueryValue) -> Bool) -> ColumnPlan.Scan {
+        { table, mask in
+            RowBitmap(count: table.count, within: mask) { row in holds(table.text(field, at: row).map(QueryValue.text) ?? .none) }
+        }
+    }
+
+    /// Rows whose numeric value satisfies `compare`. NaN (none) fails every comparison
+    /// except `!=`, which is exactly how `QueryValue.holds` treats none.
+    static func number(_ key: ColumnKey, environment: QueryEnvironment, _ compare: @escaping (Double) -> Bool) -> ColumnPlan.Scan {
+        { table, mask in
+            let columns = table.columns
+            switch key {
+            case .number(let field):
+                return columns.numbers[field.rawValue].withUnsafeBufferPointer { values in
+                    RowBitmap(count: table.count, within: mask) { compare(values[$0]) }
+                }
+            case .score:
+                let scoring = environment.workspace.scoring
+                return columns.numbers[NumberField.fit.rawValue].withUnsafeBufferPointer { fit in
+                    columns.numbers[NumberField.interest.rawValue].withUnsafeBufferPointer { interest in
+                        RowBitmap(count: table.count, within: mask) { compare(ColumnKey.score(fit[$0], interest[$0], scoring)) }
+                    }
+                }
+            default:
+                let read = key.reader(table, environment)
+                return RowBitmap(count: table.count, within: mask) { compare(read($0)) }
+            }
+        }
+    }
+
+    /// Rows where the field has no value.
+    static func none(_ key: ColumnKey, environment: QueryEnvironment) -> ColumnPlan.Scan {
+        { table, mask in
+            switch key {
+            case .text(let field):
+                let refs = table.columns.text[field.rawValue]
+                return RowBitmap(count: table.count, within: mask) { refs[$0].isNone }
+            case .category(let field):
+                let codes = table.columns.categories[field.rawValue].codes
+                return RowBitmap(count: table.count, within: mask) { codes[$0] == CategoryColumn.none }
+            case .stage, .attempts, .activities:
+                return RowBitmap(count: table.count)
+            default:
+                let read = key.reader(table, environment)
+                return RowBitmap(count: table.count, within: mask) { read($0).isNaN }
+            }
+        }
+    }
+
+    /// `value op target` on doubles; nil for `~`, which numbers refuse at compile time.
+    static func comparison(_ op: CompareOp, _ target: Double) -> ((Double) -> Bool)? {
+        switch op {
+        case .equal: { $0 == target }
+        case .notEqual: { $0 != target }
+        case .less: { $0 < target }
+        case .lessOrEqual: { $0 <= target }
+        case .greater: { $0 > target }
+        case .greaterOrEqual: { $0 >= target }
+        case .contains: nil
+        }
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+
+/// The leads of a loaded workspace, one array per field.
+///
+/// Filled once by `LeadStreamDecoder` (or from `Lead` values) and then only read: a
+/// filter over a million leads is a scan of one or two arrays, not a walk over a million
+/// structs full of strings.
+struct LeadColumns: Sendable {
+    private(set) var count = 0
+    var text: [[TextRef]] = Array(repeating: [], count: TextField.allCases.count)
+    /// Escaped strings, decoded; `TextRef`s with `inArena` point here.
+    var arena: [UInt8] = []
+    /// The stage's position in the funnel the table was decoded with.
+    var stage: [UInt8] = []
+    var categories: [CategoryColumn] = Array(repeating: CategoryColumn(), count: CategoryField.allCases.count)
+    var numbers: [[Double]] = Array(repeating: [], count: NumberField.allCases.count)
+    /// Sales contact attempts (calls, emails, meetings).
+    var attempts: [UInt32] = []
+    var activityCount: [UInt32] = []
+    /// True when the lead has at least one tag.
+    var hasTags: [Bool] = []
+
+    mutating func reserve(_ capacity: Int) {
+        for i in text.indices { text[i].reserveCapacity(capacity) }
+        for i in categories.indices { categories[i].codes.reserveCapacity(capacity) }
+        for i in numbers.indices { numbers[i].reserveCapacity(capacity) }
+        stage.reserveCapacity(capacity)
+        attempts.reserveCapacity(capacity)
+        activityCount.reserveCapacity(capacity)
+        hasTags.reserveCapacity(capacity)
+    }
+
+    /// Appends a row; every column must have been given its value for this row.
+    mutating func finishRow() {
+        count += 1
+    }
+
+    /// Appends the facts of a materialized lead (built from `Lead` values, or a lead the
+    /// streaming decoder handed to the tree decoder).
+    mutating func append(_ lead: Lead, stageCode: UInt8) {
+        for field in TextField.allCases {
+            let value: String? = switch field {
+            case .id: lead.id
+            case .name: lead.name
+            case .email: lead.email
+            case .phone: lead.phone
+            case .company: lead.company
+            case .title: lead.title
+            }
+            text[field.rawValue].append(appendToArena(value))
+        }
+        for field in CategoryField.allCases {
+            let value: String? = switch field {
+            case .industry: lead.industry
+            case .country: lead.country
+            case .city: lead.city
+            case .source: lead.source
+            case .campaign: lead.campaign
+            case .owner: lead.owner
+            }
+            categories[field.rawValue].append(value)
+        }
+        for field in NumberField.allCases {
+            let value: Double? = switch field {
+            case .employees: lead.employees.map(Double.init)
+            case .fit: lead.fit
+            case .interest: lead.interest
+            case .value: lead.value
+            case .created: lead.created?.timeIntervalSinceReferenceDate
+            case .lastTouched: lead.lastTouched?.timeIntervalSinceReferenceDate
+            }
+            numbers[field.rawValue].append(value ?? .nan)
+        }
+        stage.append(stageCode)
+        attempts.append(UInt32(clamping: lead.attempts))
+        activityCount.append(UInt32(clamping: lead.activities.count))
+        hasTags.append(!lead.tags.isEmpty)
+        count += 1
+    }
+
+    mutating func appendToArena(_ value: String?) -> TextRef {
+        guard let value else { return .none }
+        let offset = arena.count
+        arena.append(contentsOf: value.utf8)
+        return TextRef(offset: offset, length: arena.count - offset, inArena: true) ?? .none
+    }
+
+    mutating func appendToArena(_ bytes: UnsafeBufferPointer<UInt8>) -> TextRef {
+        let offset = arena.count
+        arena.append(contentsOf: bytes)
+        return TextRef(offset: offset, length: bytes.count, inArena: true) ?? .none
+    }
+}

@@ -1,0 +1,84 @@
+/// The nested records of a lead (activities, history, feedback): validated with the
+/// tree decoder's rules and kept as bytes; on the way, the facts queries need from them
+/// (how many activities, how many were contact attempts, the last time anything
+/// happened) are added to the lead's row.
+extension LeadStreamDecoder {
+    /// activities (19), history (20) or feedback (21): validated, counted, kept as bytes.
+    mutating func readRecords(kind: Int) throws(StreamRefusal) {
+        if try readNull() { noteLayout(); return }
+        try expect(UInt8(ascii: "["))
+        if skipWhitespace() > 0 { noteLayout() }
+        if peek == UInt8(ascii: "]") { i += 1; return }
+        repeat {
+            try readRecord(kind: kind)
+        } while try more(close: UInt8(ascii: "]"))
+    }
+
+    mutating func readRecord(kind: Int) throws(StreamRefusal) {
+        let keys = recordKeys[kind - 19]
+        try expect(UInt8(ascii: "{"))
+        if skipWhitespace() > 0 { noteLayout() }
+        if peek == UInt8(ascii: "}") { throw StreamRefusal() }  // "at" is required
+        var seen: UInt32 = 0
+        var last = -1
+        var unknown = false
+        repeat {
+            guard peek == UInt8(ascii: "\"") else { throw StreamRefusal() }
+            let s = try scanString()
+            if s.escaped { throw StreamRefusal() }
+            if skipWhitespace() > 0 { noteLayout() }
+            try expect(UInt8(ascii: ":"))
+            afterColon()
+            let name = UnsafeBufferPointer(rebasing: bytes[s.start..<s.end])
+            guard let k = keys.firstIndex(where: { $0.withUnsafeBufferPointer { $0.equals(name) } }) else {
+                unknown = true
+                try skipValue(depth: 6)
+                continue
+            }
+            if seen & (1 << k) != 0 { throw StreamRefusal() }
+            seen |= 1 << k
+            if k < last || unknown { noteLayout() }
+            last = k
+            try readRecordValue(kind: kind, key: k)
+        } while try more(close: UInt8(ascii: "}"))
+        // Required keys: at; and type (activity), to (history), verdict (feedback).
+        let required: UInt32 = switch kind {
+        case 19: 0b11
+        case 20: 0b101
+        default: 0b101
+        }
+        guard seen & required == required else { throw StreamRefusal() }
+        if kind == 20, seen & 0b10 == 0 { noteLayout() }  // a save writes "from": null
+    }
+
+    mutating func readRecordValue(kind: Int, key: Int) throws(StreamRefusal) {
+        if key == 0 {
+            guard let at = try readDate(required: true) else { throw StreamRefusal() }
+            touch(at)
+            return
+        }
+        if try readNull() {
+            // A save writes "from": null but drops other null optionals.
+            let requiredKey = (kind == 19 && key == 1) || (kind == 20 && key == 2) || (kind == 21 && key == 2)
+            if requiredKey { throw StreamRefusal() }
+            if !(kind == 20 && key == 1) { noteLayout() }
+            return
+        }
+        guard peek == UInt8(ascii: "\"") else { throw StreamRefusal() }
+        let s = try scanString()
+        switch (kind, key) {
+        case (19, 1):
+            guard s.end > s.start, !s.escaped else { throw StreamRefusal() }
+            row.activities += 1
+            let type = UnsafeBufferPointer(rebasing: bytes[s.start..<s.end])
+            if attemptTypes.contains(where: { $0.withUnsafeBufferPointer { $0.equals(type) } }) { row.attempts += 1 }
+        case (20, 1), (20, 2):
+            guard !s.escaped, s.end > s.start || key == 1, stageCode(s.start, s.end) != nil else { throw StreamRefusal() }
+        case (21, 2):
+            let verdict = UnsafeBufferPointer(rebasing: bytes[s.start..<s.end])
+            guard !s.escaped, verdicts.contains(where: { $0.withUnsafeBufferPointer { $0.equals(verdict) } }) else { throw StreamRefusal() }
+        default:
+            break
+        }
+    }
+}

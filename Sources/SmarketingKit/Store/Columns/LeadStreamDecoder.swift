@@ -1,0 +1,387 @@
+import Foundation
+
+/// The streaming decoder gave up; the caller decodes the document the slow, exact way
+/// (`JSONParser` and `Lead(json:)`), which produces the error message, if there is one.
+struct StreamRefusal: Error {}
+
+/// Decodes a `leads` array in one pass over the file's bytes, straight into columns.
+///
+/// It accepts exactly what the tree decoder accepts and nothing more: whatever it is not
+/// sure about (an error, an escaped key, a repeated key, a date it must normalize) it
+/// either hands one lead to the tree decoder or refuses the whole document, so every
+/// error message stays the tree decoder's own. Nested records (activities, history,
+/// feedback) are validated here but kept as bytes; what queries need from them (counts,
+/// attempts, the last touch) is computed on the way.
+struct LeadStreamDecoder {
+    let bytes: UnsafeBufferPointer<UInt8>
+    var i: Int
+    let funnel: Funnel
+    var columns = LeadColumns()
+    var rawStart: [Int] = []
+    var rawEnd: [Int] = []
+    var canonical: [Bool] = []
+    var whole: [Int: Lead] = [:]
+    var index: LeadIDIndex
+    private var stageTable = ByteHashTable()
+    private var stageBytes: [[UInt8]] = []
+    /// False once the current lead's text differs from what `Lead.json` writes.
+    private var canon = true
+
+    /// The text is valid but not laid out as a save writes it.
+    mutating func noteLayout() { canon = false }
+    var row = Row()
+
+    /// The values of the lead being read, appended to the columns once it is complete.
+    struct Row {
+        var text = [TextRef](repeating: .none, count: TextField.allCases.count)
+        var categories = [UInt32](repeating: CategoryColumn.none, count: CategoryField.allCases.count)
+        var numbers = [Double](repeating: .nan, count: NumberField.allCases.count)
+        var stage: UInt8 = 255
+        var attempts: UInt32 = 0
+        var activities: UInt32 = 0
+        var hasTags = false
+        var seen: UInt32 = 0
+        var lastKnown = -1
+        var sawUnknown = false
+
+        /// Clears the row for the next lead, keeping the arrays' storage.
+        mutating func reset() {
+            for k in text.indices { text[k] = .none }
+            for k in categories.indices { categories[k] = CategoryColumn.none }
+            for k in numbers.indices { numbers[k] = .nan }
+            stage = 255
+            attempts = 0
+            activities = 0
+            hasTags = false
+            seen = 0
+            lastKnown = -1
+            sawUnknown = false
+        }
+    }
+
+    /// Decodes the array starting at `offset` (a `[`); returns the table and the offset
+    /// just past the array.
+    static func decode(_ buffer: UnsafeBufferPointer<UInt8>, source: [UInt8], at offset: Int,
+                       funnel: Funnel) throws(StreamRefusal) -> (table: LeadTable, end: Int) {
+        var decoder = LeadStreamDecoder(bytes: buffer, i: offset, funnel: funnel,
+                                        index: LeadIDIndex(capacity: max(16, buffer.count / 800)))
+        try decoder.readArray()
+        let table = LeadTable(columns: decoder.columns, source: source, rawStart: decoder.rawStart, rawEnd: decoder.rawEnd,
+                              canonical: decoder.canonical, whole: decoder.whole, funnel: funnel, index: decoder.index)
+        return (table, decoder.i)
+    }
+
+    private init(bytes: UnsafeBufferPointer<UInt8>, i: Int, funnel: Funnel, index: LeadIDIndex) {
+        self.bytes = bytes
+        self.i = i
+        self.funnel = funnel
+        self.index = index
+        for (code, stage) in funnel.stages.enumerated() where code < 255 {
+            var id = stage.id
+            id.withUTF8 { idBytes in
+                let hash = ByteHashTable.hash(idBytes)
+                let known = stageBytes
+                if stageTable.find(hash: hash, matches: { known[Int($0)].withUnsafeBufferPointer { $0.equals(idBytes) } }) == nil {
+                    stageBytes.append(Array(idBytes))
+                    stageTable.insert(hash: hash, value: Int32(stageBytes.count - 1))
+                    stageCodeOf.append(UInt8(code))
+                }
+            }
+        }
+    }
+
+    private var stageCodeOf: [UInt8] = []
+
+    // MARK: - The array and its leads
+
+    private mutating func readArray() throws(StreamRefusal) {
+        try expect(UInt8(ascii: "["))
+        let estimate = bytes.count / 900
+        columns.reserve(estimate)
+        rawStart.reserveCapacity(estimate)
+        rawEnd.reserveCapacity(estimate)
+        canonical.reserveCapacity(estimate)
+        skipWhitespace()
+        if peek == UInt8(ascii: "]") { i += 1; return }
+        while true {
+            skipWhitespace()
+            try readLeadOrFallBack()
+            skipWhitespace()
+            switch peek {
+            case UInt8(ascii: ","): i += 1
+            case UInt8(ascii: "]"): i += 1; return
+            default: throw StreamRefusal()
+            }
+        }
+    }
+
+    private mutating func readLeadOrFallBack() throws(StreamRefusal) {
+        let start = i
+        canon = true
+        row.reset()
+        let arenaMark = columns.arena.count
+        do {
+            try readLead()
+        } catch {
+            columns.arena.removeLast(columns.arena.count - arenaMark)
+            i = start
+            try fallBack(from: start)
+            return
+        }
+        try commit(start: start)
+    }
+
+    /// Hands one lead to the tree decoder; its error, if any, refuses the document so the
+    /// tree decoder reports it with its index and id.
+    private mutating func fallBack(from start: Int) throws(StreamRefusal) {
+        guard let (value, end) = try? JSONParser.parseValue(in: bytes, at: start),
+              let lead = try? Lead(json: value, funnel: funnel) else { throw StreamRefusal() }
+        i = end
+        let number = columns.count
+        let codes = StageCodes(funnel: funnel)
+        columns.append(lead, stageCode: codes.code(of: lead.stage))
+        whole[number] = lead
+        rawStart.append(start)
+        rawEnd.append(end)
+        canonical.append(false)
+        try addToIndex(number)
+    }
+
+    private mutating func commit(start: Int) throws(StreamRefusal) {
+        let number = columns.count
+        for k in 0..<row.text.count { columns.text[k].append(row.text[k]) }
+        for k in 0..<row.categories.count { columns.categories[k].codes.append(row.categories[k]) }
+        for k in 0..<row.numbers.count { columns.numbers[k].append(row.numbers[k]) }
+        columns.stage.append(row.stage)
+        columns.attempts.append(row.attempts)
+        columns.activityCount.append(row.activities)
+        columns.hasTags.append(row.hasTags)
+        columns.finishRow()
+        rawStart.append(start)
+        rawEnd.append(i)
+        canonical.append(canon)
+        try addToIndex(number)
+    }
+
+    private mutating func addToIndex(_ number: Int) throws(StreamRefusal) {
+        let idColumn = columns.text[TextField.id.rawValue]
+        let ref = idColumn[number]
+        // An id too long for a `TextRef` (megabytes): the tree decoder keeps such leads.
+        if ref.isNone { throw StreamRefusal() }
+        let columns = self.columns
+        let bytes = self.bytes
+        func slice(_ ref: TextRef, _ body: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool {
+            if ref.inArena {
+                return columns.arena.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[ref.offset..<(ref.offset + ref.length)])) }
+            }
+            return body(UnsafeBufferPointer(rebasing: bytes[ref.offset..<(ref.offset + ref.length)]))
+        }
+        var hash: UInt32 = 0
+        _ = slice(ref) { hash = ByteHashTable.hash($0); return true }
+        let first = index.insert(row: number, hash: hash) { other in
+            slice(ref) { mine in slice(idColumn[Int(other)]) { $0.equals(mine) } }
+        }
+        // A repeated id: the tree decoder names both leads.
+        if first != nil { throw StreamRefusal() }
+    }
+
+    private mutating func readLead() throws(StreamRefusal) {
+        try expect(UInt8(ascii: "{"))
+        if skipWhitespace() > 0 { noteLayout() }
+        if peek == UInt8(ascii: "}") { throw StreamRefusal() }  // no id: the tree decoder says so
+        repeat {
+            let key = try readKey()
+            if let known = key {
+                let bit: UInt32 = 1 << UInt32(known)
+                if row.seen & bit != 0 { throw StreamRefusal() }
+                row.seen |= bit
+                if known < row.lastKnown || row.sawUnknown { canon = false }
+                row.lastKnown = known
+                try readKnownValue(known)
+            } else {
+                row.sawUnknown = true
+                try skipValue(depth: 4)
+            }
+        } while try more(close: UInt8(ascii: "}"))
+        // id (0) and stage (12) are required.
+        guard row.seen & 1 != 0, row.seen & (1 << 12) != 0 else { throw StreamRefusal() }
+    }
+
+    /// Reads `"key": ` and returns the key's index in `Lead.knownKeys`, nil for others.
+    private mutating func readKey() throws(StreamRefusal) -> Int? {
+        guard peek == UInt8(ascii: "\"") else { throw StreamRefusal() }
+        let s = try scanString()
+        if s.escaped { throw StreamRefusal() }
+        if skipWhitespace() > 0 { noteLayout() }
+        try expect(UInt8(ascii: ":"))
+        afterColon()
+        let key = UnsafeBufferPointer(rebasing: bytes[s.start..<s.end])
+        let guess = row.lastKnown + 1
+        if guess < keyBytes.count, keyBytes[guess].withUnsafeBufferPointer({ $0.equals(key) }) { return guess }
+        for (k, candidate) in keyBytes.enumerated() where candidate.withUnsafeBufferPointer({ $0.equals(key) }) { return k }
+        return nil
+    }
+
+    private let keyBytes: [[UInt8]] = Lead.knownKeys.map { Array($0.utf8) }
+
+    private mutating func readKnownValue(_ key: Int) throws(StreamRefusal) {
+        switch key {
+        case 0...5:
+            let ref = try readTextRef()
+            if key == 0, ref.isNone || ref.length == 0 { throw StreamRefusal() }
+            row.text[key] = ref
+        case 6, 8, 9, 10, 11, 13:
+            let field: CategoryField = switch key {
+            case 6: .industry
+            case 8: .country
+            case 9: .city
+            case 10: .source
+            case 11: .campaign
+            default: .owner
+            }
+            row.categories[field.rawValue] = try readCategory(field)
+        case 7:
+            guard let number = try readNumber() else { return }
+            guard number == number.rounded(), number >= 0, number < 1e12 else { throw StreamRefusal() }
+            row.numbers[NumberField.employees.rawValue] = number
+        case 12:
+            row.stage = try readStage()
+        case 14, 15:
+            guard let number = try readNumber() else { return }
+            guard (0...100).contains(number) else { throw StreamRefusal() }
+            row.numbers[key == 14 ? NumberField.fit.rawValue : NumberField.interest.rawValue] = number
+        case 16:
+            row.numbers[NumberField.value.rawValue] = try readNumber() ?? .nan
+        case 17:
+            try readTags()
+        case 18:
+            if let date = try readDate(required: false) {
+                row.numbers[NumberField.created.rawValue] = date
+                touch(date)
+            }
+        case 19, 20, 21:
+            try readRecords(kind: key)
+        default:
+            if try readNull() { canon = false; return }
+            guard peek == UInt8(ascii: "{") else { throw StreamRefusal() }
+            try skipValue(depth: 4)
+        }
+    }
+
+    mutating func touch(_ date: Double) {
+        let slot = NumberField.lastTouched.rawValue
+        if row.numbers[slot].isNaN || date > row.numbers[slot] { row.numbers[slot] = date }
+    }
+
+    // MARK: - Values
+
+    mutating func readNull() throws(StreamRefusal) -> Bool {
+        guard peek == UInt8(ascii: "n") else { return false }
+        try literal("null")
+        return true
+    }
+
+    /// A string or null, as a reference into the file or (escaped) the arena.
+    private mutating func readTextRef() throws(StreamRefusal) -> TextRef {
+        if try readNull() { return .none }
+        guard peek == UInt8(ascii: "\"") else { throw StreamRefusal() }
+        let s = try scanString()
+        if s.escaped {
+            let decoded = try unescape(s.start, s.end)
+            guard let ref = decoded.withUnsafeBufferPointer({ columns.appendToArena($0) }) as TextRef?, !ref.isNone else { throw StreamRefusal() }
+            return ref
+        }
+        guard let ref = TextRef(offset: s.start, length: s.end - s.start, inArena: false) else { throw StreamRefusal() }
+        return ref
+    }
+
+    private mutating func readCategory(_ field: CategoryField) throws(StreamRefusal) -> UInt32 {
+        if try readNull() { return CategoryColumn.none }
+        guard peek == UInt8(ascii: "\"") else { throw StreamRefusal() }
+        let s = try scanString()
+        if s.escaped {
+            let decoded = try unescape(s.start, s.end)
+            return decoded.withUnsafeBufferPointer { columns.categories[field.rawValue].intern($0) }
+        }
+        return columns.categories[field.rawValue].intern(UnsafeBufferPointer(rebasing: bytes[s.start..<s.end]))
+    }
+
+    /// The stage's code; only exact stage ids (what a save writes) are read here.
+    private mutating func readStage() throws(StreamRefusal) -> UInt8 {
+        guard peek == UInt8(ascii: "\"") else { throw StreamRefusal() }
+        let s = try scanString()
+        guard !s.escaped, let code = stageCode(s.start, s.end) else { throw StreamRefusal() }
+        return code
+    }
+
+    func stageCode(_ start: Int, _ end: Int) -> UInt8? {
+        let text = UnsafeBufferPointer(rebasing: bytes[start..<end])
+        let known = stageBytes
+        return stageTable.find(hash: ByteHashTable.hash(text)) { known[Int($0)].withUnsafeBufferPointer { $0.equals(text) } }
+            .map { stageCodeOf[Int($0)] }
+    }
+
+    /// A finite number or null.
+    private mutating func readNumber() throws(StreamRefusal) -> Double? {
+        if try readNull() { return nil }
+        let start = i
+        try scanNumber()
+        var negative = false
+        var k = start
+        if bytes[k] == UInt8(ascii: "-") { negative = true; k += 1 }
+        if i - k <= 15, !negative {
+            var value = 0
+            var plain = true
+            for p in k..<i {
+                let d = bytes[p] &- 0x30
+                if d > 9 { plain = false; break }
+                value = value * 10 + Int(d)
+            }
+            if plain { return Double(value) }
+        }
+        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
+        guard let number = Double(text), number.isFinite else { throw StreamRefusal() }
+        if NumberText.format(number) != text { canon = false }
+        return number
+    }
+
+    /// A date string (seconds since 1970), or nil for null/absent when not required.
+    mutating func readDate(required: Bool) throws(StreamRefusal) -> Double? {
+        if try readNull() {
+            if required { throw StreamRefusal() }
+            return nil
+        }
+        guard peek == UInt8(ascii: "\"") else { throw StreamRefusal() }
+        let s = try scanString()
+        if s.escaped { throw StreamRefusal() }
+        let text = UnsafeBufferPointer(rebasing: bytes[s.start..<s.end])
+        if let seconds = Timestamp.parseCanonical(text) { return seconds - Date.timeIntervalBetween1970AndReferenceDate }
+        guard let date = Timestamp.parse(bytes: text) else { throw StreamRefusal() }
+        // `Timestamp.format` writes `YYYY-MM-DDTHH:MM:SSZ` for whole seconds.
+        if text.count != 20 || text[10] != UInt8(ascii: "T") || text[19] != UInt8(ascii: "Z") || text[17] >= UInt8(ascii: "6") {
+            canon = false
+        }
+        return date.timeIntervalSinceReferenceDate
+    }
+
+    private mutating func readTags() throws(StreamRefusal) {
+        if try readNull() { canon = false; return }
+        try expect(UInt8(ascii: "["))
+        if skipWhitespace() > 0 { noteLayout() }
+        if peek == UInt8(ascii: "]") { i += 1; return }
+        row.hasTags = true
+        repeat {
+            guard peek == UInt8(ascii: "\"") else { throw StreamRefusal() }
+            _ = try scanString()
+        } while try more(close: UInt8(ascii: "]"))
+    }
+
+    let recordKeys: [[[UInt8]]] = [
+        ["at", "type", "by", "note"].map { Array($0.utf8) },
+        ["at", "from", "to", "by", "note"].map { Array($0.utf8) },
+        ["at", "by", "verdict", "reason"].map { Array($0.utf8) },
+    ]
+
+    let attemptTypes: [[UInt8]] = Activity.attemptTypes.sorted().map { Array($0.utf8) }
+    let verdicts: [[UInt8]] = Feedback.Verdict.allCases.map { Array($0.rawValue.utf8) }
+}
