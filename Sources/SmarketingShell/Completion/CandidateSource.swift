@@ -69,16 +69,16 @@ struct CandidateSource {
     private func distinctValues(of fieldName: String) -> [String] {
         guard let field = LeadField.named(fieldName) else { return [] }
         let environment = session.queryEnvironment()
-        let leads = workspace.leads.all
+        let leads = workspace.leads
         var seen = Set<String>()
         for row in scannedRows {
-            if case .text(let value) = field.value(of: leads[row], in: environment) { seen.insert(value) }
+            if case .text(let value) = leads.value(of: field, at: row, in: environment) { seen.insert(value) }
         }
         return Array(seen)
     }
 
     private func distinctTags() -> [String] {
-        let leads = workspace.leads.all
+        let leads = workspace.leads
         var seen = Set<String>()
         for row in scannedRows { seen.formUnion(leads[row].tags) }
         return Array(seen)

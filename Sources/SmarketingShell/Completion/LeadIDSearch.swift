@@ -13,7 +13,7 @@ import SmarketingKit
 /// as for all of them. Letters compare case-insensitively (ASCII).
 enum LeadIDSearch {
     static func ids(startingWith prefix: String, in leads: LeadStore, limit: Int) -> [String] {
-        let rows = leads.all
+        let rows = IDColumn(leads: leads)
         let wanted = Array(prefix.utf8).map(Self.folded)
         guard !rows.isEmpty else { return [] }
         if Self.looksSorted(rows) {
@@ -22,38 +22,38 @@ enum LeadIDSearch {
         return Self.scan(wanted, in: rows, limit: limit)
     }
 
-    private static func sortedSearch(_ wanted: [UInt8], in rows: [Lead], limit: Int) -> [String] {
+    private static func sortedSearch(_ wanted: [UInt8], in rows: IDColumn, limit: Int) -> [String] {
         // The first row whose id is not below the prefix.
         var low = 0
         var high = rows.count
         while low < high {
             let middle = (low + high) / 2
-            if compare(rows[middle].id, wanted) < 0 { low = middle + 1 } else { high = middle }
+            if compare(rows[middle], wanted) < 0 { low = middle + 1 } else { high = middle }
         }
         var matches: [String] = []
         var row = low
-        while row < rows.count, matches.count < limit, hasPrefix(rows[row].id, wanted) {
-            matches.append(rows[row].id)
+        while row < rows.count, matches.count < limit, hasPrefix(rows[row], wanted) {
+            matches.append(rows[row])
             row += 1
         }
-        guard row < rows.count, hasPrefix(rows[row].id, wanted) else { return matches }
+        guard row < rows.count, hasPrefix(rows[row], wanted) else { return matches }
         // More than `limit`: find the last match, whose id bounds the shared prefix.
         var last = row
         high = rows.count
         while last + 1 < high {
             let middle = (last + high) / 2
-            if hasPrefix(rows[middle].id, wanted) { last = middle } else { high = middle }
+            if hasPrefix(rows[middle], wanted) { last = middle } else { high = middle }
         }
-        matches.append(rows[last].id)
+        matches.append(rows[last])
         return matches
     }
 
-    private static func scan(_ wanted: [UInt8], in rows: [Lead], limit: Int) -> [String] {
+    private static func scan(_ wanted: [UInt8], in rows: IDColumn, limit: Int) -> [String] {
         var matches: [String] = []
         var shared: [UInt8]?
         var witness: String?
-        for row in rows.indices where hasPrefix(rows[row].id, wanted) {
-            let id = rows[row].id
+        for row in rows.indices where hasPrefix(rows[row], wanted) {
+            let id = rows[row]
             if matches.count < limit {
                 matches.append(id)
             }
@@ -72,14 +72,14 @@ enum LeadIDSearch {
     }
 
     /// True when the ids of a sample of rows are in ascending order.
-    private static func looksSorted(_ rows: [Lead]) -> Bool {
+    private static func looksSorted(_ rows: IDColumn) -> Bool {
         let count = rows.count
         guard count > 1 else { return true }
         var sample = Array(0..<min(count, 16)) + Array(max(0, count - 16)..<count)
         let step = max(1, count / 64)
         sample += stride(from: 0, to: count, by: step)
         sample = Array(Set(sample)).sorted()
-        for (a, b) in zip(sample, sample.dropFirst()) where compare(rows[a].id, Array(rows[b].id.utf8).map(folded)) > 0 {
+        for (a, b) in zip(sample, sample.dropFirst()) where compare(rows[a], Array(rows[b].utf8).map(folded)) > 0 {
             return false
         }
         return true
@@ -110,4 +110,13 @@ enum LeadIDSearch {
         }
         return index == prefix.count
     }
+}
+
+/// The ids of a store by row, read from its id column without decoding leads.
+struct IDColumn {
+    let leads: LeadStore
+    var count: Int { leads.count }
+    var isEmpty: Bool { leads.isEmpty }
+    var indices: Range<Int> { 0..<leads.count }
+    subscript(row: Int) -> String { leads.id(at: row) }
 }

@@ -35,7 +35,8 @@ public enum ExplainCommand: ShellCommand {
 
     static func stageFields(_ id: String, in session: Session) -> [Record.Field] {
         guard let stage = session.workspace.funnel.stage(id) else { return [] }
-        let count = session.workspace.leads.all.reduce(0) { $0 + ($1.stage == id ? 1 : 0) }
+        let leads = session.workspace.leads
+        let count = (0..<leads.count).reduce(0) { $0 + (leads.stage(at: $1) == id ? 1 : 0) }
         return [
             .init("stage", .text("\(stage.id) (\(stage.name))" + (stage.isSide ? ", outside the funnel order" : ""))),
             .init("owned by", .text(stage.team.rawValue)),

@@ -17,7 +17,8 @@ public enum StageCommand: ShellCommand {
         let id = try arguments.stage(in: session)
         guard var stage = session.workspace.funnel.stage(id) else { throw .change(.noSuchStage(id)) }
         if arguments.isAtEnd {
-            let count = session.workspace.leads.all.filter { $0.stage == id }.count
+            let leads = session.workspace.leads
+            let count = (0..<leads.count).reduce(0) { $0 + (leads.stage(at: $1) == id ? 1 : 0) }
             return .record(Record(fields: [
                 .init("stage", .text("\(stage.id) (\(stage.name))")), .init("team", .text(stage.team.rawValue)),
                 .init("entry", .text(stage.entry ?? "none")), .init("definition", TableValue(stage.definition)),

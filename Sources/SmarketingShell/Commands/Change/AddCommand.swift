@@ -28,9 +28,12 @@ public enum AddCommand: ShellCommand {
         var lead = Lead(id: nextID(in: session.workspace.leads), stage: stage, created: session.now)
         for edit in edits { edit(&lead) }
         lead.history = [StageChange(at: session.now, from: nil, to: stage, by: session.actor)]
-        if let email = lead.email?.lowercased(),
-           let twin = session.workspace.leads.all.first(where: { $0.email?.lowercased() == email }) {
-            session.err.write("note: \(twin.id) has the same email (\(email))\n")
+        if let email = lead.email?.lowercased(), let field = LeadField.named("email") {
+            let leads = session.workspace.leads
+            let environment = session.queryEnvironment()
+            if let twin = (0..<leads.count).first(where: { leads.value(of: field, at: $0, in: environment).plainText.lowercased() == email }) {
+                session.err.write("note: \(leads.id(at: twin)) has the same email (\(email))\n")
+            }
         }
         try session.apply(.insertLead(lead, row: nil), summary: "add lead \(lead.id)")
         return .message("added \(lead.id)" + (lead.name.map { " (\($0))" } ?? ""))

@@ -47,7 +47,7 @@ public enum FunnelCommand: ShellCommand {
             ])))
         }
         let side = session.workspace.funnel.stages.filter(\.isSide).map { stage in
-            "\(stage.id) \(rows.filter { session.workspace.leads[$0].stage == stage.id }.count)"
+            "\(stage.id) \(rows.filter { session.workspace.leads.stage(at: $0) == stage.id }.count)"
         }
         let footer = "\(rows.count) lead\(rows.count == 1 ? "" : "s")" + (side.isEmpty ? "" : "; outside the funnel: " + side.joined(separator: ", "))
         let display = CommandResult.table(Table(title: title, columns: ["stage", "reached", "", "now", "→ next", "days"], rows: table,

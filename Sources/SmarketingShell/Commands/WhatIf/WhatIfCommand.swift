@@ -86,7 +86,8 @@ public enum WhatIfCommand: ShellCommand {
     /// The average value of the leads that became customers.
     static func averageDeal(in workspace: Workspace) -> Double? {
         guard let customer = workspace.funnel.stages.last(where: { !$0.isSide })?.id else { return nil }
-        let values = workspace.leads.all.filter { $0.stage == customer }.compactMap(\.value)
+        let leads = workspace.leads
+        let values = (0..<leads.count).filter { leads.stage(at: $0) == customer }.compactMap { leads[$0].value }
         guard !values.isEmpty else { return nil }
         return (values.reduce(0, +) / Double(values.count)).rounded()
     }
