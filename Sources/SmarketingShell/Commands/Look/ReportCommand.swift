@@ -23,18 +23,25 @@ public enum ReportCommand: ShellCommand {
         let workspace = session.workspace
         let customer = workspace.funnel.stages.last { !$0.isSide }?.id
         var table: [[TableValue]] = []
+        // Read from the store's columns, so a report over a million leads decodes none.
+        let store = workspace.leads
+        let fields = ["fit", "interest", "score", "value"].compactMap(LeadField.named)
+        func number(_ field: LeadField, _ row: Int) -> Double? {
+            if case .number(let value) = store.value(of: field, at: row, in: environment) { return value }
+            return nil
+        }
+        func average(_ values: [Double]) -> TableValue {
+            guard !values.isEmpty else { return .null }
+            return .number((values.reduce(0, +) / Double(values.count) * 10).rounded() / 10)
+        }
         for group in grouping.groups {
-            let leads = group.rows.map { workspace.leads[$0] }
-            func average(_ values: [Double?]) -> TableValue {
-                let present = values.compactMap { $0 }
-                guard !present.isEmpty else { return .null }
-                return .number((present.reduce(0, +) / Double(present.count) * 10).rounded() / 10)
-            }
-            let won = leads.filter { $0.stage == customer }.count
+            let columns = fields.map { field in group.rows.compactMap { number(field, $0) } }
+            let won = group.rows.filter { store.stage(at: $0) == customer }.count
+            let count = group.rows.count
             table.append([
-                group.key == .none ? .text("(none)") : group.key.cell, .number(Double(leads.count)), .text(Percent.format(leads.count, of: rows.count)),
-                average(leads.map(\.fit)), average(leads.map(\.interest)), average(leads.map { workspace.score(of: $0) }),
-                .number(leads.compactMap(\.value).reduce(0, +)), .text(Percent.format(won, of: leads.count)),
+                group.key == .none ? .text("(none)") : group.key.cell, .number(Double(count)), .text(Percent.format(count, of: rows.count)),
+                average(columns[0]), average(columns[1]), average(columns[2]), .number(columns[3].reduce(0, +)),
+                .text(Percent.format(won, of: count)),
             ])
         }
         return .table(Table(columns: [field.name, "leads", "share", "fit", "interest", "score", "value", "customers"],
