@@ -65,6 +65,7 @@ struct Smk: ParsableCommand {
         session.settings.bail = !keepGoing
         let terminal = Terminal.current
         session.settings.width = terminal.outputIsTTY ? terminal.columns : nil
+        if terminal.outputIsTTY { session.terminalWidth = { Terminal.current.columns } }
         session.settings.color = terminal.outputIsTTY && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
         for assignment in assignments {
             let name = String(assignment.prefix { $0 != "=" })
@@ -140,6 +141,10 @@ struct Smk: ParsableCommand {
             let name = URL(fileURLWithPath: target).deletingPathExtension().lastPathComponent
             return (Workspace(name: name), target)
         }
+        var size = stat()
+        let progress = ProgressLine(name: URL(fileURLWithPath: target).lastPathComponent,
+                                    total: stat(target, &size) == 0 ? Int(size.st_size) : 0)
+        defer { progress.finish() }
         do {
             return (try Workspace.load(path: target), target)
         } catch {

@@ -48,7 +48,7 @@ struct ScenarioTests {
     func prompt() throws {
         let harness = try Harness()
         harness.run("scenario new push")
-        #expect(Repl(session: harness.session, reader: ScriptedReader([])).prompt == "smk small:push> ")
+        #expect(Repl(session: harness.session, reader: ScriptedReader([])).prompt == "anna@sales smk small:push> ")
     }
 
     @Test("whatif answers the worked example on the workspace")

@@ -21,7 +21,8 @@ public enum AtomicFile {
         while done < bytes.count {
             let n = bytes.withUnsafeMutableBytes { buffer -> Int in
                 guard let base = buffer.baseAddress else { return 0 }
-                return read(fd, base + done, buffer.count - done)
+                // In 64 MiB pieces, so a progress line can follow a large read.
+                return read(fd, base + done, min(buffer.count - done, 64 << 20))
             }
             if n < 0 {
                 if errno == EINTR { continue }
@@ -29,6 +30,7 @@ public enum AtomicFile {
             }
             if n == 0 { bytes.removeLast(bytes.count - done); break }
             done += n
+            LoadProgress.bytesRead.store(done, ordering: .relaxed)
         }
         return bytes
     }

@@ -39,6 +39,7 @@ public enum CommandRegistry {
         WhoamiCommand.self,
         AsCommand.self,
         ChangesCommand.self,
+        ClearCommand.self,
         SaveCommand.self,
         UndoCommand.self,
         RedoCommand.self,

@@ -8,7 +8,7 @@ struct TableTextRenderer {
         switch result {
         case .none, .quit: return ""
         case .message(let text): return text + "\n"
-        case .text(let text): return text.hasSuffix("\n") || text.isEmpty ? text : text + "\n"
+        case .text(let text): return text.hasSuffix("\n") || text.isEmpty || text == ClearCommand.escape ? text : text + "\n"
         case .table(let table): return render(table)
         case .record(let record): return render(record)
         case .partial(let inner, _): return render(inner)

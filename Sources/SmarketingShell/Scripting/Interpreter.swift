@@ -90,7 +90,8 @@ public struct Interpreter {
     /// Renders a result to the session's sinks in the current format.
     public func emit(_ result: CommandResult) {
         let toFile = session.redirect
-        let renderer = ResultRenderer(format: session.settings.format, width: toFile == nil ? session.settings.width : nil,
+        let width = toFile == nil ? (session.terminalWidth?() ?? session.settings.width) : nil
+        let renderer = ResultRenderer(format: session.settings.format, width: width,
                                       stageColor: session.settings.color && toFile == nil ? stageColor : nil)
         let (out, err) = renderer.render(result)
         if !err.isEmpty { session.err.write(err) }

@@ -8,9 +8,12 @@ public struct Repl {
         self.reader = reader
     }
 
-    /// `smk demo> `, with `*` after the name while there are unsaved changes.
+    /// `anna@sales smk demo:scenario*> `: who acts (and their team), the workspace, the
+    /// open scenario, and `*` while there are unsaved changes.
     public var prompt: String {
-        "smk \(session.displayName)\(session.scenario.map { ":" + $0 } ?? "")\(session.isDirty ? "*" : "")> "
+        let role = session.workspace.role(of: session.actor).map { "@" + $0.rawValue } ?? ""
+        let scenario = session.scenario.map { ":" + $0 } ?? ""
+        return "\(session.actor)\(role) smk \(session.displayName)\(scenario)\(session.isDirty ? "*" : "")> "
     }
 
     /// Runs until the person leaves. Returns the number of commands that failed.

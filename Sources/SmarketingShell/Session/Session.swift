@@ -29,6 +29,9 @@ public final class Session {
     /// Shows long output through a pager; returns false when it did not (not a TTY, or
     /// the text fits the screen). Set by the executable on a terminal.
     public var pager: ((String) -> Bool)?
+    /// The terminal's width now, asked before each result so a resized window re-flows
+    /// the next table; nil when output is not a terminal.
+    public var terminalWidth: (() -> Int)?
     /// Where results go after `output FILE`, until `output -`.
     public var redirect: FileSink?
     /// Records each change as it is applied, so a crash loses nothing; nil when the

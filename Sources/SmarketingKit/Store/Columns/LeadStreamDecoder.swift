@@ -103,8 +103,13 @@ struct LeadStreamDecoder {
         canonical.reserveCapacity(estimate)
         skipWhitespace()
         if peek == UInt8(ascii: "]") { i += 1; return }
+        var reported = i
         while true {
             skipWhitespace()
+            if i &- reported > 1 << 20 {
+                LoadProgress.bytesDecoded.store(i, ordering: .relaxed)
+                reported = i
+            }
             try readLeadOrFallBack()
             skipWhitespace()
             switch peek {
