@@ -82,7 +82,6 @@ struct Smk: ParsableCommand {
             return CompletionReply(candidates: result.candidates, replaceFrom: result.replaceFrom)
         } : nil
         defer { editor?.close() }
-        var workspaceGuard: WorkspaceGuard?
         if path != nil {
             let ask: ((String) -> Bool)? = editor.map { editor in
                 { question in
@@ -92,13 +91,13 @@ struct Smk: ParsableCommand {
                     return false
                 }
             }
-            workspaceGuard = WorkspaceGuard(session: session, forceUnlock: forceUnlock, ask: ask)
+            session.workspaceGuard = WorkspaceGuard(session: session, forceUnlock: forceUnlock, ask: ask)
         }
         defer {
             if !interactive, session.isDirty {
                 err.write("warning: \(session.unsavedCount) unsaved change(s) discarded at the end (add save to keep them)\n")
             }
-            workspaceGuard?.release(session)
+            session.workspaceGuard?.release(session)
         }
 
         let interpreter = Interpreter(session: session)

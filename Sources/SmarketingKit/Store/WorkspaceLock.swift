@@ -37,6 +37,8 @@ public struct WorkspaceLock: Sendable {
         case tookOverForced(Holder)
         /// Someone else holds it: open read-only.
         case heldBy(Holder)
+        /// No lock file can be made there (a missing folder, a read-only disk).
+        case cannotLock(String)
     }
 
     public init(workspacePath: String) {
@@ -52,6 +54,7 @@ public struct WorkspaceLock: Sendable {
     /// Takes the lock for `user`, taking over a stale one, or a live one with `force`.
     public func acquire(user: String, now: Date, force: Bool) -> Outcome {
         if create(user: user, now: now) { return .acquired }
+        if errno != EEXIST { return .cannotLock(AtomicFile.errnoText()) }
         guard let holder = holder() else {
             // Unreadable lock (cut short by a crash): treat as stale.
             unlink(path)

@@ -41,6 +41,7 @@ public enum CommandRegistry {
         ChangesCommand.self,
         ClearCommand.self,
         SaveCommand.self,
+        OpenCommand.self,
         UndoCommand.self,
         RedoCommand.self,
         QuitCommand.self,

@@ -44,6 +44,8 @@ public final class Session {
     public var scriptStack: [String] = []
     /// `expect` checks run and failed, for the summary at the end of a script.
     public var checks = (run: 0, failed: 0)
+    /// The write lock and journal of the open file; replaced by `open`.
+    public var workspaceGuard: WorkspaceGuard?
     /// Why changes are refused in this session (another process holds the workspace).
     public var readOnlyReason: String?
     private var journalWarned = false
@@ -165,6 +167,22 @@ public final class Session {
         let mainDone = parkedMain?.done.count ?? done.count
         guard let depth = savedDepth else { return mainDone + 1 }
         return abs(mainDone - depth)
+    }
+
+    /// Opens another workspace in this session: its own file, no changes, no scenarios.
+    /// The caller has dealt with unsaved changes and the previous file's lock.
+    public func replaceWorkspace(_ workspace: Workspace, path: String) {
+        self.workspace = workspace
+        self.path = path
+        done = []
+        undone = []
+        savedDepth = 0
+        scenario = nil
+        parkedScenarios = []
+        parkedMain = nil
+        currentBase = nil
+        readOnlyReason = nil
+        journal = nil
     }
 
     // MARK: Scenarios

@@ -22,6 +22,9 @@ public final class WorkspaceGuard {
         case .tookOverForced(let holder):
             holdsLock = true
             session.err.write("note: took the lock from \(holder) (--force-unlock)\n")
+        case .cannotLock(let reason):
+            session.err.write("note: cannot lock \(URL(fileURLWithPath: path).lastPathComponent) (\(reason)); changes are not journalled\n")
+            return
         case .heldBy(let holder):
             session.readOnlyReason = "\(holder) holds this workspace"
             session.err.write("\(URL(fileURLWithPath: path).lastPathComponent) is held by \(holder); opened read-only "
