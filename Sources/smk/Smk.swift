@@ -71,6 +71,7 @@ struct Smk: ParsableCommand {
             let name = String(assignment.prefix { $0 != "=" })
             let value = String(assignment.dropFirst(name.count + 1))
             session.variables[name] = ScriptValue.parse(value)
+            session.commandLineVariables.insert(name)
         }
         session.isInterrupted = { Interrupt.isSet }
         Interrupt.install()
@@ -106,7 +107,7 @@ struct Smk: ParsableCommand {
             outcome = interpreter.run(command, mode: .script)
         } else if let file {
             let text: String
-            do { text = String(decoding: try AtomicFile.readAll(file), as: UTF8.self) } catch {
+            do { text = try ScriptText.decode(try AtomicFile.readAll(file), file: file) } catch {
                 err.write("error: \(error)\n")
                 throw ExitCode(2)
             }
@@ -114,13 +115,21 @@ struct Smk: ParsableCommand {
             outcome = interpreter.run(text, file: file, mode: .script)
         } else if let editor {
             if terminal.outputIsTTY { session.pager = Pager.page }
+            if !session.workspace.team.isEmpty, session.workspace.role(of: session.actor) == nil {
+                let names = session.workspace.team.map(\.name).joined(separator: ", ")
+                err.write("note: \(session.actor) is not in this workspace's team (\(names)); as NAME acts as one of them\n")
+            }
             if path == nil || !FileManager.default.fileExists(atPath: path ?? "") {
                 err.write("new workspace \(session.displayName): not saved yet (save FILE writes it)\n")
             }
             Repl(session: session, reader: editor).run(clearInterrupt: Interrupt.clear)
             return
         } else {
-            let text = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+            let text: String
+            do { text = try ScriptText.decode(Array(FileHandle.standardInput.readDataToEndOfFile()), file: "<stdin>") } catch {
+                err.write("error: \(error)\n")
+                throw ExitCode(2)
+            }
             outcome = interpreter.run(text, file: "<stdin>", mode: .script)
         }
         if outcome.failures > 0 {

@@ -21,6 +21,9 @@ set L-000001 employees = 220
 set L-000001 fit = abc
 set L-000001 stage = sal
 add lead name "Åsa Öberg" email asa@obergfrakt.se company "Öberg Frakt AB" country SE fit 70
+as erik
+add lead name "Åsa Öberg" email asa@obergfrakt.se company "Öberg Frakt AB" country SE fit 70
+as anna
 show L-000001
 changes
 undo 3

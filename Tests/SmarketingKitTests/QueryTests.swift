@@ -114,6 +114,19 @@ struct QueryTests {
         }
     }
 
+    @Test("an expression too deep or too long is refused, not a crash")
+    func tooComplex() {
+        for text in [String(repeating: "not ", count: 1500) + "fit > 1", String(repeating: "(", count: 2000) + "fit > 1" + String(repeating: ")", count: 2000),
+                     (0..<1300).map { "fit = \($0)" }.joined(separator: " or ")] {
+            #expect {
+                _ = try QueryCompiler.compile(text, in: environment)
+            } throws: { error in
+                (error as? QueryError)?.description.hasPrefix("the expression is too complex") == true
+            }
+        }
+        #expect(throws: Never.self) { _ = try QueryCompiler.compile((0..<900).map { "fit = \($0)" }.joined(separator: " or "), in: environment) }
+    }
+
     @Test("persona criteria that use persona are refused instead of recursing")
     func recursivePersona() {
         var workspace = self.workspace

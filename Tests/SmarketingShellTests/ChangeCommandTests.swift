@@ -86,11 +86,15 @@ struct ChangeCommandTests {
     @Test("add lead gives the next id, created now, with its first history entry")
     func addLead() throws {
         let harness = try Harness()
+        harness.run("as erik")
         let result = harness.run("add lead name \"Åsa Öberg\" email asa@obergfrakt.se company \"Öberg Frakt AB\" country SE fit 70 stage mql")
         #expect(result.out == "added L-000006 (Åsa Öberg)\n")
         let lead = try #require(harness.session.workspace.leads[id: "L-000006"])
         #expect(lead.stage == "mql" && lead.fit == 70 && lead.created == harness.session.now)
-        #expect(lead.history == [StageChange(at: harness.session.now, from: nil, to: "mql", by: "anna")])
+        #expect(lead.history == [StageChange(at: harness.session.now, from: nil, to: "mql", by: "erik")])
+        #expect(harness.run("as anna; add lead name x stage customer").err.contains("cannot enter customer: customer is owned by sales") == false)
+        #expect(harness.run("as erik; add lead name x stage customer").err.contains("cannot enter customer: customer is owned by sales; erik is in marketing"))
+        #expect(harness.run("add lead name y stage lost").err.contains("lost is entered only through lose"))
         #expect(harness.run("add lead name x email sofia@NORDVIK.se").err.contains("L-000001 has the same email"))
     }
 

@@ -5,7 +5,7 @@ import Testing
 struct DisplayWidthTests {
     @Test("counts terminal columns, not bytes or characters", arguments: [
         ("Sofia Lindqvist", 15), ("Ștefan Popescu", 14), ("Göteborg", 8), ("สมชาย ใจดี", 9),
-        ("กรุงเทพมหานคร", 12), ("東京", 4), ("🚚", 2), ("Giulia 🚚", 9), ("e\u{301}", 1), ("", 0),
+        ("กรุงเทพมหานคร", 12), ("東京", 4), ("🚚", 2), ("Giulia 🚚", 9), ("e\u{301}", 1), ("", 0), ("จำกัด", 4), ("บริษัท ทองคำ จำกัด", 15),
     ])
     func widths(text: String, width: Int) {
         #expect(DisplayWidth.of(text) == width)

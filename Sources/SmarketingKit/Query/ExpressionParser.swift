@@ -3,6 +3,15 @@
 public struct ExpressionParser {
     private var tokens: [QueryToken]
     private var index = 0
+    /// Open `(` and `not` around the current position.
+    private var depth = 0
+    /// Conditions read so far.
+    private var conditions = 0
+
+    /// Limits that keep every recursive walk of an expression (compiling, explaining)
+    /// far from the stack's end; no person writes more.
+    public static let maximumDepth = 100
+    public static let maximumConditions = 1000
 
     /// Parses `text` as one complete expression.
     public static func parse(_ text: String) throws(QueryError) -> Expr {
@@ -55,15 +64,27 @@ public struct ExpressionParser {
 
     private mutating func parseNot() throws(QueryError) -> Expr {
         if peek.isKeyword("not") {
-            _ = advance()
+            let token = advance()
+            try enter(token)
+            defer { depth -= 1 }
             return .not(try parseNot())
         }
         return try parsePrimary()
     }
 
+    /// One level deeper (`(` or `not`), refused past the limit.
+    private mutating func enter(_ token: QueryToken) throws(QueryError) {
+        depth += 1
+        if depth > Self.maximumDepth {
+            throw QueryError(.tooComplex("more than \(Self.maximumDepth) levels of ( and not"), at: token.range)
+        }
+    }
+
     private mutating func parsePrimary() throws(QueryError) -> Expr {
         if peek.isSymbol("(") {
-            _ = advance()
+            let open = advance()
+            try enter(open)
+            defer { depth -= 1 }
             let inner = try parseOr()
             guard peek.isSymbol(")") else {
                 throw QueryError(.unexpected(found: Self.describe(peek), expected: "')' to close the '('"), at: peek.range)
@@ -76,6 +97,10 @@ public struct ExpressionParser {
             throw QueryError(.unexpected(found: Self.describe(fieldToken), expected: "a field such as stage, source or fit"), at: fieldToken.range)
         }
         let field = FieldRef(name: fieldToken.text, range: fieldToken.range)
+        conditions += 1
+        if conditions > Self.maximumConditions {
+            throw QueryError(.tooComplex("more than \(Self.maximumConditions) conditions (in (…) puts many values in one)"), at: fieldToken.range)
+        }
         let opToken = advance()
         if opToken.isKeyword("is") {
             let negated = peek.isKeyword("not")

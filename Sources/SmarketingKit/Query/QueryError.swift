@@ -12,6 +12,7 @@ public struct QueryError: Error, Sendable, Equatable, CustomStringConvertible {
         case operatorNotAllowed(op: String, field: String, fieldType: QueryType)
         case undefinedVariable(String, suggestion: String?)
         case recursivePersona(String)
+        case tooComplex(String)
     }
 
     public var problem: Problem
@@ -49,6 +50,8 @@ public struct QueryError: Error, Sendable, Equatable, CustomStringConvertible {
             return "'\(op)' does not apply to \(field), which is \(fieldType.phrase)"
         case .undefinedVariable(let name, let suggestion):
             return "undefined variable $\(name)" + hint(suggestion.map { "$" + $0 })
+        case .tooComplex(let what):
+            return "the expression is too complex: \(what)"
         case .recursivePersona(let name):
             return "the criteria of persona '\(name)' use persona, which would never end"
         }

@@ -16,11 +16,12 @@ public enum DisplayWidth {
         if first.value < 0x7F { return first.value < 0x20 ? 0 : 1 }
         if scalars.contains(where: { $0.properties.isEmojiPresentation }) { return 2 }
         if scalars.contains(where: { $0.value == 0xFE0F }), first.properties.isEmoji { return 2 }
+        // Marks take no column, but a spacing vowel that joins the cluster (Thai ำ in
+        // จำกัด) takes its own: the width is the sum over the scalars.
         var width = 0
         for scalar in scalars {
-            width = max(width, scalarWidth(scalar))
+            width += scalarWidth(scalar)
         }
-        if width == 0, scalars.count > 1 { return 0 }
         return width
     }
 

@@ -24,7 +24,10 @@ public struct Repl {
         session.confirm = { question in
             switch reader.readLine(prompt: question) {
             case .line(let answer): return ["y", "yes"].contains(answer.trimmingWhitespace().lowercased())
-            case .interrupted, .endOfInput: return false
+            case .endOfInput:
+                session.out.write("\n")
+                return false
+            case .interrupted: return false
             }
         }
         var failures = 0
@@ -38,8 +41,13 @@ public struct Repl {
                 session.out.write("\n")
                 let outcome = interpreter.run("quit", mode: .prompt)
                 if outcome.quit { return failures }
-            case .line(let line):
-                if !line.trimmingWhitespace().isEmpty { reader.addToHistory(line) }
+            case .line(let first):
+                // A line ending in \ continues on the next, as in scripts.
+                var line = first
+                while line.hasSuffix("\\"), case .line(let more) = reader.readLine(prompt: "...> ") {
+                    line += "\n" + more
+                }
+                if !line.trimmingWhitespace().isEmpty { reader.addToHistory(line.replacingOccurrences(of: "\\\n", with: " ")) }
                 let outcome = interpreter.run(line, mode: .prompt)
                 failures += outcome.failures
                 if outcome.quit { return failures }

@@ -26,6 +26,9 @@ public final class Session {
     public let err: TextSink
     /// `let` variables, for `$name` in queries and commands.
     public var variables: [String: QueryValue] = [:]
+    /// Variables given with `--set`: a script's `let` of the same name is its default,
+    /// so it does not overwrite them.
+    public var commandLineVariables: Set<String> = []
     /// Shows long output through a pager; returns false when it did not (not a TTY, or
     /// the text fits the screen). Set by the executable on a terminal.
     public var pager: ((String) -> Bool)?

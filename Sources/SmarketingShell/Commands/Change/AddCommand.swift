@@ -10,7 +10,7 @@ public enum AddCommand: ShellCommand {
         Fields as in set: name "Åsa Öberg" company "Öberg Frakt AB" country SE fit 70 …
         The stage defaults to lead; the history starts with its creation, by you.
         """
-    public static let examples = ["add lead name \"Åsa Öberg\" email asa@obergfrakt.se company \"Öberg Frakt AB\" country SE; undo"]
+    public static let examples = ["as erik; add lead name \"Åsa Öberg\" email asa@obergfrakt.se company \"Öberg Frakt AB\" country SE; undo"]
 
     public static func run(_ arguments: inout Arguments, in session: Session) throws(ShellError) -> CommandResult {
         try arguments.expect("lead")
@@ -23,11 +23,22 @@ public enum AddCommand: ShellCommand {
                 continue
             }
             let value = try arguments.text("a value for \(field.text)")
-            edits.append(try SetCommand.edit(field: field, value: value))
+            edits.append(try SetCommand.edit(field: field, value: value, usage: usage))
         }
         var lead = Lead(id: nextID(in: session.workspace.leads), stage: stage, created: session.now)
         for edit in edits { edit(&lead) }
         lead.history = [StageChange(at: session.now, from: nil, to: stage, by: session.actor)]
+        // A new lead enters its stage like a moved one: the team's stage, the entry rule.
+        if let target = session.workspace.funnel.stage(stage) {
+            if let why = HandOff.refusal(actor: session.actor, from: nil, into: target, via: .move, in: session.workspace) {
+                throw .refused("\(lead.id) cannot enter \(stage): \(why)")
+            }
+            if let entry = target.entry, !entry.isEmpty,
+               let rule = try? EntryRule(stage: stage, text: entry, environment: session.queryEnvironment()),
+               let why = rule.refusal(for: lead) {
+                throw .refused("\(lead.id) cannot enter \(stage): \(why)")
+            }
+        }
         if let email = lead.email?.lowercased(), let field = LeadField.named("email") {
             let leads = session.workspace.leads
             let environment = session.queryEnvironment()

@@ -61,7 +61,7 @@ public enum SetCommand: ShellCommand {
     }
 
     /// The edit for `field = value`, or an error naming what is wrong with the value.
-    static func edit(field fieldToken: Token, value valueToken: Token) throws(ShellError) -> (inout Lead) -> Void {
+    static func edit(field fieldToken: Token, value valueToken: Token, usage: String = SetCommand.usage) throws(ShellError) -> (inout Lead) -> Void {
         let name = fieldToken.text
         let raw = valueToken.text
         let isNone = valueToken.kind == .word && raw.lowercased() == "none"

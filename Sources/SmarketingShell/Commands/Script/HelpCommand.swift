@@ -6,7 +6,7 @@ public enum HelpCommand: ShellCommand {
     public static let aliases = ["?"]
     public static let group = CommandGroup.script
     public static let summary = "list the commands, or explain one"
-    public static let usage = "help [COMMAND]"
+    public static let usage = "help [COMMAND|where]"
     public static let examples = ["help", "help leads"]
 
     public static func run(_ arguments: inout Arguments, in session: Session) throws(ShellError) -> CommandResult {

@@ -11,7 +11,8 @@ public enum LetCommand: ShellCommand {
         VALUE is a number (12, 1.5k, 35%), a date (2026-11-01), a duration (7d, 24h), text
         in quotes, or a command that prints one number, such as count where …. Use it as
         $NAME in queries. `let now = 2026-11-24` fixes "now" for age, idle and every other
-        relative computation, like --now.
+        relative computation, like --now. A variable given with --set NAME=VALUE keeps that
+        value: the script's let is only its default.
         """
     public static let examples = ["let minFit = 60; count where fit >= $minFit", "let open = count where stage = sql and owner is none",
                                   "let now = 2026-11-24; count where idle > 7d"]
@@ -46,6 +47,7 @@ public enum LetCommand: ShellCommand {
             session.fixedNow = date
             return .none
         }
+        if session.commandLineVariables.contains(name.text) { return .none }
         session.variables[name.text] = value
         return .none
     }

@@ -29,9 +29,7 @@ public enum RunCommand: ShellCommand {
         }
         let bytes: [UInt8]
         do { bytes = try AtomicFile.readAll(path) } catch { throw .workspace(error) }
-        guard let text = String(validating: bytes, as: UTF8.self) else {
-            throw .refused("\(fileToken.text) is not UTF-8 text")
-        }
+        let text = try ScriptText.decode(bytes, file: fileToken.text)
         // Positional arguments live for this script only.
         let saved = session.variables
         for (i, value) in values.enumerated() { session.variables[String(i + 1)] = value }
