@@ -29,6 +29,13 @@ public enum TableValue: Sendable, Equatable {
     case number(Double)
     case date(Date)
     case list([String])
+    /// A share (0.423), shown as `42.3%`, right-aligned, and a number in JSON and CSV.
+    case percent(Double)
+
+    /// `part` of `whole` as a share; none when there is no whole.
+    public static func share(_ part: Int, of whole: Int) -> TableValue {
+        whole > 0 ? .percent(Double(part) / Double(whole)) : .null
+    }
 
     /// The value as it reads in a table cell.
     public var display: String {
@@ -38,6 +45,7 @@ public enum TableValue: Sendable, Equatable {
         case .number(let number): NumberText.format(number)
         case .date(let date): Timestamp.formatShort(date)
         case .list(let items): items.joined(separator: ", ")
+        case .percent(let fraction): Percent.format(fraction)
         }
     }
 
@@ -48,12 +56,15 @@ public enum TableValue: Sendable, Equatable {
         case .number(let number): .number(number)
         case .date(let date): .string(Timestamp.format(date))
         case .list(let items): .array(items.map(JSONValue.string))
+        case .percent(let fraction): .number((fraction * 10_000).rounded() / 10_000)
         }
     }
 
     public var isNumeric: Bool {
-        if case .number = self { return true }
-        return false
+        switch self {
+        case .number, .percent: true
+        default: false
+        }
     }
 
     public init(_ text: String?) {

@@ -39,9 +39,9 @@ public enum ReportCommand: ShellCommand {
             let won = group.rows.filter { store.stage(at: $0) == customer }.count
             let count = group.rows.count
             table.append([
-                group.key == .none ? .text("(none)") : group.key.cell, .number(Double(count)), .text(Percent.format(count, of: rows.count)),
+                group.key == .none ? .text("(none)") : group.key.cell, .number(Double(count)), TableValue.share(count, of: rows.count),
                 average(columns[0]), average(columns[1]), average(columns[2]), .number(columns[3].reduce(0, +)),
-                .text(Percent.format(won, of: count)),
+                TableValue.share(won, of: count),
             ])
         }
         return .table(Table(columns: [field.name, "leads", "share", "fit", "interest", "score", "value", "customers"],

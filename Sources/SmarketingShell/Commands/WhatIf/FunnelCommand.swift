@@ -38,7 +38,7 @@ public enum FunnelCommand: ShellCommand {
         for (i, stage) in analysis.stages.enumerated() {
             let next = i < analysis.cohorts.count ? analysis.cohorts[i].rate : nil
             table.append([.text(stage.stage), .number(Double(stage.reached)), .text(Bar.draw(Double(stage.reached) / Double(top), width: 24)),
-                          .number(Double(stage.now)), next.map { .text(Percent.format($0)) } ?? .null,
+                          .number(Double(stage.now)), next.map { .percent($0) } ?? .null,
                           stage.medianDays.map { .number(($0 * 10).rounded() / 10) } ?? .null])
             json.append(.object(JSONObject([
                 JSONMember("stage", .string(stage.stage)), JSONMember("reached", .number(stage.reached)), JSONMember("now", .number(stage.now)),

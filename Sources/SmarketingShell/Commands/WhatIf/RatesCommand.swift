@@ -21,13 +21,13 @@ public enum RatesCommand: ShellCommand {
         let analysis = FunnelAnalysis(session.workspace, rows: rows, now: session.now)
         var table: [[TableValue]] = analysis.cohorts.map { cohort in
             [.text("\(cohort.from)->\(cohort.to)"), .number(Double(cohort.reachedFrom)), .number(Double(cohort.reachedTo)),
-             cohort.rate.map { .text(Percent.format($0)) } ?? .null, .number(Double(cohort.inProgress)),
-             .number(Double(cohort.droppedOut)), cohort.decidedRate.map { .text(Percent.format($0)) } ?? .null]
+             cohort.rate.map { .percent($0) } ?? .null, .number(Double(cohort.inProgress)),
+             .number(Double(cohort.droppedOut)), cohort.decidedRate.map { .percent($0) } ?? .null]
         }
         if let first = analysis.stages.first?.stage, let last = analysis.stages.last?.stage, let overall = analysis.rate(from: first, to: last) {
             table.append([.text("\(first)->\(last)"), .number(Double(overall.reachedFrom)), .number(Double(overall.reachedTo)),
-                          overall.rate.map { .text(Percent.format($0)) } ?? .null, .number(Double(overall.inProgress)),
-                          .number(Double(overall.droppedOut)), overall.decidedRate.map { .text(Percent.format($0)) } ?? .null])
+                          overall.rate.map { .percent($0) } ?? .null, .number(Double(overall.inProgress)),
+                          .number(Double(overall.droppedOut)), overall.decidedRate.map { .percent($0) } ?? .null])
         }
         let assumed = RateCommand.assumed(in: session.workspace)
         let footer = assumed.isEmpty ? nil : "assumed: " + assumed.map { "\($0.from)->\($0.to) \(Percent.format($0.value))" }.joined(separator: ", ")

@@ -46,7 +46,7 @@ public enum WhatIfCommand: ShellCommand {
             let rows: [[TableValue]] = plan.steps.map { step in
                 let gap = step.needed.map { max(0, $0 - step.now) }
                 return [.text(step.stage), TableValue(step.needed), .number(Double(step.now)), TableValue(gap),
-                        step.rate.map { .text(Percent.format($0)) } ?? .null, TableValue(step.rateSource)]
+                        step.rate.map { .percent($0) } ?? .null, TableValue(step.rateSource)]
             }
             let customers = plan.steps.last?.needed ?? 0
             var footer = "target \(money(target))\(currency) at \(money(dealSize))\(currency) a customer: \(customers) customers"
@@ -62,8 +62,8 @@ public enum WhatIfCommand: ShellCommand {
         var rows: [[TableValue]] = []
         for rate in rates {
             let measured = analysis.rate(from: rate.from, to: rate.to)?.rate
-            rows.append([.text("rate \(rate.from)->\(rate.to)"), measured.map { .text(Percent.format($0)) } ?? .null,
-                         .text(Percent.format(rate.value)), measured.map { .text(signedPoints(rate.value - $0)) } ?? .null])
+            rows.append([.text("rate \(rate.from)->\(rate.to)"), measured.map { .percent($0) } ?? .null,
+                         .percent(rate.value), measured.map { .text(signedPoints(rate.value - $0)) } ?? .null])
         }
         let round1 = { (x: Double) in (x * 10).rounded() / 10 }
         rows.append([.text("new customers expected"), .number(round1(before)), .number(round1(after)), .number(round1(after - before))])
