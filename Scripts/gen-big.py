@@ -12,11 +12,12 @@ demo's key order. Only the workspace name says it is a benchmark file.
 The leads are synthetic but varied like real ones: 12 sources, 40 countries (SE, RO, TH,
 NL and IT weigh most), names, companies and cities in their own scripts (Ștefan Țăranu,
 สมชาย ใจดี, Göteborg, Łódź, 東京), all 10 stages, fit and interest 0-100, deal values,
-tags, created dates from 2025-01-01 to 2026-11-24 in file order, 0-6 activities,
-0-5 history entries ending at the lead's stage, feedback on some, custom `fields` on
-about a third. About 1 KB per lead: 100k leads is ~99 MB, 1M ~993 MB. The size is kept
-just under 10^9 bytes at 1M on purpose: that is the sqlite3 CLI's SQLITE_MAX_LENGTH, the
-largest file its readfile() (the benchmark's sqlite import) can read.
+tags, created dates from 2025-01-01 to late October 2026 in file order (activity runs
+to 2026-11-24), 0-6 activities, 0-5 history entries ending at the lead's stage,
+feedback on some, custom `fields` on about a third. About 1 KB per lead: 100k leads is
+~99 MB, 1M ~993 MB. The size is kept just under 10^9 bytes at 1M on purpose: that is the
+sqlite3 CLI's SQLITE_MAX_LENGTH, the largest file its readfile() (the benchmark's sqlite
+import) can read.
 
 Deterministic: one seeded RNG and no wall clock or hash order, so the same N gives the
 same bytes every run. Fast: strings are JSON-escaped once up front, timestamps come from
@@ -375,7 +376,7 @@ def lead(i, width, n, rng, p):
     value = str(ri(2, 120) * 500) if stage in VALUE_STAGES or r() < 0.05 else "null"
     ntags = int(r() * r() * 4)
     tags = ", ".join(rng.sample(p.tags, ntags)) if ntags else ""
-    # created in file order over 2025-01-01 .. 2026-10-31, then activity and history after it
+    # created in file order over 2025-01-01 .. 2026-10-25, then activity and history after it
     created = int(i * (LAST_MINUTE - 30 * 1440) / n) + ri(600)
     acts = []
     t = created
