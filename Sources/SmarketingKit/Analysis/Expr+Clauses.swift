@@ -37,7 +37,8 @@ extension Expr {
     }
 }
 
-/// A stage's entry rule, checked for one lead at a time.
+/// A rule made of clauses (a stage's entry rule, a persona's criteria), checked for one
+/// lead at a time, clause by clause.
 public struct EntryRule {
     public let stage: String
     public let text: String
@@ -75,11 +76,16 @@ public struct EntryRule {
     /// Nil when the lead may enter; otherwise the first failing clause and the values it
     /// saw: "attempts >= 1 is false (attempts = 0)".
     public func refusal(for lead: Lead) -> String? {
-        for clause in clauses where !clause.holds(lead) {
+        guard let failed = check(lead).first(where: { !$0.holds }) else { return nil }
+        return "\(failed.text) is false" + (failed.values.isEmpty ? "" : " (\(failed.values))")
+    }
+
+    /// Every clause, whether it holds for the lead, and the values it read ("fit = 42").
+    public func check(_ lead: Lead) -> [(text: String, holds: Bool, values: String)] {
+        clauses.map { clause in
             let values = clause.fields.map { "\($0.name) = \(describe($0.value(of: lead, in: environment)))" }
-            return "\(clause.text) is false" + (values.isEmpty ? "" : " (" + values.joined(separator: ", ") + ")")
+            return (clause.text, clause.holds(lead), values.joined(separator: ", "))
         }
-        return nil
     }
 
     private func describe(_ value: QueryValue) -> String {

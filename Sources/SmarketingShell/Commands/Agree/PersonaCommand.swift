@@ -101,21 +101,14 @@ public enum PersonaCommand: ShellCommand {
         var rows: [[TableValue]] = []
         var first: String?
         for persona in session.workspace.personas {
-            guard let criteria = persona.criteria, let expr = try? ExpressionParser.parse(criteria) else {
+            guard let criteria = persona.criteria,
+                  let rule = try? EntryRule(stage: persona.name, text: criteria, environment: environment) else {
                 rows.append([.text(persona.name), .text("no criteria"), .null])
                 continue
             }
-            var held: [String] = [], missed: [String] = []
-            let characters = Array(criteria)
-            for clause in expr.conjuncts {
-                let span = clause.span
-                let text = String(characters[max(0, span.lowerBound)..<min(characters.count, span.upperBound)])
-                guard let predicate = try? QueryCompiler.compile(clause, in: environment) else { continue }
-                if predicate(lead) { held.append(text) } else {
-                    let values = clause.fieldNames.compactMap(LeadField.named).map { "\($0.name) = \($0.value(of: lead, in: environment).plainText)" }
-                    missed.append(text + (values.isEmpty ? "" : " (" + values.joined(separator: ", ") + ")"))
-                }
-            }
+            let clauses = rule.check(lead)
+            let held = clauses.filter(\.holds).map(\.text)
+            let missed = clauses.filter { !$0.holds }.map { $0.text + ($0.values.isEmpty ? "" : " (\($0.values))") }
             let fits = missed.isEmpty
             if fits, first == nil { first = persona.name }
             rows.append([.text(persona.name), .text(fits ? (first == persona.name ? "fits (its persona)" : "fits") : "misses"),
