@@ -47,7 +47,7 @@ enum ImportStub: ShellCommand {
     static func run(_ arguments: inout Arguments, in session: Session) throws(ShellError) -> CommandResult { .none }
 }
 enum DupesStub: ShellCommand {
-    static let name = "dupes", group = CommandGroup.clean, summary = "", usage = "dupes [by email|name|company]"
+    static let name = "dupes", group = CommandGroup.clean, summary = "", usage = "dupes [by email|name|company|phone]"
     static let examples: [String] = []
     static func run(_ arguments: inout Arguments, in session: Session) throws(ShellError) -> CommandResult { .none }
 }
@@ -113,7 +113,7 @@ struct CompletionTests {
 
     @Test("sub-commands and choices", arguments: [
         CompletionCase("dupes ", ["by"]),
-        CompletionCase("dupes by ", ["company", "email", "name"]),
+        CompletionCase("dupes by ", ["company", "email", "name", "phone"]),
         CompletionCase("merge L-000001 ", ["into"]),
         CompletionCase("merge L-000001 into L-000002", ["L-000002"]),
         CompletionCase("persona ", ["add", "drop", "edit", "match", "show"]),

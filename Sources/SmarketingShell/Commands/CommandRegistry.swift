@@ -21,6 +21,8 @@ public enum CommandRegistry {
         TagCommand.self,
         SetCommand.self,
         AddCommand.self,
+        DupesCommand.self,
+        MergeCommand.self,
         StageCommand.self,
         PersonaCommand.self,
         PersonasCommand.self,
