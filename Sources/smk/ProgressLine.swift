@@ -2,17 +2,16 @@ import Foundation
 import SmarketingKit
 import Synchronization
 
-/// A progress line on the terminal while a large workspace loads: after a second, the
-/// share done, the rate and the time left, redrawn five times a second on stderr; wiped
-/// when the load ends. Nothing at all when stderr is not a terminal (scripts, pipes).
+/// A progress line on the terminal during long work (loading or saving a large
+/// workspace): after a second, the share done and the time left, redrawn five times a
+/// second on stderr, wiped when the work ends. Nothing when stderr is not a terminal.
 final class ProgressLine: Sendable {
     private let finished = Atomic<Bool>(false)
     private let done = DispatchSemaphore(value: 0)
 
-    /// Starts watching a load of `total` bytes of the file called `name`.
-    init(name: String, total: Int) {
-        LoadProgress.reset()
-        guard isatty(STDERR_FILENO) != 0, total > 0 else { done.signal(); return }
+    /// Starts watching work called `label` whose share done `fraction` reports (0…1).
+    init(label: String, fraction: @escaping @Sendable () -> Double) {
+        guard isatty(STDERR_FILENO) != 0 else { done.signal(); return }
         let started = Date()
         Thread.detachNewThread { [self] in
             var drawn = false
@@ -20,19 +19,25 @@ final class ProgressLine: Sendable {
                 Thread.sleep(forTimeInterval: 0.2)
                 let elapsed = Date().timeIntervalSince(started)
                 guard elapsed >= 1, !finished.load(ordering: .acquiring) else { continue }
-                // Reading and decoding each count for half of the work.
-                let read = LoadProgress.bytesRead.load(ordering: .relaxed)
-                let decoded = LoadProgress.bytesDecoded.load(ordering: .relaxed)
-                let fraction = min(1, (Double(read) + Double(decoded)) / (2 * Double(total)))
-                let rate = Double(read + decoded) / 2 / elapsed / 1_048_576
-                let left = fraction > 0.01 ? elapsed * (1 - fraction) / fraction : 0
-                let line = String(format: "\rloading %@: %3.0f%% of %.0f MB, %.0f MB/s, %.0f s left \u{1B}[K",
-                                  name, fraction * 100, Double(total) / 1_048_576, rate, left)
-                StandardStream.error.write(line)
+                let share = min(1, max(0, fraction()))
+                let left = share > 0.01 ? String(format: ", %.0f s left", elapsed * (1 - share) / share) : ""
+                StandardStream.error.write(String(format: "\r%@: %3.0f%%%@ \u{1B}[K", label, share * 100, left))
                 drawn = true
             }
             if drawn { StandardStream.error.write("\r\u{1B}[K") }
             done.signal()
+        }
+    }
+
+    /// A load of the file `name`, `total` bytes: reading and decoding count half each.
+    static func load(name: String, total: Int) -> ProgressLine {
+        LoadProgress.reset()
+        let mb = String(format: "%.0f MB", Double(total) / 1_048_576)
+        return ProgressLine(label: "loading \(name) (\(mb))") {
+            guard total > 0 else { return 0 }
+            let read = LoadProgress.bytesRead.load(ordering: .relaxed)
+            let decoded = LoadProgress.bytesDecoded.load(ordering: .relaxed)
+            return (Double(read) + Double(decoded)) / (2 * Double(total))
         }
     }
 

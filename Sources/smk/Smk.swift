@@ -115,6 +115,10 @@ struct Smk: ParsableCommand {
             outcome = interpreter.run(text, file: file, mode: .script)
         } else if let editor {
             if terminal.outputIsTTY { session.pager = Pager.page }
+            session.progress = { label, fraction in
+                let line = ProgressLine(label: label, fraction: fraction)
+                return { line.finish() }
+            }
             if !session.workspace.team.isEmpty, session.workspace.role(of: session.actor) == nil {
                 let names = session.workspace.team.map(\.name).joined(separator: ", ")
                 err.write("note: \(session.actor) is not in this workspace's team (\(names)); as NAME acts as one of them\n")
@@ -150,8 +154,8 @@ struct Smk: ParsableCommand {
             return (Workspace(name: name), target)
         }
         var size = stat()
-        let progress = ProgressLine(name: URL(fileURLWithPath: target).lastPathComponent,
-                                    total: stat(target, &size) == 0 ? Int(size.st_size) : 0)
+        let progress = ProgressLine.load(name: URL(fileURLWithPath: target).lastPathComponent,
+                                         total: stat(target, &size) == 0 ? Int(size.st_size) : 0)
         defer { progress.finish() }
         do {
             return (try Workspace.load(path: target), target)

@@ -15,3 +15,21 @@ public enum LoadProgress {
         bytesDecoded.store(0, ordering: .relaxed)
     }
 }
+
+/// How far a save has got: leads written of the total, for the same progress line.
+public enum SaveProgress {
+    public static let leadsWritten = Atomic<Int>(0)
+    public static let leadsTotal = Atomic<Int>(0)
+
+    /// Starts counting a save of `total` leads.
+    public static func reset(total: Int) {
+        leadsWritten.store(0, ordering: .relaxed)
+        leadsTotal.store(total, ordering: .relaxed)
+    }
+
+    /// The share done, 0…1.
+    public static var fraction: Double {
+        let total = leadsTotal.load(ordering: .relaxed)
+        return total > 0 ? Double(leadsWritten.load(ordering: .relaxed)) / Double(total) : 0
+    }
+}

@@ -156,7 +156,9 @@ extension WorkspaceCodec {
     private static func writeLeads(_ leads: LeadStore, into writer: inout JSONWriter) {
         writer.indent(1)
         writer.raw("\"leads\": [")
+        SaveProgress.reset(total: leads.count)
         for row in 0..<leads.count {
+            if row & 0x3FFF == 0 { SaveProgress.leadsWritten.store(row, ordering: .relaxed) }
             writer.raw(row == 0 ? "\n" : ",\n")
             writer.indent(2)
             // An unedited lead whose text is already what `json` would write is copied.

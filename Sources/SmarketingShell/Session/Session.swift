@@ -35,6 +35,10 @@ public final class Session {
     /// The terminal's width now, asked before each result so a resized window re-flows
     /// the next table; nil when output is not a terminal.
     public var terminalWidth: (() -> Int)?
+    /// Shows a progress line for long work (a large save) on a terminal: called with a
+    /// label and the share done so far, returns the function that ends the line. Nil in
+    /// scripts and tests.
+    public var progress: ((_ label: String, _ fraction: @escaping @Sendable () -> Double) -> () -> Void)?
     /// Where results go after `output FILE`, until `output -`.
     public var redirect: FileSink?
     /// Records each change as it is applied, so a crash loses nothing; nil when the
@@ -156,6 +160,8 @@ public final class Session {
         if own, let scenario {
             throw .refused("in scenario \(scenario): scenario apply brings its changes into main first (save FILE writes a copy)")
         }
+        let endProgress = progress?("saving \(URL(fileURLWithPath: file).lastPathComponent)") { SaveProgress.fraction }
+        defer { endProgress?() }
         do { try workspace.save(path: file) } catch { throw .workspace(error) }
         if own {
             savedDepth = done.count
