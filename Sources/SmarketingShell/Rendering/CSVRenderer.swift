@@ -3,7 +3,7 @@ struct CSVRenderer {
     func render(_ result: CommandResult) -> String {
         switch result {
         case .none, .quit, .message: return ""
-        case .text(let text): return text
+        case .text(let text): return text.isEmpty || text.hasSuffix("\n") ? text : text + "\r\n"
         case .partial(let inner, _): return render(inner)
         case .document(_, let display): return render(display)
         case .table(let table):
