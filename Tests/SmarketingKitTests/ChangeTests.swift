@@ -101,7 +101,7 @@ struct ChangeTests {
 }
 
 /// A small deterministic random generator, so property tests replay the same cases.
-struct SplitMix {
+struct SplitMix: RandomNumberGenerator {
     var state: UInt64
     init(seed: UInt64) { state = seed }
     mutating func next() -> UInt64 {

@@ -82,18 +82,6 @@ struct ColumnStoreTests {
 
     // MARK: - Queries
 
-    /// A seeded generator, so a failing query can be reproduced.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let atoms = [
         "stage = mql", "stage >= sal", "stage < lead", "stage != lost", "stage ~ sql", "stage in (mql, sql, lost)",
         "score >= 60", "score < 30", "score = 50", "score is none", "fit > 70", "fit <= 20", "interest between 40 and 60",
@@ -133,7 +121,7 @@ struct ColumnStoreTests {
         try edited.leads.replace(lead)
         try edited.leads.remove(id: edited.leads[20].id)
         try edited.leads.insert(Lead(id: "NEW-1", country: "SE", stage: "mql", fit: 80, interest: 70), at: 5)
-        var rng = SplitMix(state: 20_261_125)
+        var rng = SplitMix(seed: 20_261_125)  // seeded, so a failing query can be reproduced
         for workspace in [try demo(), edited] {
             let environment = QueryEnvironment(workspace: workspace, now: try #require(Timestamp.parse("2026-11-24T12:00:00Z")))
             let leads = workspace.leads.all

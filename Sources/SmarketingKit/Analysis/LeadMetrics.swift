@@ -13,8 +13,14 @@ extension Workspace {
 
     /// Fit × interest against the `high` thresholds: ideal, nurture, curious or cold.
     public func quadrant(of lead: Lead) -> Quadrant {
-        let fitHigh = (lead.fit ?? 0) >= scoring.highFit
-        let interestHigh = (lead.interest ?? 0) >= scoring.highInterest
+        quadrant(fit: lead.fit, interest: lead.interest)
+    }
+
+    /// The quadrant of a fit and an interest (none counts as 0), for callers that read
+    /// them from the store's columns without decoding the lead.
+    public func quadrant(fit: Double?, interest: Double?) -> Quadrant {
+        let fitHigh = (fit ?? 0) >= scoring.highFit
+        let interestHigh = (interest ?? 0) >= scoring.highInterest
         switch (fitHigh, interestHigh) {
         case (true, true): return .ideal
         case (true, false): return .nurture

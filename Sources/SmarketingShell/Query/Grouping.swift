@@ -22,4 +22,9 @@ extension QueryValue {
         if case .text(let text) = self { return text }
         return nil
     }
+
+    var numberValue: Double? {
+        if case .number(let number) = self { return number }
+        return nil
+    }
 }

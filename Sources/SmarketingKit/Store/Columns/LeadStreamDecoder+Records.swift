@@ -23,13 +23,7 @@ extension LeadStreamDecoder {
         var last = -1
         var unknown = false
         repeat {
-            guard peek == UInt8(ascii: "\"") else { throw StreamRefusal() }
-            let s = try scanString()
-            if s.escaped { throw StreamRefusal() }
-            if skipWhitespace() > 0 { noteLayout() }
-            try expect(UInt8(ascii: ":"))
-            afterColon()
-            let name = UnsafeBufferPointer(rebasing: bytes[s.start..<s.end])
+            let name = try readObjectKey()
             guard let k = keys.firstIndex(where: { $0.withUnsafeBufferPointer { $0.equals(name) } }) else {
                 unknown = true
                 try skipValue(depth: 6)

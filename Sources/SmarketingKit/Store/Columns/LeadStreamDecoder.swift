@@ -212,15 +212,21 @@ struct LeadStreamDecoder {
         guard row.seen & 1 != 0, row.seen & (1 << 12) != 0 else { throw StreamRefusal() }
     }
 
-    /// Reads `"key": ` and returns the key's index in `Lead.knownKeys`, nil for others.
-    private mutating func readKey() throws(StreamRefusal) -> Int? {
+    /// Reads `"key": ` and returns the key's bytes; an escaped key is left to the tree
+    /// decoder. Shared by leads and their nested records.
+    mutating func readObjectKey() throws(StreamRefusal) -> UnsafeBufferPointer<UInt8> {
         guard peek == UInt8(ascii: "\"") else { throw StreamRefusal() }
         let s = try scanString()
         if s.escaped { throw StreamRefusal() }
         if skipWhitespace() > 0 { noteLayout() }
         try expect(UInt8(ascii: ":"))
         afterColon()
-        let key = UnsafeBufferPointer(rebasing: bytes[s.start..<s.end])
+        return UnsafeBufferPointer(rebasing: bytes[s.start..<s.end])
+    }
+
+    /// Reads `"key": ` and returns the key's index in `Lead.knownKeys`, nil for others.
+    private mutating func readKey() throws(StreamRefusal) -> Int? {
+        let key = try readObjectKey()
         let guess = row.lastKnown + 1
         if guess < keyBytes.count, keyBytes[guess].withUnsafeBufferPointer({ $0.equals(key) }) { return guess }
         for (k, candidate) in keyBytes.enumerated() where candidate.withUnsafeBufferPointer({ $0.equals(key) }) { return k }

@@ -15,10 +15,18 @@ public enum QuadrantCommand: ShellCommand {
     public static func run(_ arguments: inout Arguments, in session: Session) throws(ShellError) -> CommandResult {
         let selector = try LeadSelector.parse(&arguments, in: session)
         try arguments.finish()
-        let rows = try selector.rows(in: session, environment: session.queryEnvironment())
+        let environment = session.queryEnvironment()
+        let rows = try selector.rows(in: session, environment: environment)
         let workspace = session.workspace
+        // Fit and interest come from the columns: a million leads are not decoded.
         var counts: [Quadrant: Int] = [:]
-        for row in rows { counts[workspace.quadrant(of: workspace.leads[row]), default: 0] += 1 }
+        if let fitField = LeadField.named("fit"), let interestField = LeadField.named("interest") {
+            for row in rows {
+                let fit = workspace.leads.value(of: fitField, at: row, in: environment).numberValue
+                let interest = workspace.leads.value(of: interestField, at: row, in: environment).numberValue
+                counts[workspace.quadrant(fit: fit, interest: interest), default: 0] += 1
+            }
+        }
         let fit = NumberText.format(workspace.scoring.highFit)
         let interest = NumberText.format(workspace.scoring.highInterest)
         func cell(_ quadrant: Quadrant) -> String {

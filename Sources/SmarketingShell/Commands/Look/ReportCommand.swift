@@ -26,16 +26,12 @@ public enum ReportCommand: ShellCommand {
         // Read from the store's columns, so a report over a million leads decodes none.
         let store = workspace.leads
         let fields = ["fit", "interest", "score", "value"].compactMap(LeadField.named)
-        func number(_ field: LeadField, _ row: Int) -> Double? {
-            if case .number(let value) = store.value(of: field, at: row, in: environment) { return value }
-            return nil
-        }
         func average(_ values: [Double]) -> TableValue {
             guard !values.isEmpty else { return .null }
             return .number((values.reduce(0, +) / Double(values.count) * 10).rounded() / 10)
         }
         for group in grouping.groups {
-            let columns = fields.map { field in group.rows.compactMap { number(field, $0) } }
+            let columns = fields.map { field in group.rows.compactMap { store.value(of: field, at: $0, in: environment).numberValue } }
             let won = group.rows.filter { store.stage(at: $0) == customer }.count
             let count = group.rows.count
             table.append([
