@@ -48,7 +48,7 @@ STAGE_MIX = [("visitor", 25), ("subscriber", 35), ("lead", 80), ("mql", 70), ("s
 
 SOURCES = ["webinar", "website", "linkedin", "trade-show", "referral", "paid-search",
            "content-download", "cold-outreach"]
-ACTIVITY_TYPES = ["visit", "form", "download", "webinar", "email", "call", "meeting", "demo"]
+ACTIVITY_TYPES = ["visit", "form", "download", "webinar", "email", "call", "meeting", "demo", "demo-request"]
 ATTEMPT_TYPES = ("call", "email", "meeting")
 
 
@@ -129,6 +129,46 @@ def office(stage):
 
 def loguniform(rng, a, b):
     return math.exp(rng.uniform(math.log(a), math.log(b)))
+
+
+DEMO_REQUESTS = ["demo request form", "asked for a demo in the chat", "booked a demo slot"]
+
+
+def rng_free_choice(items, n):
+    """An item picked without a random draw, so adding it moves no other value."""
+    return items[n % len(items)]
+
+
+def tenths(x):
+    """Round half up to one decimal, as smk does (Python's round() goes to even);
+    whole numbers as ints, so they are written as 80, not 80.0."""
+    v = math.floor(x * 10 + 0.5) / 10
+    return int(v) if v == int(v) else v
+
+
+def fmt_points(x):
+    return str(int(x)) if x == int(x) else str(x)
+
+
+def rule_fit(industry, employees, cc, title):
+    """Fit as the workspace's fit rules derive it: the points of the rules met, 0-100."""
+    t = title.lower()
+    points = base_fit(industry, employees, cc) + title_points(title) - 60 * ("student" in t)
+    return tenths(max(0, min(100, points)))
+
+
+def rule_interest(activities):
+    """Interest as the workspace's interest rules derive it at NOW, decayed, 0-100."""
+    rules = {r["activity"]: (r["points"], r.get("halflife")) for r in SCORING["interest"]}
+    total = 0.0
+    for a in activities:
+        if a["type"] not in rules:
+            continue
+        p, hl = rules[a["type"]]
+        at = datetime.strptime(a["at"], "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
+        age = max(0.0, (NOW - at).total_seconds())
+        total += p * (0.5 ** (age / (hl * 86400)) if hl else 1)
+    return tenths(max(0.0, min(100.0, total)))
 
 
 def clamp(x, lo=0, hi=100):
@@ -240,11 +280,14 @@ SCORING = {
     "fit": [{"when": "industry in ('logistics','retail')", "points": 30},
             {"when": "employees >= 50", "points": 30},
             {"when": "country in ('SE','NL')", "points": 20},
-            {"when": "title ~ 'head' or title ~ 'director'", "points": 20}],
-    "interest": [{"activity": "demo", "points": 40},
-                 {"activity": "webinar", "points": 20, "halflife": 30},
-                 {"activity": "download", "points": 15, "halflife": 30},
-                 {"activity": "visit", "points": 5, "halflife": 14}],
+            {"when": "title ~ 'head' or title ~ 'director'", "points": 20},
+            {"when": "title ~ 'student'", "points": -60}],
+    "interest": [{"activity": "demo-request", "points": 40, "halflife": 90},
+                 {"activity": "demo", "points": 30, "halflife": 90},
+                 {"activity": "webinar", "points": 20, "halflife": 60},
+                 {"activity": "download", "points": 15, "halflife": 60},
+                 {"activity": "form", "points": 10, "halflife": 60},
+                 {"activity": "visit", "points": 5, "halflife": 30}],
     "weights": {"fit": 0.5, "interest": 0.5},
     "high": {"fit": 50, "interest": 50},
 }
@@ -890,9 +933,17 @@ class Gen:
         activities = self.activities(lead_meta, campaign)
         history = self.history(lead_meta)
         owner = self.owner(stage, lead_meta)
-        fit = self.fit(stage, industry, employees, cc, title, flags)
-        interest = self.interest(stage, activities, flags)
-        feedback = self.feedback(stage, lead_meta, fit)
+        drawn_fit = self.fit(stage, industry, employees, cc, title, flags)
+        self.interest(stage, [a for a in activities if a["type"] != "demo-request"], flags)
+        feedback = self.feedback(stage, lead_meta, drawn_fit)
+        # Stored fit and interest are what the workspace's scoring rules derive at NOW.
+        fit = rule_fit(industry, employees, cc, title)
+        interest = rule_interest(activities)
+        # A hand-raise below the fit rule got in on marketing's word: the move says so.
+        if "mql" in path and "forced" not in flags and fit < 50:
+            for h in history:
+                if h["to"] == "mql":
+                    h["force"] = "asked for a demo; fit %s is below the rule's 50" % fmt_points(fit)
         value = None
         if stage in ("opportunity", "customer") or (stage == "sql" and rng.random() < 0.4):
             value = int(round(1500 * math.sqrt(employees) * rng.uniform(0.7, 1.4) / 500.0)) * 500
@@ -1027,6 +1078,10 @@ class Gen:
             if last < NOW_M - 6 * DAY:
                 tt = place(rng, cc, max(times[-1], NOW_M - 5 * DAY), NOW_M, biz=0.6)
                 add(tt, "visit", mk, "pricing page (again)")
+        # The hand-raise that makes an MQL: a demo request, worth the entry rule's interest.
+        # (Forced MQLs came in without one.) Added last, so no random draw moves.
+        if "mql" in path and path.index("mql") > 0 and "forced" not in flags:
+            add(times[path.index("mql")], "demo-request", mk, rng_free_choice(DEMO_REQUESTS, len(acts)))
         acts.sort(key=lambda a: (a["at"], ACTIVITY_TYPES.index(a["type"])))
         for a in acts:
             a["at"] = iso(a["at"])
@@ -1147,6 +1202,8 @@ class Gen:
         return None
 
     def fit(self, stage, industry, employees, cc, title, flags):
+        """The stage-shaped fit the feedback is drawn from. The lead's stored fit is the
+        rules' (rule_fit); this one keeps every random draw where it was."""
         rng = self.rng
         rule = base_fit(industry, employees, cc) + title_points(title)
         fit = clamp(0.55 * rule + 0.45 * FIT_TARGET[stage] + rng.gauss(0, 6))
@@ -1159,11 +1216,15 @@ class Gen:
         return fit
 
     def interest(self, stage, activities, flags):
+        """The old stage-shaped interest's random draws, kept so that nothing else moves;
+        the stored interest is the rules' (rule_interest)."""
         rng = self.rng
         points = {"demo": (40, None), "webinar": (20, 30), "download": (15, 30), "visit": (5, 14),
                   "form": (10, 30), "meeting": (8, 30), "call": (3, 14), "email": (2, 14)}
         r = 0.0
         for a in activities:
+            if a["type"] not in points:
+                continue
             p, hl = points[a["type"]]
             age = (NOW - datetime.strptime(a["at"], "%Y-%m-%dT%H:%M:00Z").replace(tzinfo=UTC)).total_seconds() / 86400
             r += p * (0.5 ** (age / hl) if hl else 1)
@@ -1331,7 +1392,8 @@ def make_duplicates(gen, built, k):
         for key in ("company", "title", "industry", "employees", "country", "city"):
             dupe[key] = orig[key]
         dm["person"] = om["person"]
-        dupe["fit"] = clamp(orig["fit"] + rng.randint(-3, 3))
+        rng.randint(-3, 3)  # the draw of an older demo, kept so nothing else moves
+        dupe["fit"] = rule_fit(dupe["industry"], dupe["employees"], dupe["country"], dupe["title"])
         if "fields" in dupe:
             if "fields" in orig:
                 dupe["fields"] = dict(orig["fields"])

@@ -23,3 +23,29 @@ persona edit "Logistics Lena" criteria "industy = 'x'"
 persona add "Logistics Lena"
 explain nothing-like-it
 define x "y" team finance
+# scoring: no rules, so the stored values stand; then rules take over
+score rules
+score L-000001
+score rule add fit "industry = 'logistics'" 40
+score rule add fit "employees >= 50" 30
+score rule add fit "title ~ 'student'" -50
+score rule add interest webinar 40 halflife 30d
+score rule add interest demo 30
+score rules
+score L-000001
+leads cols id,name,fit,interest,score,quadrant
+score weights fit 0.7 interest 0.3
+score high fit 60 interest 40
+quadrant
+score check
+score rule drop 3
+score rules
+undo 3
+score rules
+# scoring errors
+score rule add fit "scor > 3" 10
+score rule add fit "quadrant = ideal" 10
+score rule add interest telegram 10
+score rule drop 9
+score L-999
+score check against stagee

@@ -4,8 +4,13 @@ import Testing
 @testable import SmarketingShell
 
 /// The same questions asked of smk and of jq on the demo must get the same answers.
+///
+/// The demo has scoring rules, so smk derives fit and interest; the generator stores
+/// what the rules give at the demo's clock (2026-11-24T00:00:00Z), computed in Python.
+/// Run at that clock, jq on the stored values also checks smk's rule arithmetic.
 @Suite("Answers cross-checked with jq on the demo")
 struct CrossCheckTests {
+    static let demoClock = "let now = 2026-11-24T00:00:00Z; "
     static let score = "(0.5 * (.fit // 0) + 0.5 * (.interest // 0))"
     static let salOrLater = #"["sal","sql","opportunity","customer"]"#
 
@@ -36,7 +41,7 @@ struct CrossCheckTests {
     func countsAgree(pair: String) throws {
         let parts = pair.components(separatedBy: " ⟂ ")
         let harness = try Harness(path: Harness.demoPath)
-        let ours = harness.run(parts[0])
+        let ours = harness.run(Self.demoClock + parts[0])
         #expect(ours.err.isEmpty)
         let theirs = try Self.jq(parts[1])
         #expect(ours.out.trimmingCharacters(in: .whitespacesAndNewlines) == theirs)
@@ -62,7 +67,7 @@ struct CrossCheckTests {
     @Test("the top 20 Swedish leads by score agree, ties in file order")
     func topSwedes() throws {
         let harness = try Harness(path: Harness.demoPath)
-        let ours = harness.run("format csv; leads where country = 'SE' sort score desc limit 20 cols id").out
+        let ours = harness.run(Self.demoClock + "format csv; leads where country = 'SE' sort score desc limit 20 cols id").out
             .split(separator: "\r\n").dropFirst().map(String.init)
         let theirs = try Self.jq("[.leads[] | select(.country == \"SE\")] | sort_by(-\(Self.score)) | .[0:20] | map(.id) | join(\",\")")
         #expect(ours.joined(separator: ",") == theirs.trimmingCharacters(in: CharacterSet(charactersIn: "\"")))

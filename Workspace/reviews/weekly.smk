@@ -10,13 +10,17 @@ bail off
 let minNewMqls = 10
 let maxUnassigned = 5
 let maxStale = 5
+let maxBelowFit = 1
 let followUp = 7d
 
 echo "== 1. New MQLs this week (marketing's side of the SLA)"
 leads where stage = mql and age <= 7d sort score desc cols id,name,company,source,fit,interest,score
 let newMqls = count where stage = mql and age <= 7d
 expect $newMqls >= $minNewMqls else "marketing delivered too few MQLs this week"
-expect count where stage = mql and age <= 7d and fit < 50 = 0 else "MQLs below the agreed minimum fit"
+# Fit comes from the scoring rules (score rules); a hand-raise below 50 may be forced in,
+# with a reason in its history (show ID), but only now and then.
+leads where stage = mql and age <= 7d and fit < 50 cols id,name,title,company,fit,interest
+expect count where stage = mql and age <= 7d and fit < 50 <= $maxBelowFit else "too many MQLs below the agreed minimum fit"
 
 echo "== 2. Sales leads without an owner"
 leads @unassigned cols id,name,company,stage,created

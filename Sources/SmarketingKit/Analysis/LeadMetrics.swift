@@ -3,19 +3,6 @@ import Foundation
 /// The computed facts about a lead that queries, tables and reports share: score,
 /// quadrant, contact attempts, age and idle time.
 extension Workspace {
-    /// One number from fit and interest, weighted by the scoring rules. None when the
-    /// lead has neither.
-    public func score(of lead: Lead) -> Double? {
-        guard lead.fit != nil || lead.interest != nil else { return nil }
-        let value = scoring.fitWeight * (lead.fit ?? 0) + scoring.interestWeight * (lead.interest ?? 0)
-        return (value * 10).rounded() / 10
-    }
-
-    /// Fit × interest against the `high` thresholds: ideal, nurture, curious or cold.
-    public func quadrant(of lead: Lead) -> Quadrant {
-        quadrant(fit: lead.fit, interest: lead.interest)
-    }
-
     /// The quadrant of a fit and an interest (none counts as 0), for callers that read
     /// them from the store's columns without decoding the lead.
     public func quadrant(fit: Double?, interest: Double?) -> Quadrant {

@@ -55,11 +55,17 @@ enum ColumnKey: Equatable {
     func reader(_ table: LeadTable, _ environment: QueryEnvironment) -> (Int) -> Double {
         let numbers = table.columns.numbers
         switch self {
+        case .number(.fit):
+            let values = Self.fitColumn(table, environment)
+            return { values[$0] }
+        case .number(.interest):
+            let values = Self.interestColumn(table, environment)
+            return { values[$0] }
         case .number(let field):
             let values = numbers[field.rawValue]
             return { values[$0] }
         case .score:
-            let fit = numbers[NumberField.fit.rawValue], interest = numbers[NumberField.interest.rawValue]
+            let fit = Self.fitColumn(table, environment), interest = Self.interestColumn(table, environment)
             let scoring = environment.workspace.scoring
             return { Self.score(fit[$0], interest[$0], scoring) }
         case .age, .idle:
@@ -80,14 +86,15 @@ enum ColumnKey: Equatable {
     /// The key of each of `rows` (table rows), in one loop per key kind with the
     /// arrays read directly: top-k selection reads a key for every selected row.
     func numbers(of rows: [Int], _ table: LeadTable, _ environment: QueryEnvironment) -> [Double] {
-        let numbers = table.columns.numbers
         switch self {
         case .number(let field):
-            return numbers[field.rawValue].withUnsafeBufferPointer { values in rows.map { values[$0] } }
+            let values = field == .fit ? Self.fitColumn(table, environment)
+                : field == .interest ? Self.interestColumn(table, environment) : table.columns.numbers[field.rawValue]
+            return values.withUnsafeBufferPointer { values in rows.map { values[$0] } }
         case .score:
             let scoring = environment.workspace.scoring
-            return numbers[NumberField.fit.rawValue].withUnsafeBufferPointer { fit in
-                numbers[NumberField.interest.rawValue].withUnsafeBufferPointer { interest in
+            return Self.fitColumn(table, environment).withUnsafeBufferPointer { fit in
+                Self.interestColumn(table, environment).withUnsafeBufferPointer { interest in
                     rows.map { Self.score(fit[$0], interest[$0], scoring) }
                 }
             }
@@ -97,12 +104,20 @@ enum ColumnKey: Equatable {
         }
     }
 
-    /// `Workspace.score(of:)` over column values.
+    /// Fit per table row: derived from the rules when there are any, else as stored.
+    static func fitColumn(_ table: LeadTable, _ environment: QueryEnvironment) -> [Double] {
+        environment.scoringEngine.fitColumn(table) ?? table.columns.numbers[NumberField.fit.rawValue]
+    }
+
+    /// Interest per table row: derived from the rules when there are any, else as stored.
+    static func interestColumn(_ table: LeadTable, _ environment: QueryEnvironment) -> [Double] {
+        environment.scoringEngine.interestColumn(table) ?? table.columns.numbers[NumberField.interest.rawValue]
+    }
+
+    /// `Scoring.score(fit:interest:)` over column values, NaN for none.
     @inline(__always)
     static func score(_ fit: Double, _ interest: Double, _ scoring: Scoring) -> Double {
-        if fit.isNaN && interest.isNaN { return .nan }
-        let value = scoring.fitWeight * (fit.isNaN ? 0 : fit) + scoring.interestWeight * (interest.isNaN ? 0 : interest)
-        return (value * 10).rounded() / 10
+        scoring.score(fit: fit.isNaN ? nil : fit, interest: interest.isNaN ? nil : interest) ?? .nan
     }
 
     /// A numeric value of a materialized lead, for rows outside the columns.

@@ -47,13 +47,15 @@ enum ColumnScan {
             let columns = table.columns
             switch key {
             case .number(let field):
-                return columns.numbers[field.rawValue].withUnsafeBufferPointer { values in
+                let values = field == .fit ? ColumnKey.fitColumn(table, environment)
+                    : field == .interest ? ColumnKey.interestColumn(table, environment) : columns.numbers[field.rawValue]
+                return values.withUnsafeBufferPointer { values in
                     RowBitmap(count: table.count, within: mask) { compare(values[$0]) }
                 }
             case .score:
                 let scoring = environment.workspace.scoring
-                return columns.numbers[NumberField.fit.rawValue].withUnsafeBufferPointer { fit in
-                    columns.numbers[NumberField.interest.rawValue].withUnsafeBufferPointer { interest in
+                return ColumnKey.fitColumn(table, environment).withUnsafeBufferPointer { fit in
+                    ColumnKey.interestColumn(table, environment).withUnsafeBufferPointer { interest in
                         RowBitmap(count: table.count, within: mask) { compare(ColumnKey.score(fit[$0], interest[$0], scoring)) }
                     }
                 }

@@ -25,6 +25,8 @@ public enum QueryCompiler {
 struct Compiler {
     let environment: QueryEnvironment
     let insidePersona: String?
+    /// True while compiling a fit rule, which may not use what the rules compute.
+    var insideScoring = false
 
     mutating func compile(_ expr: Expr) throws(QueryError) -> LeadPredicate {
         switch expr {
@@ -70,6 +72,10 @@ struct Compiler {
         guard let field = LeadField.named(ref.name) else {
             let suggestion = Suggestion.nearest(to: ref.name, in: LeadField.names(in: environment.workspace))
             throw QueryError(.unknownField(ref.name, suggestion: suggestion), at: ref.range)
+        }
+        if ScoringEngine.dependentFields.contains(field.name) {
+            if insideScoring { throw QueryError(.scoringCycle(field.name), at: ref.range) }
+            if field.name != "persona" { try environment.prepareScoring(at: ref.range) }
         }
         if field.name == "persona" {
             if let inside = insidePersona { throw QueryError(.recursivePersona(inside), at: ref.range) }
@@ -233,5 +239,21 @@ extension QueryValue {
         case .greaterOrEqual: a >= b
         case .contains: false
         }
+    }
+}
+
+extension QueryCompiler {
+    /// Compiles a fit rule's condition, refusing the fields the rules compute.
+    static func compileScoringRule(_ text: String, in environment: QueryEnvironment) throws(QueryError) -> RowQuery {
+        let expr = try ExpressionParser.parse(text)
+        var compiler = Compiler(environment: environment, insidePersona: nil, insideScoring: true)
+        let predicate = try compiler.compile(expr)
+        return RowQuery(plan: try compiler.plan(expr), predicate: predicate)
+    }
+
+    /// Checks a fit rule's condition before it is added: the same errors a query using
+    /// the score would later report.
+    public static func checkScoringRule(_ text: String, in environment: QueryEnvironment) throws(QueryError) {
+        _ = try compileScoringRule(text, in: environment)
     }
 }

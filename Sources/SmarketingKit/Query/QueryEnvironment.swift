@@ -11,6 +11,8 @@ public final class QueryEnvironment {
     public let variables: [String: QueryValue]
     var personaPredicates: [(name: String, matches: LeadPredicate)] = []
     private var duplicateIndex: [String: Int]?
+    /// The scoring rules, compiled on first use.
+    private(set) lazy var scoringEngine = ScoringEngine(environment: self)
 
     public init(workspace: Workspace, now: Date, variables: [String: QueryValue] = [:]) {
         self.workspace = workspace
@@ -28,6 +30,40 @@ public final class QueryEnvironment {
             compiled.append((persona.name, predicate))
         }
         personaPredicates = compiled
+    }
+
+    /// Reports a scoring rule that does not compile to a query that uses the scores;
+    /// `range` is where the query names the score, for the caret.
+    func prepareScoring(at range: Range<Int>) throws(QueryError) {
+        guard let problem = scoringEngine.problems.first else { return }
+        throw QueryError(.badScoringRule(number: problem.number, rule: problem.rule, reason: problem.error.description), at: range)
+    }
+
+    /// The lead's fit: from the fit rules when there are any, else as stored.
+    public func fit(of lead: Lead) -> Double? { scoringEngine.fit(of: lead) }
+
+    /// The lead's interest: from the interest rules (decayed to `now`) when there are
+    /// any, else as stored.
+    public func interest(of lead: Lead) -> Double? { scoringEngine.interest(of: lead) }
+
+    /// Fit and interest weighted by the scoring's weights; none when the lead has neither.
+    public func score(of lead: Lead) -> Double? {
+        workspace.scoring.score(fit: fit(of: lead), interest: interest(of: lead))
+    }
+
+    /// Where the lead sits on the fit × interest grid.
+    public func quadrant(of lead: Lead) -> Quadrant {
+        workspace.quadrant(fit: fit(of: lead), interest: interest(of: lead))
+    }
+
+    /// Every rule behind the lead's score, for `score ID`.
+    public func scoreCard(of lead: Lead) -> ScoreCard {
+        scoringEngine.card(of: lead) { [workspace] in workspace.quadrant(fit: $0, interest: $1) }
+    }
+
+    /// The scoring rules that do not compile, with the reason, in rule order.
+    public var scoringProblems: [(number: Int, rule: String, reason: String)] {
+        scoringEngine.problems.map { ($0.number, $0.rule, $0.error.description) }
     }
 
     /// The first persona, in the order listed, whose criteria the lead meets.

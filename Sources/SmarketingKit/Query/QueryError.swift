@@ -13,6 +13,8 @@ public struct QueryError: Error, Sendable, Equatable, CustomStringConvertible {
         case undefinedVariable(String, suggestion: String?)
         case recursivePersona(String)
         case tooComplex(String)
+        case scoringCycle(String)
+        case badScoringRule(number: Int, rule: String, reason: String)
     }
 
     public var problem: Problem
@@ -52,6 +54,10 @@ public struct QueryError: Error, Sendable, Equatable, CustomStringConvertible {
             return "undefined variable $\(name)" + hint(suggestion.map { "$" + $0 })
         case .tooComplex(let what):
             return "the expression is too complex: \(what)"
+        case .scoringCycle(let field):
+            return "a fit rule cannot use \(field): fit, interest, score, quadrant and persona are computed from the scoring rules"
+        case .badScoringRule(let number, let rule, let reason):
+            return "scoring rule \(number) (\(rule)) is broken: \(reason); see score rules"
         case .recursivePersona(let name):
             return "the criteria of persona '\(name)' use persona, which would never end"
         }

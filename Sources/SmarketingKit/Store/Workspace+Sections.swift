@@ -110,7 +110,8 @@ extension Scoring {
         extra = r.extra
     }
 
-    var json: JSONValue {
+    /// The scoring section as the workspace file holds it.
+    public var json: JSONValue {
         let fitRules = fit.map { rule in
             JSONValue.object(JSONObject([JSONMember("when", .string(rule.when)), JSONMember("points", .number(rule.points))] + rule.extra.members))
         }

@@ -30,6 +30,7 @@ public enum CommandRegistry {
         UndefineCommand.self,
         GlossaryCommand.self,
         ExplainCommand.self,
+        ScoreCommand.self,
         QuadrantCommand.self,
         FunnelCommand.self,
         RatesCommand.self,

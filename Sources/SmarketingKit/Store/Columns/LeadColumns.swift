@@ -19,6 +19,17 @@ struct LeadColumns: Sendable {
     var activityCount: [UInt32] = []
     /// True when the lead has at least one tag.
     var hasTags: [Bool] = []
+    /// Every activity's type, interned, lead after lead: what interest rules score.
+    var activityTypes = CategoryColumn()
+    /// Every activity's time (seconds since the reference date), in the same order.
+    var activityAt: [Double] = []
+    /// One past the row's last activity in `activityTypes` and `activityAt`.
+    var activityEnd: [Int] = []
+
+    /// The positions of the row's activities in the activity columns.
+    func activityRange(of row: Int) -> Range<Int> {
+        (row == 0 ? 0 : activityEnd[row - 1])..<activityEnd[row]
+    }
 
     mutating func reserve(_ capacity: Int) {
         for i in text.indices { text[i].reserveCapacity(capacity) }
@@ -28,6 +39,7 @@ struct LeadColumns: Sendable {
         attempts.reserveCapacity(capacity)
         activityCount.reserveCapacity(capacity)
         hasTags.reserveCapacity(capacity)
+        activityEnd.reserveCapacity(capacity)
     }
 
     /// Appends a row; every column must have been given its value for this row.
@@ -75,6 +87,11 @@ struct LeadColumns: Sendable {
         attempts.append(UInt32(clamping: lead.attempts))
         activityCount.append(UInt32(clamping: lead.activities.count))
         hasTags.append(!lead.tags.isEmpty)
+        for activity in lead.activities {
+            activityTypes.append(activity.type)
+            activityAt.append(activity.at.timeIntervalSinceReferenceDate)
+        }
+        activityEnd.append(activityAt.count)
         count += 1
     }
 

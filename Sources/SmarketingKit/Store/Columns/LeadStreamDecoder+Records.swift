@@ -42,6 +42,10 @@ extension LeadStreamDecoder {
         default: 0b101
         }
         guard seen & required == required else { throw StreamRefusal() }
+        if kind == 19 {
+            row.activityTypes.append(row.recordType)
+            row.activityAt.append(row.recordAt)
+        }
         if kind == 20, seen & 0b10 == 0 { noteLayout() }  // a save writes "from": null
     }
 
@@ -49,6 +53,7 @@ extension LeadStreamDecoder {
         if key == 0 {
             guard let at = try readDate(required: true) else { throw StreamRefusal() }
             touch(at)
+            row.recordAt = at
             return
         }
         if try readNull() {
@@ -66,6 +71,7 @@ extension LeadStreamDecoder {
             row.activities += 1
             let type = UnsafeBufferPointer(rebasing: bytes[s.start..<s.end])
             if attemptTypes.contains(where: { $0.withUnsafeBufferPointer { $0.equals(type) } }) { row.attempts += 1 }
+            row.recordType = columns.activityTypes.intern(type)
         case (20, 1), (20, 2):
             guard !s.escaped, s.end > s.start || key == 1, stageCode(s.start, s.end) != nil else { throw StreamRefusal() }
         case (21, 2):

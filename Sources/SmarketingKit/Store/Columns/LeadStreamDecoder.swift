@@ -40,6 +40,11 @@ struct LeadStreamDecoder {
         var attempts: UInt32 = 0
         var activities: UInt32 = 0
         var hasTags = false
+        /// The lead's activities so far (type code, time), and the record being read.
+        var activityTypes: [UInt32] = []
+        var activityAt: [Double] = []
+        var recordAt = Double.nan
+        var recordType = CategoryColumn.none
         var seen: UInt32 = 0
         var lastKnown = -1
         var sawUnknown = false
@@ -53,6 +58,8 @@ struct LeadStreamDecoder {
             attempts = 0
             activities = 0
             hasTags = false
+            activityTypes.removeAll(keepingCapacity: true)
+            activityAt.removeAll(keepingCapacity: true)
             seen = 0
             lastKnown = -1
             sawUnknown = false
@@ -161,6 +168,9 @@ struct LeadStreamDecoder {
         columns.attempts.append(row.attempts)
         columns.activityCount.append(row.activities)
         columns.hasTags.append(row.hasTags)
+        columns.activityTypes.codes.append(contentsOf: row.activityTypes)
+        columns.activityAt.append(contentsOf: row.activityAt)
+        columns.activityEnd.append(columns.activityAt.count)
         columns.finishRow()
         rawStart.append(start)
         rawEnd.append(i)

@@ -5,10 +5,10 @@ public enum LogCommand: ShellCommand {
     public static let name = "log"
     public static let group = CommandGroup.change
     public static let summary = "record an activity (call, email and meeting count as sales attempts)"
-    public static let usage = "log ID,…|where EXPR|@view call|email|meeting|demo|download|visit|form|webinar [\"note\"]"
+    public static let usage = "log ID,…|where EXPR|@view call|email|meeting|demo|demo-request|download|visit|form|webinar [\"note\"]"
     public static let examples = ["log L-000002 call \"left a voicemail\"; undo", "log where stage = sal and attempts = 0 email \"first contact\"; undo"]
 
-    static let types = ["call", "email", "meeting", "demo", "download", "visit", "form", "webinar"]
+    static let types = ["call", "email", "meeting", "demo", "demo-request", "download", "visit", "form", "webinar"]
 
     public static func run(_ arguments: inout Arguments, in session: Session) throws(ShellError) -> CommandResult {
         let selector = try LeadSelector.parse(&arguments, in: session, required: true, stops: LeadSelector.clauseEnds.union(types))

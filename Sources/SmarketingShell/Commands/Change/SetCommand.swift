@@ -52,8 +52,11 @@ public enum SetCommand: ShellCommand {
         let edit = try self.edit(field: fieldToken, value: valueToken)
         let rows = ids.compactMap { session.workspace.leads.row(of: $0) }
         let field = fieldToken.text
+        let scoring = session.workspace.scoring
+        let overruled = (field.lowercased() == "fit" && scoring.derivesFit) || (field.lowercased() == "interest" && scoring.derivesInterest)
+        let note = overruled ? " (stored only: \(field.lowercased()) comes from the scoring rules here; see score rules)" : ""
         return try LeadEditing.apply(rows: rows, in: session, summary: { "set \(field) on \(LeadEditing.count($0))" },
-                                     done: { "set \(field) on \(LeadEditing.count($0))" }) { lead in
+                                     done: { "set \(field) on \(LeadEditing.count($0))" + note }) { lead in
             let before = lead
             edit(&lead)
             return lead == before ? .unchanged : .changed

@@ -16,13 +16,16 @@ public enum ShowCommand: ShellCommand {
     public static func run(_ arguments: inout Arguments, in session: Session) throws(ShellError) -> CommandResult {
         let ids = try arguments.leadIDs(in: session)
         try arguments.finish()
+        let environment = session.queryEnvironment()
         let parts = ids.compactMap { session.workspace.leads[id: $0] }.map { lead in
-            CommandResult.document(.object(lead.json), display: display(lead, in: session.workspace))
+            CommandResult.document(.object(lead.json), display: display(lead, in: session.workspace, environment: environment))
         }
         return parts.count == 1 ? parts[0] : .many(parts)
     }
 
-    static func display(_ lead: Lead, in workspace: Workspace) -> CommandResult {
+    static func display(_ lead: Lead, in workspace: Workspace, environment: QueryEnvironment) -> CommandResult {
+        let scoring = workspace.scoring
+        let fit = environment.fit(of: lead), interest = environment.interest(of: lead)
         let stageName = workspace.funnel.stage(lead.stage).map { "\($0.id) (\($0.name), \($0.team))" } ?? lead.stage
         var fields: [Record.Field] = [
             .init("id", .text(lead.id)), .init("name", TableValue(lead.name)), .init("email", TableValue(lead.email)),
@@ -31,8 +34,12 @@ public enum ShowCommand: ShellCommand {
             .init("employees", TableValue(lead.employees)), .init("country", TableValue(lead.country)),
             .init("city", TableValue(lead.city)), .init("source", TableValue(lead.source)),
             .init("campaign", TableValue(lead.campaign)), .init("stage", .text(stageName)),
-            .init("owner", TableValue(lead.owner)), .init("fit", TableValue(lead.fit)),
-            .init("interest", TableValue(lead.interest)), .init("value", TableValue(lead.value)),
+            .init("owner", TableValue(lead.owner)),
+            .init("fit", derived(fit, stored: lead.fit, from: scoring.derivesFit)),
+            .init("interest", derived(interest, stored: lead.interest, from: scoring.derivesInterest)),
+            .init("score", TableValue(scoring.score(fit: fit, interest: interest))),
+            .init("quadrant", .text(workspace.quadrant(fit: fit, interest: interest).rawValue)),
+            .init("value", TableValue(lead.value)),
             .init("tags", .list(lead.tags)), .init("created", TableValue(lead.created)),
         ]
         fields.removeAll { $0.value == .null || $0.value == .list([]) }
@@ -54,6 +61,14 @@ public enum ShowCommand: ShellCommand {
             title: "feedback (\(lead.feedback.count))", columns: ["at", "by", "verdict", "reason"],
             rows: lead.feedback.map { [.date($0.at), TableValue($0.by), .text($0.verdict.rawValue), TableValue($0.reason)] })))
         return .many(parts)
+    }
+
+    /// A derived fit or interest, saying so (and what the file holds) so the two are
+    /// never confused: `score ID` shows the rules behind it.
+    static func derived(_ value: Double?, stored: Double?, from rules: Bool) -> TableValue {
+        guard rules, let value else { return TableValue(value) }
+        let file = stored.map { $0 == value ? "" : "; stored \(NumberText.format($0))" } ?? ""
+        return .text(NumberText.format(value) + " (by the rules\(file))")
     }
 
     /// The note, and the reason when the move was forced past an entry rule.

@@ -1,0 +1,326 @@
+import Foundation
+import SmarketingKit
+
+/// `score`: the scoring rules both teams agree on, why a lead has its score, and whether
+/// the score predicts conversion.
+public enum ScoreCommand: ShellCommand {
+    public static let name = "score"
+    public static let group = CommandGroup.agree
+    public static let summary = "scoring rules (add, drop, weights, high), why a lead scores what it does, and does the score predict?"
+    public static let usage = """
+        score ID | score rules | score rule add fit "EXPR" POINTS | score rule add interest ACTIVITY POINTS [halflife DURATION] \
+        | score rule drop N | score weights fit W interest W | score high fit N interest N \
+        | score check [where EXPR|@view] [against customer|FIELD]
+        """
+    public static let details = """
+        Fit rules give points when their expression holds; interest rules give points for
+        every activity of a type, halved every half-life so old engagement fades. When a
+        workspace has fit (interest) rules, every lead's fit (interest) is the sum of its
+        points, kept within 0–100, and stays current as activities are logged; without
+        rules the stored values are used. score = fit × weight + interest × weight, and
+        the high thresholds split the quadrant.
+        score ID lists every rule, whether it held, and the decay applied.
+        score check compares the score with what happened to leads whose outcome is known:
+        against customer (the default), a lead that reached customer converted and a lost
+        one did not; against FIELD, a true, yes or non-zero value converted. It shows the
+        conversion rate per score decile, the top decile's lift and the ROC AUC.
+        """
+    public static let examples = ["score L-000001", "score rules", "score check", "score check where source = webinar",
+                                  "score rule add fit \"fields.erp = 'SAP'\" 10; score rules; undo",
+                                  "score rule add interest download 15 halflife 30d; undo"]
+
+    public static func run(_ arguments: inout Arguments, in session: Session) throws(ShellError) -> CommandResult {
+        guard let first = arguments.peek else {
+            _ = try arguments.text("a lead id, rules, rule, weights, high or check")
+            return .none
+        }
+        switch first.kind == .word ? first.text.lowercased() : "" {
+        case "rules":
+            _ = try arguments.next("rules")
+            try arguments.finish()
+            return rules(in: session)
+        case "rule":
+            _ = try arguments.next("rule")
+            return try rule(&arguments, in: session)
+        case "weights", "high":
+            _ = try arguments.next(first.text)
+            return try pair(first.text.lowercased(), &arguments, in: session)
+        case "check":
+            _ = try arguments.next("check")
+            return try check(&arguments, in: session)
+        default:
+            let ids = try arguments.leadIDs(in: session)
+            try arguments.finish()
+            let environment = session.queryEnvironment()
+            let parts = ids.compactMap { session.workspace.leads[id: $0] }.map { explain($0, environment: environment, in: session) }
+            return parts.count == 1 ? parts[0] : .many(parts)
+        }
+    }
+
+    // MARK: - Rules
+
+    static func rules(in session: Session) -> CommandResult {
+        let scoring = session.workspace.scoring
+        let environment = session.queryEnvironment()
+        let broken = Dictionary(environment.scoringProblems.map { ($0.number, $0.reason) }, uniquingKeysWith: { a, _ in a })
+        var rows: [[TableValue]] = []
+        for (i, rule) in scoring.fit.enumerated() {
+            var matching: TableValue = .null
+            if broken[i + 1] == nil, let query = try? QueryCompiler.compileRows(rule.when, in: environment) {
+                matching = .number(Double(query.rows(in: session.workspace.leads).count))
+            }
+            rows.append([.number(Double(i + 1)), .text("fit"), .text(broken[i + 1].map { rule.when + " ⚠ " + $0 } ?? rule.when),
+                         .number(rule.points), .null, matching])
+        }
+        for (i, rule) in scoring.interest.enumerated() {
+            rows.append([.number(Double(scoring.fit.count + i + 1)), .text("interest"), .text("each " + rule.activity),
+                         .number(rule.points), rule.halflife.map { .text(NumberText.format($0) + "d") } ?? .null, .null])
+        }
+        let fitSource = scoring.derivesFit ? "fit from the rules" : "fit as stored (no fit rules)"
+        let interestSource = scoring.derivesInterest ? "interest from the rules" : "interest as stored (no interest rules)"
+        let footer = "score = fit × \(NumberText.format(scoring.fitWeight)) + interest × \(NumberText.format(scoring.interestWeight)); "
+            + "high: fit ≥ \(NumberText.format(scoring.highFit)), interest ≥ \(NumberText.format(scoring.highInterest)); "
+            + "\(fitSource), \(interestSource)"
+        return .document(scoring.json, display: .table(Table(columns: ["#", "kind", "rule", "points", "halflife", "leads"],
+                                                             rows: rows, footer: footer)))
+    }
+
+    static func rule(_ arguments: inout Arguments, in session: Session) throws(ShellError) -> CommandResult {
+        let action = try arguments.text("add or drop")
+        var scoring = session.workspace.scoring
+        switch action.text.lowercased() {
+        case "add":
+            let kind = try arguments.text("fit or interest")
+            switch kind.text.lowercased() {
+            case "fit":
+                let expression = try arguments.text("the rule's expression in quotes")
+                let points = try Self.points(&arguments)
+                try arguments.finish()
+                do {
+                    try QueryCompiler.checkScoringRule(expression.text, in: session.queryEnvironment())
+                } catch {
+                    throw .query(error.shifted(by: expression.range.start + (expression.kind == .string ? 1 : 0)))
+                }
+                scoring.fit.append(.init(when: expression.text, points: points))
+                try session.apply(.setScoring(scoring), summary: "score rule add fit")
+                return .message("added fit rule \(scoring.fit.count): \(expression.text) → \(NumberText.format(points)) points")
+            case "interest":
+                let activity = try arguments.text("an activity type (\(LogCommand.types.joined(separator: ", ")))")
+                let type = activity.text.lowercased()
+                guard LogCommand.types.contains(type) || session.workspace.leads.count == 0 || knownActivity(type, in: session) else {
+                    throw .unexpected(found: "'\(activity.text)'", expected: "an activity type (\(LogCommand.types.joined(separator: ", ")))"
+                                      + (Suggestion.nearest(to: activity.text, in: LogCommand.types).map { " — did you mean '\($0)'?" } ?? ""),
+                                      usage: usage, activity.range)
+                }
+                let points = try Self.points(&arguments)
+                var halflife: Double?
+                if arguments.take("halflife") {
+                    let token = try arguments.text("a half-life such as 30d")
+                    guard case .duration(let seconds) = try LetCommand.literal(token), seconds > 0 else {
+                        throw arguments.unexpected(token, expected: "a half-life such as 30d or 12w")
+                    }
+                    halflife = seconds / 86_400
+                }
+                try arguments.finish()
+                scoring.interest.append(.init(activity: type, points: points, halflife: halflife))
+                try session.apply(.setScoring(scoring), summary: "score rule add interest \(type)")
+                let fades = halflife.map { ", halved every \(NumberText.format($0)) days" } ?? ", never fading"
+                return .message("added interest rule \(scoring.fit.count + scoring.interest.count): each \(type) → \(NumberText.format(points)) points\(fades)")
+            default:
+                throw arguments.unexpected(kind, expected: "fit or interest")
+            }
+        case "drop":
+            let count = scoring.fit.count + scoring.interest.count
+            guard count > 0 else { throw .refused("there are no scoring rules to drop") }
+            let number = try arguments.integer("a rule number from score rules (1–\(count))", in: 1...count)
+            try arguments.finish()
+            let dropped: String
+            if number <= scoring.fit.count {
+                dropped = "fit rule \(number): " + scoring.fit.remove(at: number - 1).when
+            } else {
+                dropped = "interest rule \(number): each " + scoring.interest.remove(at: number - scoring.fit.count - 1).activity
+            }
+            try session.apply(.setScoring(scoring), summary: "score rule drop \(number)")
+            let left = scoring.fit.isEmpty && scoring.interest.isEmpty ? "; no rules left, so the stored fit and interest count again" : ""
+            return .message("dropped \(dropped)\(left)")
+        default:
+            throw arguments.unexpected(action, expected: "add or drop")
+        }
+    }
+
+    /// True when some lead has logged an activity of `type` (imported types are fair game).
+    static func knownActivity(_ type: String, in session: Session) -> Bool {
+        let leads = session.workspace.leads
+        for row in 0..<min(leads.count, 5000) where leads[row].activities.contains(where: { $0.type.lowercased() == type }) { return true }
+        return false
+    }
+
+    static func points(_ arguments: inout Arguments) throws(ShellError) -> Double {
+        let token = try arguments.text("points, such as 20 or -10")
+        guard case .number(let value) = try LetCommand.literal(token), value.isFinite, abs(value) <= 100 else {
+            throw arguments.unexpected(token, expected: "points from -100 to 100")
+        }
+        return value
+    }
+
+    /// `score weights fit 0.6 interest 0.4`, `score high fit 60 interest 40`.
+    static func pair(_ which: String, _ arguments: inout Arguments, in session: Session) throws(ShellError) -> CommandResult {
+        var scoring = session.workspace.scoring
+        var given: [String: Double] = [:]
+        while !arguments.isAtEnd {
+            let part = try arguments.text("fit or interest")
+            let key = part.text.lowercased()
+            guard key == "fit" || key == "interest", given[key] == nil else { throw arguments.unexpected(part, expected: "fit or interest") }
+            let token = try arguments.text(which == "weights" ? "a weight such as 0.5" : "a threshold from 0 to 100")
+            guard case .number(let value) = try LetCommand.literal(token), value >= 0, value <= (which == "weights" ? 1 : 100) else {
+                throw arguments.unexpected(token, expected: which == "weights" ? "a weight from 0 to 1" : "a threshold from 0 to 100")
+            }
+            given[key] = value
+        }
+        guard !given.isEmpty else { _ = try arguments.text("fit or interest"); return .none }
+        if which == "weights" {
+            scoring.fitWeight = given["fit"] ?? scoring.fitWeight
+            scoring.interestWeight = given["interest"] ?? scoring.interestWeight
+        } else {
+            scoring.highFit = given["fit"] ?? scoring.highFit
+            scoring.highInterest = given["interest"] ?? scoring.highInterest
+        }
+        try session.apply(.setScoring(scoring), summary: "score \(which)")
+        return which == "weights"
+            ? .message("score = fit × \(NumberText.format(scoring.fitWeight)) + interest × \(NumberText.format(scoring.interestWeight))")
+            : .message("high fit ≥ \(NumberText.format(scoring.highFit)), high interest ≥ \(NumberText.format(scoring.highInterest))")
+    }
+
+    // MARK: - One lead
+
+    static func explain(_ lead: Lead, environment: QueryEnvironment, in session: Session) -> CommandResult {
+        let card = environment.scoreCard(of: lead)
+        let scoring = session.workspace.scoring
+        var parts: [CommandResult] = []
+        func number(_ value: Double?) -> String { value.map(NumberText.format) ?? "none" }
+        let summary = Record(title: "\(lead.id) \(lead.name ?? "")", fields: [
+            .init("score", TableValue(card.score)),
+            .init("quadrant", .text(card.quadrant.rawValue)),
+            .init("fit", .text(number(card.fit) + (card.fitDerived ? " (from the fit rules)" : " (stored; no fit rules)"))),
+            .init("interest", .text(number(card.interest) + (card.interestDerived ? " (from the interest rules, on \(Timestamp.formatShort(environment.now)))" : " (stored; no interest rules)"))),
+            .init("formula", .text("\(number(card.fit)) × \(NumberText.format(scoring.fitWeight)) + \(number(card.interest)) × \(NumberText.format(scoring.interestWeight)) = \(number(card.score))")),
+        ])
+        parts.append(.record(summary))
+        if card.fitDerived {
+            let clamp = card.fitTotal != card.fit ? " (\(NumberText.format(card.fitTotal)) kept within 0–100)" : ""
+            parts.append(.table(Table(title: "fit rules", columns: ["#", "rule", "holds", "points"],
+                                      rows: card.fitLines.map { [.number(Double($0.rule)), .text($0.when), .text($0.holds ? "✓" : "✗"),
+                                                                 $0.holds ? .number($0.points) : .null] },
+                                      footer: "fit \(number(card.fit))\(clamp)")))
+        }
+        if card.interestDerived {
+            let clamp = Scoring.clampTotal(card.interestTotal) != Scoring.tenthsRounded(card.interestTotal) ? " (\(NumberText.format(Scoring.tenthsRounded(card.interestTotal))) kept within 0–100)" : ""
+            let uncounted = card.uncounted == 0 ? "" : card.uncounted == 1 ? "; 1 other activity counts nothing"
+                : "; \(card.uncounted) other activities count nothing"
+            parts.append(.table(Table(title: "interest rules", columns: ["#", "activity", "at", "points", "halflife", "kept", "earned"],
+                                      rows: card.interestLines.map { line in
+                                          [.number(Double(line.rule)), .text(line.activity), .date(line.at), .number(line.points),
+                                           line.halflife.map { .text(NumberText.format($0) + "d") } ?? .null,
+                                           .percent(line.kept), .number(Scoring.tenthsRounded(line.earned))]
+                                      },
+                                      footer: "interest \(number(card.interest))\(clamp)\(uncounted)")))
+        }
+        return .many(parts)
+    }
+
+    // MARK: - Check
+
+    static func check(_ arguments: inout Arguments, in session: Session) throws(ShellError) -> CommandResult {
+        let selector = try LeadSelector.parse(&arguments, in: session, stops: ["against"])
+        var outcomeField: LeadField?
+        var against = "customer"
+        if arguments.take("against") {
+            let token = try arguments.text("customer or a field")
+            against = token.text
+            if token.text.lowercased() != "customer" {
+                guard let field = LeadField.named(token.text) else {
+                    throw .unexpected(found: "'\(token.text)'", expected: "customer or a field"
+                                      + (Suggestion.nearest(to: token.text, in: LeadField.names(in: session.workspace)).map { " — did you mean '\($0)'?" } ?? ""),
+                                      usage: usage, token.range)
+                }
+                outcomeField = field
+            }
+        }
+        try arguments.finish()
+        let environment = session.queryEnvironment()
+        let rows = try selector.rows(in: session, environment: environment)
+        let leads = session.workspace.leads
+        guard let scoreField = LeadField.named("score") else { return .none }
+        let customerRank = session.workspace.funnel.rank(of: "customer")
+        var samples: [(score: Double, converted: Bool)] = []
+        var unknown = 0, unscored = 0
+        samples.reserveCapacity(rows.count)
+        for row in rows {
+            let outcome: Bool?
+            if let outcomeField {
+                outcome = truth(leads.value(of: outcomeField, at: row, in: environment))
+            } else {
+                let stage = leads.stage(at: row)
+                if stage == "lost" { outcome = false }
+                else if let customerRank, let rank = session.workspace.funnel.rank(of: stage), rank >= customerRank { outcome = true }
+                else { outcome = nil }
+            }
+            guard let outcome else { unknown += 1; continue }
+            guard case .number(let score) = leads.value(of: scoreField, at: row, in: environment) else { unscored += 1; continue }
+            samples.append((score, outcome))
+        }
+        let result = ScoreCheck(samples)
+        guard result.leads > 0 else {
+            throw .refused("no lead with a known outcome and a score (\(unknown) without an outcome against \(against))")
+        }
+        let rows2: [[TableValue]] = result.deciles.map { d in
+            [.number(Double(d.number)), .text(NumberText.format(d.lowest) + "–" + NumberText.format(d.highest)), .number(Double(d.leads)),
+             .number(Double(d.converted)), .percent(d.rate), result.rate > 0 ? .number((d.rate / result.rate * 100).rounded() / 100) : .null]
+        }
+        var footer = "\(result.leads) leads with a known outcome (against \(against)), \(result.converted) converted (\(Percent.format(result.rate)))"
+        if result.deciles.isEmpty { footer += "; too few leads for deciles (10 or more)" }
+        if let lift = result.topLift { footer += "; top decile lift \(NumberText.format((lift * 100).rounded() / 100))×" }
+        footer += "; AUC " + (result.auc.map { NumberText.format(($0 * 1000).rounded() / 1000) } ?? "undefined (one outcome only)")
+        if let auc = result.auc { footer += " (\(verdict(auc)))" }
+        if unknown > 0 || unscored > 0 { footer += "; left out: \(unknown) without an outcome, \(unscored) without a score" }
+        let document = JSONValue.object(JSONObject([
+            JSONMember("leads", .number(Double(result.leads))), JSONMember("converted", .number(Double(result.converted))),
+            JSONMember("auc", result.auc.map { .number($0) } ?? .null), JSONMember("topLift", result.topLift.map { .number($0) } ?? .null),
+            JSONMember("deciles", .array(result.deciles.map { d in
+                .object(JSONObject([JSONMember("decile", .number(Double(d.number))), JSONMember("lowest", .number(d.lowest)),
+                                    JSONMember("highest", .number(d.highest)), JSONMember("leads", .number(Double(d.leads))),
+                                    JSONMember("converted", .number(Double(d.converted)))]))
+            })),
+        ]))
+        return .document(document, display: .table(Table(title: "conversion by score decile (1 = highest scores)",
+                                                         columns: ["decile", "score", "leads", "converted", "rate", "lift"],
+                                                         rows: rows2, footer: footer)))
+    }
+
+    /// An outcome field's value as converted or not; nil when unknown.
+    static func truth(_ value: QueryValue) -> Bool? {
+        switch value {
+        case .bool(let b): return b
+        case .number(let n): return n != 0
+        case .text(let t):
+            switch t.lowercased() {
+            case "yes", "true", "y", "1", "converted", "won": return true
+            case "no", "false", "n", "0", "lost": return false
+            default: return nil
+            }
+        default: return nil
+        }
+    }
+
+    /// A plain reading of an AUC, so the number means something at the review.
+    static func verdict(_ auc: Double) -> String {
+        switch auc {
+        case ..<0.5: "worse than a coin: the score points the wrong way"
+        case ..<0.6: "barely better than a coin"
+        case ..<0.7: "weak"
+        case ..<0.8: "fair"
+        case ..<0.9: "good"
+        default: "strong"
+        }
+    }
+}
