@@ -276,6 +276,21 @@ DAY = day_table()
 HM = ["%02d:%02d:00Z" % (m // 60, m % 60) for m in range(1440)]
 
 
+# The demo's clock for scoring: fit and interest are stored as the demo's scoring rules
+# derive them at 2026-11-24T00:00Z, so smk (at --now 2026-11-24T00:00:00Z), jq and
+# sqlite3 all agree on score, and smk does the derivation a real workspace makes it do.
+RULE_NOW = (365 + 327) * 1440
+
+
+def tenths(x):
+    """Round half up to one decimal, as smk does."""
+    return int(x * 10 + 0.5) / 10
+
+
+def number(x):
+    return "%d" % x if x == int(x) else repr(x)
+
+
 def ts(minute):
     return '"' + DAY[minute // 1440] + HM[minute % 1440] + '"'
 
@@ -320,6 +335,11 @@ class Pools:
         # before sales has the lead, only marketing touches it
         self.activity_m = [a for a in self.activity if a[1] == "m"]
         self.history_notes = [q(n) for n in HISTORY_NOTES]
+        with open(DEMO, encoding="utf-8") as f:
+            scoring = json.load(f)["scoring"]
+        assert scoring["fit"] == SCORING_FIT, "the demo's fit rules changed: teach fit_points the new ones"
+        self.interest_rules = {q(r["activity"]): (r["points"], r.get("halflife")) for r in scoring["interest"]}
+        self._fit = {}
         self.feedback = [(q(v), q(r)) for v, r in FEEDBACK]
         self.stage_q = {s: q(s) for s in STAGES}
         # Per country: people (name, e-mail local parts), companies (name, domain), cities, phones.
@@ -349,6 +369,24 @@ class Pools:
             self.per_country.append((q(code), people, companies, [q(c) for c in cities], phone))
 
 
+    def fit_points(self, industry, employees, code, title):
+        """The demo's fit rules (SCORING_FIT) for one lead; arguments are JSON-quoted."""
+        key = (industry, employees >= 50, code, title)
+        if key not in self._fit:
+            t = title.lower()
+            points = (30 * (industry in ('"logistics"', '"retail"')) + 30 * (employees >= 50)
+                      + 20 * (code in ('"SE"', '"NL"')) + 20 * ("head" in t or "director" in t) - 60 * ("student" in t))
+            self._fit[key] = max(0, min(100, points))
+        return self._fit[key]
+
+
+SCORING_FIT = [{"when": "industry in ('logistics','retail')", "points": 30},
+               {"when": "employees >= 50", "points": 30},
+               {"when": "country in ('SE','NL')", "points": 20},
+               {"when": "title ~ 'head' or title ~ 'director'", "points": 20},
+               {"when": "title ~ 'student'", "points": -60}]
+
+
 def lead(i, width, n, rng, p):
     r = rng.random
 
@@ -365,8 +403,8 @@ def lead(i, width, n, rng, p):
     email = '"%s@%s"' % (locals_[int(r() * 4)], domain) if r() < 0.88 else "null"
     phone = '"%s %03d %04d"' % (phone_prefix, ri(1000), ri(10000)) if r() < 0.7 else "null"
     employees = int(5 + (r() ** 3) * 4995)
-    fit = ri(101)
-    interest = ri(101)
+    ri(101)  # the draws of the random fit and interest of an older version, kept so
+    ri(101)  # that every other value of the file stays where it was
     if stage in SALES_STAGES:
         owner = p.sales[int(r() * 3)]
     elif stage in ("mql", "nurture") or r() < 0.1:
@@ -381,11 +419,16 @@ def lead(i, width, n, rng, p):
     acts = []
     t = created
     table = p.activity if stage in SALES_STAGES or stage in ("opportunity", "nurture") else p.activity_m
+    interest = 0.0
     for _ in range(ri(7)):
         typ, team, notes = table[ri(len(table))]
         by = p.marketing[ri(3)] if team == "m" else p.sales[ri(3)]
         acts.append('{"at": %s, "type": %s, "by": %s, "note": %s}' % (ts(t), typ, by, notes[ri(len(notes))]))
+        rule = p.interest_rules.get(typ)
+        if rule:
+            interest += rule[0] * (0.5 ** (max(0, RULE_NOW - t) / (rule[1] * 1440)) if rule[1] else 1)
         t = min(t + ri(30, 9 * 1440), LAST_MINUTE)
+    interest = tenths(max(0.0, min(100.0, interest)))
     path = PATHS[stage]
     hn = min(len(path), ri(6))
     hist = []
@@ -408,13 +451,15 @@ def lead(i, width, n, rng, p):
     fields = ""
     if r() < 0.34:
         fields = ', "fields": {"erp": %s, "fleetSize": %d}' % (p.erps[ri(len(p.erps))], ri(1, 250))
+    title = p.titles[ri(len(p.titles))]
+    fit = p.fit_points(industry, employees, code, title)
     return ('{"id": "L-%0*d", "name": %s, "email": %s, "phone": %s, "company": %s, "title": %s, '
             '"industry": %s, "employees": %d, "country": %s, "city": %s, "source": "%s", "campaign": %s, '
-            '"stage": "%s", "owner": %s, "fit": %d, "interest": %d, "value": %s, "tags": [%s], '
+            '"stage": "%s", "owner": %s, "fit": %s, "interest": %s, "value": %s, "tags": [%s], '
             '"created": %s, "activities": [%s], "history": [%s], "feedback": [%s]%s}') % (
-        width, i + 1, name, email, phone, company, p.titles[ri(len(p.titles))],
+        width, i + 1, name, email, phone, company, title,
         industry, employees, code, cities[ri(len(cities))], source, campaign,
-        stage, owner, fit, interest, value, tags,
+        stage, owner, fit, number(interest), value, tags,
         ts(created), ", ".join(acts), ", ".join(hist), fb, fields)
 
 

@@ -170,3 +170,41 @@ extension ScoreCheckTests {
         #expect(check.deciles.isEmpty && check.topLift == nil && check.auc == 1)
     }
 }
+
+@Suite("ASCII contains")
+struct ASCIIContainsTests {
+    @Test("finds the needle with case ignored; gives up on non-ASCII text", arguments: [
+        ("Head of Operations", "head", true), ("IT Director", "director", true), ("Fleet Manager", "head", false),
+        ("", "", true), ("ab", "abc", false), ("Direttore Operativo", "director", false), ("Director Logistică", "director", nil),
+        ("HEAD", "head", true), ("xhea", "head", false),
+    ] as [(String, String, Bool?)])
+    func contains(text: String, needle: String, expected: Bool?) {
+        var copy = text
+        let result = copy.withUTF8 { ColumnScan.asciiContains($0, Array(needle.utf8)) }
+        #expect(result == expected)
+    }
+}
+
+extension ScoringTests {
+    @Test("a fit column is kept for the next query, but not when a rule reads the clock")
+    func keptColumns() throws {
+        var scoring = Scoring()
+        scoring.fit = [.init(when: "age > 30d", points: 60)]
+        var young = Self.lead("young")
+        young.created = Self.clock.addingTimeInterval(-10 * 86_400)
+        let workspace = try Self.workspace([young], scoring: scoring)
+        let fit = try #require(LeadField.named("fit"))
+        let now = QueryEnvironment(workspace: workspace, now: Self.clock)
+        let later = QueryEnvironment(workspace: workspace, now: Self.clock.addingTimeInterval(40 * 86_400))
+        #expect(workspace.leads.value(of: fit, at: 0, in: now) == .number(0))
+        #expect(workspace.leads.value(of: fit, at: 0, in: later) == .number(60))
+
+        var changed = workspace
+        changed.scoring.fit = [.init(when: "industry is none", points: 70)]
+        #expect(changed.leads.value(of: fit, at: 0, in: QueryEnvironment(workspace: changed, now: Self.clock)) == .number(70))
+        // Same table, other rules: the kept column is not reused.
+        var third = workspace
+        third.scoring.fit = [.init(when: "industry is none", points: 20)]
+        #expect(third.leads.value(of: fit, at: 0, in: QueryEnvironment(workspace: third, now: Self.clock)) == .number(20))
+    }
+}

@@ -170,6 +170,9 @@ extension Compiler {
         case .category(let category):
             return ColumnScan.category(category, noneMatches: holds(.none), matches: holds)
         case .text(let text):
+            if op == .contains, let needle, needle.utf8.allSatisfy({ $0 < 0x80 }) {
+                return ColumnScan.textContains(text, needle: Array(needle.utf8), holds: holds)
+            }
             return ColumnScan.text(text, holds: holds)
         default:
             let target = ColumnKey.number(of: value)

@@ -40,6 +40,53 @@ enum ColumnScan {
         }
     }
 
+    /// Rows whose text contains `needle` (folded, ASCII), case ignored: ASCII text is
+    /// searched in place, byte by byte, with no string made; other text takes `holds`,
+    /// the general (accent-folding) test.
+    static func textContains(_ field: TextField, needle: [UInt8], holds: @escaping (QueryValue) -> Bool) -> ColumnPlan.Scan {
+        { table, mask in
+            table.columns.text[field.rawValue].withUnsafeBufferPointer { refs in
+                table.source.withUnsafeBufferPointer { source in
+                    table.columns.arena.withUnsafeBufferPointer { arena in
+                        RowBitmap(count: table.count, within: mask) { row in
+                            let ref = refs[row]
+                            if ref.isNone { return holds(.none) }
+                            let bytes = UnsafeBufferPointer(rebasing: (ref.inArena ? arena : source)[ref.offset..<(ref.offset + ref.length)])
+                            return asciiContains(bytes, needle) ?? holds(.text(String(decoding: bytes, as: UTF8.self)))
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Whether ASCII `text` contains the lower-case ASCII `needle`, case ignored; nil when
+    /// `text` is not ASCII (folding accents needs the general path).
+    @inline(__always)
+    static func asciiContains(_ text: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool? {
+        needle.withUnsafeBufferPointer { needle in
+            var found = needle.isEmpty
+            let n = needle.count
+            var i = 0
+            while i < text.count {
+                let byte = text[i]
+                if byte >= 0x80 { return nil }
+                if !found, i + n <= text.count, byte | (byte &- 0x41 < 26 ? 0x20 : 0) == needle[0] {
+                    var k = 1
+                    while k < n {
+                        var b = text[i + k]
+                        if b &- 0x41 < 26 { b |= 0x20 }
+                        if b != needle[k] { break }
+                        k += 1
+                    }
+                    if k == n { found = true }
+                }
+                i += 1
+            }
+            return found
+        }
+    }
+
     /// Rows whose numeric value satisfies `compare`. NaN (none) fails every comparison
     /// except `!=`, which is exactly how `QueryValue.holds` treats none.
     static func number(_ key: ColumnKey, environment: QueryEnvironment, _ compare: @escaping (Double) -> Bool) -> ColumnPlan.Scan {

@@ -27,6 +27,9 @@ struct Compiler {
     let insidePersona: String?
     /// True while compiling a fit rule, which may not use what the rules compute.
     var insideScoring = false
+    /// Set when the expression reads the clock (age, idle) or a variable, so its answer
+    /// may change from one query to the next even when the leads do not.
+    private(set) var dependsOnContext = false
 
     mutating func compile(_ expr: Expr) throws(QueryError) -> LeadPredicate {
         switch expr {
@@ -68,11 +71,12 @@ struct Compiler {
         }
     }
 
-    func resolve(_ ref: FieldRef) throws(QueryError) -> LeadField {
+    mutating func resolve(_ ref: FieldRef) throws(QueryError) -> LeadField {
         guard let field = LeadField.named(ref.name) else {
             let suggestion = Suggestion.nearest(to: ref.name, in: LeadField.names(in: environment.workspace))
             throw QueryError(.unknownField(ref.name, suggestion: suggestion), at: ref.range)
         }
+        if field.name == "age" || field.name == "idle" { dependsOnContext = true }
         if ScoringEngine.dependentFields.contains(field.name) {
             if insideScoring { throw QueryError(.scoringCycle(field.name), at: ref.range) }
             if field.name != "persona" { try environment.prepareScoring(at: ref.range) }
@@ -85,12 +89,13 @@ struct Compiler {
     }
 
     /// The operand as a value of the field's type, or an error that says why not.
-    func convert(_ operand: Operand, for field: LeadField) throws(QueryError) -> QueryValue {
+    mutating func convert(_ operand: Operand, for field: LeadField) throws(QueryError) -> QueryValue {
         var value: QueryValue
         switch operand.kind {
         case .literal(let literal): value = literal
         case .word(let word): value = .text(word)
         case .variable(let name):
+            dependsOnContext = true
             guard let bound = environment.variables[name] else {
                 let suggestion = Suggestion.nearest(to: name, in: environment.variables.keys)
                 throw QueryError(.undefinedVariable(name, suggestion: suggestion), at: operand.range)
@@ -243,12 +248,14 @@ extension QueryValue {
 }
 
 extension QueryCompiler {
-    /// Compiles a fit rule's condition, refusing the fields the rules compute.
-    static func compileScoringRule(_ text: String, in environment: QueryEnvironment) throws(QueryError) -> RowQuery {
+    /// Compiles a fit rule's condition, refusing the fields the rules compute; also says
+    /// whether its answers depend on the clock or variables (else they can be kept).
+    static func compileScoringRule(_ text: String, in environment: QueryEnvironment) throws(QueryError)
+        -> (query: RowQuery, dependsOnContext: Bool) {
         let expr = try ExpressionParser.parse(text)
         var compiler = Compiler(environment: environment, insidePersona: nil, insideScoring: true)
         let predicate = try compiler.compile(expr)
-        return RowQuery(plan: try compiler.plan(expr), predicate: predicate)
+        return (RowQuery(plan: try compiler.plan(expr), predicate: predicate), compiler.dependsOnContext)
     }
 
     /// Checks a fit rule's condition before it is added: the same errors a query using

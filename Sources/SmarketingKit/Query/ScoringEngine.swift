@@ -12,6 +12,8 @@ final class ScoringEngine {
         let number: Int
         let rule: Scoring.FitRule
         let query: RowQuery
+        /// True when the rule reads the clock or a variable.
+        let dependsOnContext: Bool
     }
 
     let scoring: Scoring
@@ -23,6 +25,7 @@ final class ScoringEngine {
     /// skipped everywhere else so a table can still be drawn.
     let problems: [(number: Int, rule: String, error: QueryError)]
     private let now: Double
+    private let stages: [String]
     private var cached: (table: LeadTable, fit: [Double]?, interest: [Double]?)?
 
     /// The fields computed from the rules, which fit rules therefore cannot use.
@@ -32,11 +35,13 @@ final class ScoringEngine {
         let scoring = environment.workspace.scoring
         self.scoring = scoring
         now = environment.now.timeIntervalSinceReferenceDate
+        stages = environment.workspace.funnel.ids
         var compiled: [CompiledFitRule] = []
         var problems: [(Int, String, QueryError)] = []
         for (i, rule) in scoring.fit.enumerated() {
             do throws(QueryError) {
-                compiled.append(CompiledFitRule(number: i + 1, rule: rule, query: try QueryCompiler.compileScoringRule(rule.when, in: environment)))
+                let (query, dependsOnContext) = try QueryCompiler.compileScoringRule(rule.when, in: environment)
+                compiled.append(CompiledFitRule(number: i + 1, rule: rule, query: query, dependsOnContext: dependsOnContext))
             } catch {
                 problems.append((i + 1, rule.when, error))
             }
@@ -106,12 +111,18 @@ final class ScoringEngine {
     func fitColumn(_ table: LeadTable) -> [Double]? {
         guard scoring.derivesFit else { return nil }
         if let cached, cached.table === table, let fit = cached.fit { return fit }
-        var total = [Double](repeating: 0, count: table.count)
-        for rule in fitRules {
-            let points = rule.rule.points
-            for row in rule.query.plan.evaluate(table).rows { total[row] += points }
+        let compute = { [fitRules] in
+            var total = [Double](repeating: 0, count: table.count)
+            for rule in fitRules {
+                let points = rule.rule.points
+                for row in rule.query.plan.evaluate(table).rows { total[row] += points }
+            }
+            return total.map(Scoring.clampTotal)
         }
-        let fit = total.map(Scoring.clampTotal)
+        // Kept with the table for the next query, unless a rule reads the clock or a
+        // variable, or one did not compile (then the rules seen here are not the rules).
+        let keepable = problems.isEmpty && !fitRules.contains(where: \.dependsOnContext)
+        let fit = keepable ? table.derived.fit(for: .init(rules: scoring.fit, stages: stages), compute: compute) : compute()
         remember(table, fit: fit)
         return fit
     }

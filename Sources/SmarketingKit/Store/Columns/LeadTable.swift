@@ -20,6 +20,8 @@ final class LeadTable: Sendable {
     /// The funnel the stage codes and materialized leads were decoded with.
     let funnel: Funnel
     let index: LeadIDIndex
+    /// Columns derived from this table and the workspace's rules, kept between queries.
+    let derived = DerivedColumns()
 
     init(columns: LeadColumns, source: [UInt8], rawStart: [Int], rawEnd: [Int], canonical: [Bool],
          whole: [Int: Lead], funnel: Funnel, index: LeadIDIndex) {
