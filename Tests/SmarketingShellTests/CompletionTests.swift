@@ -127,6 +127,12 @@ struct CompletionTests {
         CompletionCase("whatif ", ["rate", "target"]),
         CompletionCase("rate ", []),
         CompletionCase("feedback L-000001 ", ["bad", "good"]),
+        CompletionCase("score ch", ["check"]),
+        CompletionCase("score rule ", ["add", "drop"]),
+        CompletionCase("score rule add ", ["fit", "interest"]),
+        CompletionCase("score rule add interest webinar 10 ", ["halflife"]),
+        CompletionCase("score check ", ["against", "where"]),
+        CompletionCase("score weights ", ["fit"]),
     ])
     func stubKeywords(test: CompletionCase) throws {
         try expect(test, commands: commandsToCome)

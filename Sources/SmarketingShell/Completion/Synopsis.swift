@@ -41,6 +41,9 @@ struct Synopsis {
     /// Each form's places in order, from the one after the command's name, for commands
     /// whose words go by position (`set ID FIELD = VALUE`, `log ID call|email|…`).
     private(set) var forms: [[Slot]] = []
+    /// The keywords of each form, so that once a form's own keyword is typed (`score
+    /// check`), another form's keywords (`halflife`) are not offered.
+    private(set) var formKeywords: [Set<String>] = []
     /// The keywords inside a clause's brackets, which only make sense in that clause:
     /// `desc` in `[sort F [desc],…]`, `email` in `[by email|name|company]`.
     private(set) var clauseOnly: [String: Set<String>] = [:]
@@ -64,9 +67,14 @@ struct Synopsis {
         let following = Set(arguments.values.flatMap(\.keywords))
         let belonging = Set(clauseOnly.values.joined())
         let ours = clause.flatMap { clauseOnly[$0] } ?? []
-        return unused(keywords, used: used).filter {
-            !leading.keywords.contains($0) && !following.contains($0) && !valueKeywords.contains($0)
-                && (!belonging.contains($0) || ours.contains($0))
+        // The forms that hold every keyword typed so far; with several forms, only their
+        // keywords may follow.
+        let typedKeywords = used.intersection(keywords)
+        let possible = formKeywords.filter { typedKeywords.isSubset(of: $0) }
+        let allowed = formKeywords.count > 1 && !possible.isEmpty ? possible.reduce(Set<String>()) { $0.union($1) } : nil
+        return unused(keywords, used: used).filter { keyword in
+            !leading.keywords.contains(keyword) && !following.contains(keyword) && !valueKeywords.contains(keyword)
+                && (!belonging.contains(keyword) || ours.contains(keyword)) && (allowed?.contains(keyword) ?? true)
         }
     }
 
@@ -142,6 +150,7 @@ struct Synopsis {
     private mutating func read(_ form: [Substring], names: Set<String>, command: String) {
         let words = form.dropFirst().map { Self.word($0, names: names, command: command) }
         forms.append(words.map(\.slot))
+        formKeywords.append(Set(words.flatMap(\.slot.keywords)))
         leadingIsOptional = leadingIsOptional || words.first.map(\.opens) ?? true
         if let first = words.first { leading.merge(first.slot) }
         // The keywords that opened the brackets around the current word, innermost last.
