@@ -49,3 +49,16 @@ score rule add interest telegram 10
 score rule drop 9
 score L-999
 score check against stagee
+# the SLA
+sla
+sla set mqls 2 minfit 60 contact 24h attempts 2 in 7d
+sla over 60d
+sla breaches
+format json
+sla over 60d
+format table
+undo
+sla breaches
+sla set mqlz 3
+sla over soon
+sla set minfit 140

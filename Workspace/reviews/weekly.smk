@@ -36,3 +36,8 @@ count where stage >= sal and stage != lost by owner
 
 echo "== 5. The funnel today"
 count by stage
+
+echo "== 6. The SLA this week, promise by promise (sla over 30d for the month)"
+sla over 7d
+let breaches = sla breaches over 7d
+echo "promises broken this week: $breaches"

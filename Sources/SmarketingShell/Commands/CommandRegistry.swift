@@ -31,6 +31,7 @@ public enum CommandRegistry {
         GlossaryCommand.self,
         ExplainCommand.self,
         ScoreCommand.self,
+        SlaCommand.self,
         QuadrantCommand.self,
         FunnelCommand.self,
         RatesCommand.self,

@@ -1,0 +1,119 @@
+import Foundation
+
+/// Did each team keep its side of the SLA over a window of time? Measured from the leads'
+/// histories and activities, so the review argues about the same numbers.
+///
+/// Marketing promises a number of MQLs a month, each with at least the minimum fit.
+/// Sales's clock starts when a lead enters the hand-off stage (sal, by default): first
+/// contact (a call, email or meeting) within N hours, and K attempts within D days,
+/// unless the lead moved forward in the funnel before that.
+public struct ServiceLevelCheck: Sendable {
+    /// Where one promise stands.
+    public enum Status: String, Sendable {
+        case kept, missed
+        /// The agreement does not say (the SLA lacks the number).
+        case notAgreed = "not agreed"
+    }
+
+    /// How the leads measured against one promise came out.
+    public struct Tally: Sendable, Equatable {
+        public var met: [String] = []
+        public var missed: [String] = []
+        /// Still inside their deadline: not counted either way yet.
+        public var pending: [String] = []
+        public var measured: Int { met.count + missed.count }
+    }
+
+    public let window: Double
+    public let agreement: ServiceLevel
+    /// Leads that entered MQL in the window.
+    public let delivered: [String]
+    /// Of those, the ones whose fit is below the agreed minimum.
+    public let belowFit: [String]
+    public let firstContact: Tally
+    public let attempts: Tally
+    public let handOffStage: String
+
+    /// Checks `leads` (the ones touched in the window; others cannot count) at `now`.
+    /// `fit` gives a lead's fit as the workspace computes it (rules or stored).
+    public init(leads: [Lead], agreement: ServiceLevel, funnel: Funnel, now: Date, window: Double,
+                fit: (Lead) -> Double?) {
+        self.window = window
+        self.agreement = agreement
+        let qualified = funnel.resolve("mql") ?? "mql"
+        let handOff = funnel.stages.first { $0.team == .sales && funnel.rank(of: $0.id) != nil }?.id ?? "sal"
+        handOffStage = handOff
+        let start = now.addingTimeInterval(-window)
+        let handOffRank = funnel.rank(of: handOff)
+        var delivered: [String] = [], belowFit: [String] = []
+        var firstContact = Tally(), attempts = Tally()
+        for lead in leads {
+            let inWindow = { (change: StageChange) in change.at > start && change.at <= now }
+            if lead.history.contains(where: { $0.to == qualified && inWindow($0) }) {
+                delivered.append(lead.id)
+                if let minFit = agreement.minFit, (fit(lead) ?? 0) < minFit { belowFit.append(lead.id) }
+            }
+            guard let entered = lead.history.last(where: { $0.to == handOff && inWindow($0) })?.at else { continue }
+            let contacts = lead.activities.filter { Activity.attemptTypes.contains($0.type) && $0.at >= entered }.map(\.at).sorted()
+            if let hours = agreement.firstContactHours {
+                let deadline = entered.addingTimeInterval(hours * 3600)
+                if let first = contacts.first {
+                    if first <= deadline { firstContact.met.append(lead.id) } else { firstContact.missed.append(lead.id) }
+                } else if now > deadline {
+                    firstContact.missed.append(lead.id)
+                } else {
+                    firstContact.pending.append(lead.id)
+                }
+            }
+            if let wanted = agreement.attempts, let days = agreement.withinDays {
+                let deadline = entered.addingTimeInterval(days * 86_400)
+                let made = contacts.filter { $0 <= deadline }.count
+                // Moving the lead forward in time is keeping the promise: nobody needs three
+                // calls to a lead that said yes on the first.
+                let movedOn = lead.history.contains { change in
+                    change.at >= entered && change.at <= deadline
+                        && (funnel.rank(of: change.to) ?? -1) > (handOffRank ?? Int.max)
+                }
+                let isSide = funnel.stage(lead.stage)?.isSide ?? false
+                if Double(made) >= wanted || movedOn {
+                    attempts.met.append(lead.id)
+                } else if now > deadline || isSide {
+                    attempts.missed.append(lead.id)
+                } else {
+                    attempts.pending.append(lead.id)
+                }
+            }
+        }
+        self.delivered = delivered
+        self.belowFit = belowFit
+        self.firstContact = firstContact
+        self.attempts = attempts
+    }
+
+    /// The MQLs the agreement asks for over the window (a month is 30 days).
+    public var expectedMQLs: Double? {
+        agreement.mqlsPerMonth.map { $0 * window / (30 * 86_400) }
+    }
+
+    public var volumeStatus: Status {
+        guard let expected = expectedMQLs else { return .notAgreed }
+        return Double(delivered.count) >= expected.rounded(.up) ? .kept : .missed
+    }
+
+    public var qualityStatus: Status {
+        agreement.minFit == nil ? .notAgreed : belowFit.isEmpty ? .kept : .missed
+    }
+
+    public var firstContactStatus: Status {
+        agreement.firstContactHours == nil ? .notAgreed : firstContact.missed.isEmpty ? .kept : .missed
+    }
+
+    public var attemptsStatus: Status {
+        agreement.attempts == nil || agreement.withinDays == nil ? .notAgreed : attempts.missed.isEmpty ? .kept : .missed
+    }
+
+    /// How many promises were broken: what a review script expects to be 0.
+    public var breaches: Int {
+        [volumeStatus, qualityStatus, firstContactStatus, attemptsStatus].filter { $0 == .missed }.count
+    }
+}

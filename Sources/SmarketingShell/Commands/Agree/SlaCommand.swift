@@ -1,0 +1,129 @@
+import Foundation
+import SmarketingKit
+
+/// `sla`: the service-level agreement between the teams, and whether each side kept it.
+public enum SlaCommand: ShellCommand {
+    public static let name = "sla"
+    public static let group = CommandGroup.agree
+    public static let summary = "the agreement between the teams, and whether each kept its side (over the last 30 days)"
+    public static let usage = "sla [over DURATION] | sla breaches [over DURATION] | sla set mqls N|minfit N|contact DURATION|attempts N [in DURATION]…"
+    public static let details = """
+        Marketing promises MQLs a month (mqls), each with a fit of at least minfit. Sales's
+        clock starts when a lead enters the hand-off stage (the first stage sales owns,
+        sal): first contact (a call, email or meeting) within the contact time, and the
+        agreed attempts within the days given, unless the lead moved further in the
+        funnel first. Leads still inside a deadline are pending and count neither way.
+        sla breaches prints the number of promises broken, for scripts:
+        expect sla breaches = 0 else "the SLA was broken".
+        sla set changes the agreement (one undo step): sla set contact 24h attempts 3 in 7d.
+        """
+    public static let examples = ["sla", "sla over 7d", "sla breaches", "sla set mqls 50 minfit 60; sla; undo"]
+
+    public static func run(_ arguments: inout Arguments, in session: Session) throws(ShellError) -> CommandResult {
+        if arguments.take("set") { return try set(&arguments, in: session) }
+        let countOnly = arguments.take("breaches")
+        var window = 30 * 86_400.0
+        if arguments.take("over") { window = try duration(&arguments, "a window such as 30d") }
+        try arguments.finish()
+        let check = measure(in: session, window: window)
+        if countOnly { return .document(.number(Double(check.breaches)), display: .message(String(check.breaches))) }
+        return report(check)
+    }
+
+    /// Checks the leads that can count: those touched within the window.
+    static func measure(in session: Session, window: Double) -> ServiceLevelCheck {
+        let environment = session.queryEnvironment()
+        let leads = session.workspace.leads
+        var touched: [Lead] = []
+        if let idle = LeadField.named("idle") {
+            for row in 0..<leads.count {
+                guard case .duration(let seconds) = leads.value(of: idle, at: row, in: environment), seconds <= window else { continue }
+                touched.append(leads[row])
+            }
+        }
+        return ServiceLevelCheck(leads: touched, agreement: session.workspace.sla, funnel: session.workspace.funnel,
+                                 now: environment.now, window: window) { environment.fit(of: $0) }
+    }
+
+    static func report(_ check: ServiceLevelCheck) -> CommandResult {
+        let sla = check.agreement
+        let days = NumberText.format((check.window / 86_400 * 10).rounded() / 10)
+        func number(_ value: Double?) -> String { value.map(NumberText.format) ?? "?" }
+        func ids(_ list: [String]) -> TableValue {
+            list.isEmpty ? .null : .text(list.prefix(5).joined(separator: ", ") + (list.count > 5 ? " +\(list.count - 5) more" : ""))
+        }
+        func tally(_ t: ServiceLevelCheck.Tally) -> String {
+            "\(t.met.count) of \(t.measured) in time" + (t.pending.isEmpty ? "" : ", \(t.pending.count) pending")
+        }
+        let expected = check.expectedMQLs.map { NumberText.format($0.rounded(.up)) } ?? "?"
+        var rows: [[TableValue]] = [
+            [.text("marketing"), .text("\(number(sla.mqlsPerMonth)) MQLs a month (\(expected) in \(days) days)"),
+             .text(check.delivered.count == 1 ? "1 MQL" : "\(check.delivered.count) MQLs"), .text(check.volumeStatus.rawValue), .null],
+            [.text("marketing"), .text("every MQL with fit ≥ \(number(sla.minFit))"),
+             .text("\(check.delivered.count - check.belowFit.count) of \(check.delivered.count)"), .text(check.qualityStatus.rawValue), ids(check.belowFit)],
+            [.text("sales"), .text("first contact within \(number(sla.firstContactHours)) h of \(check.handOffStage)"),
+             .text(tally(check.firstContact)), .text(check.firstContactStatus.rawValue), ids(check.firstContact.missed)],
+            [.text("sales"), .text("\(number(sla.attempts)) attempts within \(number(sla.withinDays)) days of \(check.handOffStage)"),
+             .text(tally(check.attempts)), .text(check.attemptsStatus.rawValue), ids(check.attempts.missed)],
+        ]
+        if sla.isEmpty { rows = rows.map { row in var r = row; r[3] = .text("not agreed"); return r } }
+        let footer = (check.breaches == 0 ? "every promise kept" : "\(check.breaches) of 4 promises broken")
+            + " over the last \(days) days" + (sla.isEmpty ? "; no SLA yet: sla set mqls 40 minfit 50 contact 24h attempts 3 in 7d" : "")
+        func tallyJSON(_ t: ServiceLevelCheck.Tally) -> JSONValue {
+            .object(JSONObject([JSONMember("met", .number(Double(t.met.count))), JSONMember("missed", .array(t.missed.map { .string($0) })),
+                                JSONMember("pending", .number(Double(t.pending.count)))]))
+        }
+        let document = JSONValue.object(JSONObject([
+            JSONMember("days", .number(check.window / 86_400)), JSONMember("breaches", .number(Double(check.breaches))),
+            JSONMember("mqls", .number(Double(check.delivered.count))), JSONMember("belowFit", .array(check.belowFit.map { .string($0) })),
+            JSONMember("firstContact", tallyJSON(check.firstContact)), JSONMember("attempts", tallyJSON(check.attempts)),
+        ]))
+        return .document(document, display: .table(Table(columns: ["team", "promise", "measured", "status", "missed by"],
+                                                         rows: rows, footer: footer)))
+    }
+
+    /// `sla set mqls 40 minfit 50 contact 24h attempts 3 in 7d`.
+    static func set(_ arguments: inout Arguments, in session: Session) throws(ShellError) -> CommandResult {
+        var sla = session.workspace.sla
+        var said: [String] = []
+        repeat {
+            let key = try arguments.text("mqls, minfit, contact or attempts")
+            switch key.text.lowercased() {
+            case "mqls":
+                sla.mqlsPerMonth = try number(&arguments, "MQLs a month", in: 0...1_000_000)
+                said.append("\(NumberText.format(sla.mqlsPerMonth ?? 0)) MQLs a month")
+            case "minfit":
+                sla.minFit = try number(&arguments, "a minimum fit from 0 to 100", in: 0...100)
+                said.append("fit ≥ \(NumberText.format(sla.minFit ?? 0))")
+            case "contact":
+                sla.firstContactHours = try duration(&arguments, "a time such as 24h") / 3600
+                said.append("first contact within \(NumberText.format(sla.firstContactHours ?? 0)) h")
+            case "attempts":
+                sla.attempts = try number(&arguments, "a number of attempts", in: 0...100)
+                if arguments.take("in") { sla.withinDays = try duration(&arguments, "a time such as 7d") / 86_400 }
+                said.append("\(NumberText.format(sla.attempts ?? 0)) attempts within \(NumberText.format(sla.withinDays ?? 0)) days")
+            default:
+                throw arguments.unexpected(key, expected: "mqls, minfit, contact or attempts"
+                                           + (Suggestion.nearest(to: key.text, in: ["mqls", "minfit", "contact", "attempts"]).map { " — did you mean '\($0)'?" } ?? ""))
+            }
+        } while !arguments.isAtEnd
+        try session.apply(.setServiceLevel(sla), summary: "sla set")
+        return .message("agreed: " + said.joined(separator: ", "))
+    }
+
+    static func number(_ arguments: inout Arguments, _ expected: String, in range: ClosedRange<Double>) throws(ShellError) -> Double {
+        let token = try arguments.text(expected)
+        guard case .number(let value) = try LetCommand.literal(token), range.contains(value) else {
+            throw arguments.unexpected(token, expected: expected)
+        }
+        return value
+    }
+
+    static func duration(_ arguments: inout Arguments, _ expected: String) throws(ShellError) -> Double {
+        let token = try arguments.text(expected)
+        guard case .duration(let seconds) = try LetCommand.literal(token), seconds > 0 else {
+            throw arguments.unexpected(token, expected: expected)
+        }
+        return seconds
+    }
+}
