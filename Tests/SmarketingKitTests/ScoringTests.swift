@@ -115,9 +115,13 @@ struct ScoringTests {
         let environment = QueryEnvironment(workspace: workspace, now: Self.clock)
         let fit = try #require(LeadField.named("fit")), interest = try #require(LeadField.named("interest"))
         let score = try #require(LeadField.named("score"))
+        let quadrant = try #require(LeadField.named("quadrant")), persona = try #require(LeadField.named("persona"))
+        try environment.preparePersonas()
         var checked = 0
         for row in 0..<workspace.leads.count {
             let lead = workspace.leads[row]
+            #expect(workspace.leads.value(of: quadrant, at: row, in: environment) == quadrant.value(of: lead, in: environment))
+            #expect(workspace.leads.value(of: persona, at: row, in: environment) == persona.value(of: lead, in: environment))
             #expect(workspace.leads.value(of: fit, at: row, in: environment) == .number(lead.fit ?? -1), "\(lead.id) fit")
             #expect(workspace.leads.value(of: interest, at: row, in: environment) == .number(lead.interest ?? -1), "\(lead.id) interest")
             #expect(environment.fit(of: lead) == lead.fit && environment.interest(of: lead) == lead.interest, "\(lead.id)")

@@ -7,6 +7,8 @@ enum ColumnKey: Equatable {
     case category(CategoryField)
     case number(NumberField)
     case stage, score, age, idle, attempts, activities
+    /// Computed fields with a few values (`ComputedCategory`).
+    case quadrant, persona
 
     init?(_ field: LeadField) {
         switch field.name {
@@ -33,6 +35,8 @@ enum ColumnKey: Equatable {
         case "idle": self = .idle
         case "attempts": self = .attempts
         case "activities": self = .activities
+        case "quadrant": self = .quadrant
+        case "persona": self = .persona
         default: return nil
         }
     }
@@ -41,7 +45,7 @@ enum ColumnKey: Equatable {
     var isNumeric: Bool {
         switch self {
         case .number, .score, .age, .idle, .attempts, .activities: true
-        case .text, .category, .stage: false
+        case .text, .category, .stage, .quadrant, .persona: false
         }
     }
 
@@ -78,7 +82,7 @@ enum ColumnKey: Equatable {
         case .activities:
             let counts = table.columns.activityCount
             return { Double(counts[$0]) }
-        case .text, .category, .stage:
+        case .text, .category, .stage, .quadrant, .persona:
             return { _ in .nan }
         }
     }
@@ -114,6 +118,21 @@ enum ColumnKey: Equatable {
         environment.scoringEngine.interestColumn(table) ?? table.columns.numbers[NumberField.interest.rawValue]
     }
 
+    /// The codes and values of a key read as a small category: stored categories, stages,
+    /// quadrant and persona; nil for the rest. `none` codes are `CategoryColumn.none`.
+    func categoryCodes(_ table: LeadTable, _ environment: QueryEnvironment) -> (codes: [UInt32], valueCount: Int)? {
+        switch self {
+        case .category(let field):
+            let column = table.columns.categories[field.rawValue]
+            return (column.codes, column.values.count)
+        case .quadrant, .persona:
+            let category = environment.computedCategory(self == .quadrant ? "quadrant" : "persona", table)
+            return (category.codes, category.values.count)
+        default:
+            return nil
+        }
+    }
+
     /// `Scoring.score(fit:interest:)` over column values, NaN for none.
     @inline(__always)
     static func score(_ fit: Double, _ interest: Double, _ scoring: Scoring) -> Double {
@@ -134,6 +153,10 @@ enum ColumnKey: Equatable {
         switch self {
         case .text(let field): return table.text(field, at: row).map(QueryValue.text) ?? .none
         case .category(let field): return table.columns.categories[field.rawValue].value(at: row).map(QueryValue.text) ?? .none
+        case .quadrant, .persona:
+            let category = environment.computedCategory(self == .quadrant ? "quadrant" : "persona", table)
+            let code = category.codes[row]
+            return code == CategoryColumn.none ? .none : .text(category.values[Int(code)])
         case .stage:
             let code = Int(table.columns.stage[row])
             return .text(table.funnel.stages.indices.contains(code) ? table.funnel.stages[code].id : table.lead(at: row).stage)

@@ -169,6 +169,8 @@ extension Compiler {
             return ColumnScan.stage(matching: { stageID in test(Lead(id: "", stage: stageID)) })
         case .category(let category):
             return ColumnScan.category(category, noneMatches: holds(.none), matches: holds)
+        case .quadrant, .persona:
+            return ColumnScan.computed(key, environment: env, noneMatches: holds(.none), matches: holds)
         case .text(let text):
             if op == .contains, let needle, needle.utf8.allSatisfy({ $0 < 0x80 }) {
                 return ColumnScan.textContains(text, needle: Array(needle.utf8), holds: holds)

@@ -21,10 +21,27 @@ enum ColumnScan {
     static func category(_ field: CategoryField, noneMatches: Bool, matches: @escaping (QueryValue) -> Bool) -> ColumnPlan.Scan {
         { table, mask in
             let column = table.columns.categories[field.rawValue]
-            let matching = column.values.map { matches(.text($0)) }
-            return column.codes.withUnsafeBufferPointer { codes in
+            return codes(column.codes, values: column.values, count: table.count, mask: mask, noneMatches: noneMatches, matches: matches)
+        }
+    }
+
+    /// Rows whose computed category (quadrant, persona) satisfies `matches`.
+    static func computed(_ key: ColumnKey, environment: QueryEnvironment, noneMatches: Bool,
+                         matches: @escaping (QueryValue) -> Bool) -> ColumnPlan.Scan {
+        { table, mask in
+            let category = environment.computedCategory(key == .quadrant ? "quadrant" : "persona", table)
+            return codes(category.codes, values: category.values, count: table.count, mask: mask, noneMatches: noneMatches, matches: matches)
+        }
+    }
+
+    /// Rows whose code names a value for which `matches` holds; each value tested once.
+    private static func codes(_ codes: [UInt32], values: [String], count: Int, mask: RowBitmap?, noneMatches: Bool,
+                              matches: (QueryValue) -> Bool) -> RowBitmap {
+        do {
+            let matching = values.map { matches(.text($0)) }
+            return codes.withUnsafeBufferPointer { codes in
                 matching.withUnsafeBufferPointer { matching in
-                    RowBitmap(count: table.count, within: mask) { row in
+                    RowBitmap(count: count, within: mask) { row in
                         let code = codes[row]
                         return code == CategoryColumn.none ? noneMatches : matching[Int(code)]
                     }
@@ -123,8 +140,11 @@ enum ColumnScan {
             case .category(let field):
                 let codes = table.columns.categories[field.rawValue].codes
                 return RowBitmap(count: table.count, within: mask) { codes[$0] == CategoryColumn.none }
-            case .stage, .attempts, .activities:
+            case .stage, .attempts, .activities, .quadrant:
                 return RowBitmap(count: table.count)
+            case .persona:
+                let codes = environment.computedCategory("persona", table).codes
+                return RowBitmap(count: table.count, within: mask) { codes[$0] == CategoryColumn.none }
             default:
                 let read = key.reader(table, environment)
                 return RowBitmap(count: table.count, within: mask) { read($0).isNaN }

@@ -21,11 +21,8 @@ extension LeadStore {
             }
         }
         let key = ColumnKey(field)
-        let codes: [UInt32]? = switch key {
-        case .category(let category)?: table.columns.categories[category.rawValue].codes
-        case .stage?: table.columns.stage.map(UInt32.init)
-        default: nil
-        }
+        let categoryCodes = key?.categoryCodes(table, environment)
+        let codes: [UInt32]? = key == .stage ? table.columns.stage.map(UInt32.init) : categoryCodes?.codes
         guard let key, let codes else {
             for row in rows {
                 let value = self.value(of: field, at: row, in: environment)
@@ -34,11 +31,11 @@ extension LeadStore {
             return groups
         }
         if layout == nil, edited.isEmpty, key != .stage || !table.columns.stage.contains(255) {
-            return groupsByCode(of: rows, codes: codes, key: key, environment: environment)
+            return groupsByCode(of: rows, codes: codes, noneSlot: categoryCodes?.valueCount ?? 256, key: key, environment: environment)
         }
         // Rows are bucketed by code; each code's value is looked up once.
         var groupOfCode = [Int](repeating: -1, count: 257)
-        if case .category(let category) = key { groupOfCode = [Int](repeating: -1, count: table.columns.categories[category.rawValue].values.count + 1) }
+        if let categoryCodes { groupOfCode = [Int](repeating: -1, count: categoryCodes.valueCount + 1) }
         for row in rows {
             guard let tableRow = columnRow(of: row) else {
                 add(field.value(of: self[row], in: environment), row)
@@ -66,10 +63,9 @@ extension LeadStore {
     /// `groups(of:by:in:)` when every row is a column row: count the rows per code, then
     /// fill arrays of exactly that size, so a million rows cost two passes over a
     /// code array and no reallocation.
-    private func groupsByCode(of rows: [Int], codes: [UInt32], key: ColumnKey,
+    private func groupsByCode(of rows: [Int], codes: [UInt32], noneSlot: Int, key: ColumnKey,
                               environment: QueryEnvironment) -> [(key: QueryValue, rows: [Int])] {
         // One slot per code (stage codes are bytes), and one for none.
-        let noneSlot: Int = if case .category(let category) = key { table.columns.categories[category.rawValue].values.count } else { 256 }
         var counts = [Int](repeating: 0, count: noneSlot + 1)
         var order: [Int] = []
         codes.withUnsafeBufferPointer { codes in

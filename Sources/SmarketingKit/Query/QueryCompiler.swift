@@ -15,6 +15,14 @@ public enum QueryCompiler {
         return try compiler.compile(expr)
     }
 
+    /// `compileRows` for a persona's criteria, which may not use persona.
+    static func compileRows(_ text: String, in environment: QueryEnvironment, insidePersona: String) throws(QueryError) -> RowQuery {
+        let expr = try ExpressionParser.parse(text)
+        var compiler = Compiler(environment: environment, insidePersona: insidePersona)
+        let predicate = try compiler.compile(expr)
+        return RowQuery(plan: try compiler.plan(expr), predicate: predicate)
+    }
+
     /// Compiles an already parsed expression.
     public static func compile(_ expr: Expr, in environment: QueryEnvironment) throws(QueryError) -> LeadPredicate {
         var compiler = Compiler(environment: environment, insidePersona: nil)

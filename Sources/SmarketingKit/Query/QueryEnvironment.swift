@@ -11,6 +11,16 @@ public final class QueryEnvironment {
     public let variables: [String: QueryValue]
     var personaPredicates: [(name: String, matches: LeadPredicate)] = []
     private var duplicateIndex: [String: Int]?
+    /// Quadrant and persona per loaded lead, worked out on first use.
+    private var computed: [String: (table: LeadTable, category: ComputedCategory)] = [:]
+
+    func computedCategory(_ name: String, _ table: LeadTable) -> ComputedCategory {
+        if let kept = computed[name], kept.table === table { return kept.category }
+        let category = name == "persona" ? ComputedCategory.persona(table, self) : ComputedCategory.quadrant(table, self)
+        computed[name] = (table, category)
+        return category
+    }
+
     /// The scoring rules, compiled on first use.
     private(set) lazy var scoringEngine = ScoringEngine(environment: self)
 
