@@ -70,4 +70,20 @@ struct JournalTests {
         lock.release()
         #expect(!FileManager.default.fileExists(atPath: lock.path))
     }
+
+    @Test("a holder killed but not yet reaped (a zombie) counts as gone")
+    func zombieHolder() throws {
+        var pid: pid_t = 0
+        let argv: [UnsafeMutablePointer<CChar>?] = [strdup("/bin/true"), nil]
+        defer { argv.forEach { free($0) } }
+        #expect(posix_spawn(&pid, "/bin/true", nil, nil, argv, nil) == 0)
+        // Not waited for: once it exits it stays a zombie until waitpid below.
+        var waited = 0
+        while !WorkspaceLock.Holder.isZombie(pid), waited < 100 { usleep(20_000); waited += 1 }
+        let holder = WorkspaceLock.Holder(user: "erik", pid: pid, host: WorkspaceLock.hostName, since: Date())
+        #expect(holder.isGone)
+        var status: Int32 = 0
+        waitpid(pid, &status, 0)
+        #expect(!WorkspaceLock.Holder(user: "x", pid: getpid(), host: WorkspaceLock.hostName, since: Date()).isGone)
+    }
 }

@@ -53,7 +53,7 @@ struct ScoringTests {
         #expect(environment.score(of: leads[0]) == 50)
     }
 
-    @Test("interest decays by its half-life, to the clock; no half-life never fades; the future counts in full")
+    @Test("interest decays by its half-life, to the clock; no half-life never fades; what is after the clock counts nothing")
     func decayArithmetic() throws {
         var scoring = Scoring()
         scoring.interest = [.init(activity: "webinar", points: 40, halflife: 30), .init(activity: "demo", points: 30)]
@@ -69,7 +69,10 @@ struct ScoringTests {
         ]
         let workspace = try Self.workspace(leads, scoring: scoring)
         let environment = QueryEnvironment(workspace: workspace, now: Self.clock)
-        #expect(leads.map { environment.interest(of: $0) } == [40, 20, 10, 30, 40, 100, 0])
+        #expect(leads.map { environment.interest(of: $0) } == [40, 20, 10, 30, 0, 100, 0])
+        let interest = try #require(LeadField.named("interest"))
+        #expect((0..<leads.count).map { workspace.leads.value(of: interest, at: $0, in: environment) }
+                == [40, 20, 10, 30, 0, 100, 0].map { QueryValue.number($0) })
         // Ten days of a 30-day half-life keep 2^(-1/3) = 0.7937 of the points: 31.7 of 40.
         let later = QueryEnvironment(workspace: workspace, now: Self.clock.addingTimeInterval(10 * 86_400))
         #expect(later.interest(of: leads[0]) == 31.7)
@@ -161,13 +164,23 @@ struct ScoreCheckTests {
     func deciles() {
         let scores = (0..<25).map { (score: Double($0), converted: $0 >= 20) }
         let check = ScoreCheck(scores)
-        #expect(check.deciles.map(\.leads) == [2, 3, 2, 3, 2, 3, 2, 3, 2, 3])
-        #expect(check.deciles[0].highest == 24 && check.deciles[0].lowest == 23)
-        #expect(check.deciles[0].converted == 2 && check.deciles[1].converted == 3)
+        #expect(check.deciles.map(\.leads) == [3, 2, 3, 2, 3, 2, 3, 2, 3, 2])
+        #expect(check.deciles[0].highest == 24 && check.deciles[0].lowest == 22)
+        #expect(check.deciles[0].converted == 3 && check.deciles[1].converted == 2)
     }
 }
 
 extension ScoreCheckTests {
+    @Test("tied scores stay in one decile, so the answer does not depend on file order")
+    func ties() {
+        let same = ScoreCheck((0..<20).map { (score: 50, converted: $0 % 3 == 0) })
+        #expect(same.deciles.map(\.leads) == [20] && same.topLift == 1)
+        let scores: [(score: Double, converted: Bool)] = (0..<30).map { (score: $0 < 12 ? 90 : Double($0), converted: $0 < 6) }
+        let forward = ScoreCheck(scores), backward = ScoreCheck(scores.reversed())
+        #expect(forward.deciles == backward.deciles && forward.topLift == backward.topLift)
+        #expect(forward.deciles.first?.leads == 12)
+    }
+
     @Test("fewer than ten leads make no deciles and no lift, but still an AUC")
     func tooFew() {
         let check = ScoreCheck([(10, false), (90, true), (50, false)])

@@ -38,13 +38,28 @@ struct ScoreCommandTests {
         ("score rule add interest webinar 10 halflife soon", "a half-life such as 30d"),
         ("score rule drop 1", "there are no scoring rules to drop"),
         ("score weights fit 2", "a weight from 0 to 1"),
-        ("score check against nothing", "customer or a field"),
+        ("score rule add interest webinar 10 halfife 30d", "did you mean 'halflife'?"),
+        ("score rul add fit \"x = 1\" 3", "did you mean 'rule'?"),
+        ("score rule add fit \"industry = x\" 10%", "points from -100 to 100"),
+        ("score check against won", "customer or a custom field holding the outcome"),
+        ("score check against nothing", "customer or a custom field holding the outcome"),
     ])
     func refusals(line: String, message: String) throws {
         let harness = try Harness()
         let result = harness.run(line)
         #expect(result.err.contains(message), "\(result.err)")
         #expect(harness.session.workspace.scoring.fit.isEmpty)
+    }
+
+    @Test("a rule said twice is refused; a custom field nobody has is pointed out; odd weights are explained")
+    func warnings() throws {
+        let harness = try Harness()
+        harness.run("score rule add fit \"industry = 'logistics'\" 40; score rule add interest webinar 10")
+        #expect(harness.run("score rule add fit \"industry = 'logistics'\" 20").err.contains("fit rule 1 already gives points when industry = 'logistics'"))
+        #expect(harness.run("score rule add interest webinar 5").err.contains("rule 2 already scores each webinar"))
+        #expect(harness.run("score rule add fit \"fields.erpp = 'SAP'\" 5").out.contains("note: no lead has fields.erpp — did you mean 'fields.erp'?"))
+        #expect(harness.run("score weights fit 0.7 interest 0.5").out.contains("the weights add up to 1.2, so scores run from 0 to 120"))
+        #expect(harness.run("changes").out.contains("score rule add fit industry = 'logistics' → 40"))
     }
 
     @Test("score ID shows every rule, whether it held, and the decay applied")

@@ -30,6 +30,8 @@ public struct ScoreCard: Sendable {
     public let interestLines: [InterestLine]
     /// Activities no interest rule counts.
     public let uncounted: Int
+    /// Activities dated after the clock: they have not happened yet, so they count nothing.
+    public let later: Int
     /// True when fit (interest) comes from rules; false when it is the stored value.
     public let fitDerived: Bool
     public let interestDerived: Bool

@@ -2,7 +2,9 @@
 /// score decile, the lift of the top decile, and the ROC AUC (the chance that a random
 /// converted lead outscores a random one that did not; 0.5 is a coin, 1 is perfect).
 public struct ScoreCheck: Sendable, Equatable {
-    /// A tenth of the leads, best scores first.
+    /// A tenth of the leads, best scores first. Leads with the same score stay together,
+    /// in the decile where the first of them falls, so no split depends on file order;
+    /// deciles can then differ in size, and some can be empty (they are left out).
     public struct Decile: Sendable, Equatable {
         public let number: Int
         public let leads: Int
@@ -39,8 +41,15 @@ public struct ScoreCheck: Sendable, Equatable {
         var deciles: [Decile] = []
         // Fewer than ten leads make no deciles: a tenth of them would be nobody.
         if ranked.count >= 10 {
-            for d in 0..<10 {
-                let slice = ranked[(d * ranked.count / 10)..<((d + 1) * ranked.count / 10)]
+            var members = [[(score: Double, converted: Bool)]](repeating: [], count: 10)
+            var i = 0
+            while i < ranked.count {
+                var j = i
+                while j + 1 < ranked.count, ranked[j + 1].score == ranked[i].score { j += 1 }
+                members[i * 10 / ranked.count].append(contentsOf: ranked[i...j])
+                i = j + 1
+            }
+            for (d, slice) in members.enumerated() {
                 guard let first = slice.first, let last = slice.last else { continue }
                 deciles.append(Decile(number: d + 1, leads: slice.count, converted: slice.filter(\.converted).count,
                                       lowest: last.score, highest: first.score))

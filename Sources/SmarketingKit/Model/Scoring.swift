@@ -69,7 +69,7 @@ extension Scoring {
 extension Scoring.InterestRule {
     /// The points one activity of the rule's type earns `age` seconds after it happened:
     /// halved every `halflife` days, so a demo last year counts less than one last week.
-    /// An activity dated in the future counts in full.
+    /// (Activities after the clock are left out before this is asked.)
     public func points(atAge age: Double) -> Double {
         guard let halflife, halflife > 0 else { return points }
         return points * Self.decay(age: age, halflifeDays: halflife)

@@ -34,3 +34,15 @@ public struct Operand: Sendable, Equatable {
     public var text: String
     public var range: Range<Int>
 }
+
+extension Expr {
+    /// Every field the expression names, in the order written: what a caller checks
+    /// against the fields a workspace actually has.
+    public var fieldRefs: [FieldRef] {
+        switch self {
+        case .and(let a, let b), .or(let a, let b): a.fieldRefs + b.fieldRefs
+        case .not(let a): a.fieldRefs
+        case .compare(let ref, _, _), .isIn(let ref, _, _), .between(let ref, _, _), .isNone(let ref, _): [ref]
+        }
+    }
+}

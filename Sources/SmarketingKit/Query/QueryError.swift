@@ -55,7 +55,9 @@ public struct QueryError: Error, Sendable, Equatable, CustomStringConvertible {
         case .tooComplex(let what):
             return "the expression is too complex: \(what)"
         case .scoringCycle(let field):
-            return "a fit rule cannot use \(field): fit, interest, score, quadrant and persona are computed from the scoring rules"
+            return field == "persona"
+                ? "a fit rule cannot use persona: a persona's criteria may use the score, which would go round in circles"
+                : "a fit rule cannot use \(field): fit, interest, score and quadrant are computed from the scoring rules"
         case .badScoringRule(let number, let rule, let reason):
             return "scoring rule \(number) (\(rule)) is broken: \(reason); see score rules"
         case .recursivePersona(let name):

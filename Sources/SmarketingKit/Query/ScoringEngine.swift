@@ -70,6 +70,8 @@ final class ScoringEngine {
         for activity in lead.activities {
             guard let rules = interestRules[activity.type.lowercased()] else { continue }
             let age = now - activity.at.timeIntervalSinceReferenceDate
+            // Not yet happened at the session's clock (a replayed review): nothing yet.
+            guard age >= 0 else { continue }
             for (_, rule) in rules { total += rule.points(atAge: age) }
         }
         return Scoring.clampTotal(total)
@@ -85,10 +87,11 @@ final class ScoringEngine {
         }
         var interestLines: [ScoreCard.InterestLine] = []
         var interestTotal = 0.0
-        var uncounted = 0
+        var uncounted = 0, later = 0
         for activity in lead.activities {
-            guard let rules = interestRules[activity.type.lowercased()] else { uncounted += 1; continue }
             let age = now - activity.at.timeIntervalSinceReferenceDate
+            guard age >= 0 else { later += 1; continue }
+            guard let rules = interestRules[activity.type.lowercased()] else { uncounted += 1; continue }
             for (number, rule) in rules {
                 interestTotal += rule.points(atAge: age)
                 let kept = rule.halflife.map { Scoring.InterestRule.decay(age: age, halflifeDays: $0) } ?? 1
@@ -98,7 +101,7 @@ final class ScoringEngine {
         }
         let fit = scoring.derivesFit ? Scoring.clampTotal(fitTotal) : lead.fit
         let interest = scoring.derivesInterest ? Scoring.clampTotal(interestTotal) : lead.interest
-        return ScoreCard(fitLines: fitLines, interestLines: interestLines, uncounted: uncounted,
+        return ScoreCard(fitLines: fitLines, interestLines: interestLines, uncounted: uncounted, later: later,
                          fitDerived: scoring.derivesFit, interestDerived: scoring.derivesInterest,
                          fitTotal: fitTotal, interestTotal: interestTotal, fit: fit, interest: interest,
                          score: scoring.score(fit: fit, interest: interest), quadrant: quadrant(fit, interest))
@@ -143,8 +146,8 @@ final class ScoringEngine {
                     var total = 0.0
                     for k in columns.activityRange(of: row) {
                         let code = codes[k]
-                        guard code != CategoryColumn.none else { continue }
                         let age = now - at[k]
+                        guard code != CategoryColumn.none, age >= 0 else { continue }
                         for rule in rulesOfCode[Int(code)] { total += rule.points(atAge: age) }
                     }
                     interest[row] = Scoring.clampTotal(total)

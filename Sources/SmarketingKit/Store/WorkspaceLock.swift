@@ -22,9 +22,20 @@ public struct WorkspaceLock: Sendable {
             "\(user) (pid \(pid) on \(host), since \(Timestamp.formatShort(since)))"
         }
 
-        /// True when the holder runs on this host and its process is gone.
+        /// True when the holder runs on this host and its process is gone: no such
+        /// process, or a zombie (killed, not yet reaped by its parent), which still
+        /// answers kill(pid, 0) but will never run again.
         public var isGone: Bool {
-            host == WorkspaceLock.hostName && kill(pid, 0) != 0 && errno == ESRCH
+            guard host == WorkspaceLock.hostName else { return false }
+            if kill(pid, 0) != 0 { return errno == ESRCH }
+            return Self.isZombie(pid)
+        }
+
+        /// Reads the state letter of /proc/PID/stat (Linux): `Z` is a zombie.
+        static func isZombie(_ pid: Int32) -> Bool {
+            guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+                  let close = stat.lastIndex(of: ")") else { return false }
+            return stat[close...].dropFirst().trimmingCharacters(in: .whitespaces).first == "Z"
         }
     }
 

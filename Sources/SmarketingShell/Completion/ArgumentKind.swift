@@ -27,6 +27,8 @@ enum ArgumentKind: Hashable, Sendable {
     case variable
     /// A scenario of the session (`scenario switch NAME`).
     case scenario
+    /// An activity type (`webinar`, `demo`).
+    case activity
     /// A value for the field named before `=` (`set ID FIELD = VALUE`).
     case value
     /// Free text, a number or a note: nothing to propose.
@@ -55,6 +57,7 @@ enum ArgumentKind: Hashable, Sendable {
         case "COMMAND", "TOPIC": self = .command
         case "VAR", "VARIABLE": self = .variable
         case "VALUE": self = .value
+        case "ACTIVITY", "TYPE": self = .activity
         case "NAME":
             switch command {
             case "persona", "personas": self = .persona

@@ -27,7 +27,7 @@ public enum ScoreCommand: ShellCommand {
         """
     public static let examples = ["score L-000001", "score rules", "score check", "score check where source = webinar",
                                   "score rule add fit \"fields.erp = 'SAP'\" 10; score rules; undo",
-                                  "score rule add interest download 15 halflife 30d; undo"]
+                                  "score rule add interest meeting 5 halflife 30d; undo"]
 
     public static func run(_ arguments: inout Arguments, in session: Session) throws(ShellError) -> CommandResult {
         guard let first = arguments.peek else {
@@ -49,6 +49,12 @@ public enum ScoreCommand: ShellCommand {
             _ = try arguments.next("check")
             return try check(&arguments, in: session)
         default:
+            let subcommands = ["rules", "rule", "weights", "high", "check"]
+            if first.kind == .word, session.workspace.leads.row(of: first.text) == nil,
+               let near = Suggestion.nearest(to: first.text, in: subcommands) {
+                throw .unexpected(found: "'\(first.text)'", expected: "a lead id, rules, rule, weights, high or check — did you mean '\(near)'?",
+                                  usage: usage, first.range)
+            }
             let ids = try arguments.leadIDs(in: session)
             try arguments.finish()
             let environment = session.queryEnvironment()
@@ -96,14 +102,19 @@ public enum ScoreCommand: ShellCommand {
                 let expression = try arguments.text("the rule's expression in quotes")
                 let points = try Self.points(&arguments)
                 try arguments.finish()
+                let offset = expression.range.start + (expression.kind == .string ? 1 : 0)
                 do {
                     try QueryCompiler.checkScoringRule(expression.text, in: session.queryEnvironment())
                 } catch {
-                    throw .query(error.shifted(by: expression.range.start + (expression.kind == .string ? 1 : 0)))
+                    throw .query(error.shifted(by: offset))
+                }
+                if let same = scoring.fit.firstIndex(where: { $0.when.trimmingCharacters(in: .whitespaces) == expression.text.trimmingCharacters(in: .whitespaces) }) {
+                    throw .refused("fit rule \(same + 1) already gives points when \(expression.text); drop it first to change its points")
                 }
                 scoring.fit.append(.init(when: expression.text, points: points))
-                try session.apply(.setScoring(scoring), summary: "score rule add fit")
-                return .message("added fit rule \(scoring.fit.count): \(expression.text) → \(NumberText.format(points)) points")
+                try session.apply(.setScoring(scoring), summary: "score rule add fit \(expression.text) → \(NumberText.format(points))")
+                return .message("added fit rule \(scoring.fit.count): \(expression.text) → \(NumberText.format(points)) points"
+                                + unknownFieldsNote(expression.text, in: session))
             case "interest":
                 let activity = try arguments.text("an activity type (\(LogCommand.types.joined(separator: ", ")))")
                 let type = activity.text.lowercased()
@@ -114,6 +125,11 @@ public enum ScoreCommand: ShellCommand {
                 }
                 let points = try Self.points(&arguments)
                 var halflife: Double?
+                if let next = arguments.peek, !next.isKeyword("halflife") {
+                    throw .unexpected(found: "'\(next.text)'", expected: "halflife DURATION or the end of the command"
+                                      + (Suggestion.nearest(to: next.text, in: ["halflife"]).map { " — did you mean '\($0)'?" } ?? ""),
+                                      usage: usage, next.range)
+                }
                 if arguments.take("halflife") {
                     let token = try arguments.text("a half-life such as 30d")
                     guard case .duration(let seconds) = try LetCommand.literal(token), seconds > 0 else {
@@ -122,8 +138,11 @@ public enum ScoreCommand: ShellCommand {
                     halflife = seconds / 86_400
                 }
                 try arguments.finish()
+                if let same = scoring.interest.firstIndex(where: { $0.activity.lowercased() == type }) {
+                    throw .refused("rule \(scoring.fit.count + same + 1) already scores each \(type); drop it first to change it")
+                }
                 scoring.interest.append(.init(activity: type, points: points, halflife: halflife))
-                try session.apply(.setScoring(scoring), summary: "score rule add interest \(type)")
+                try session.apply(.setScoring(scoring), summary: "score rule add interest \(type) → \(NumberText.format(points))")
                 let fades = halflife.map { ", halved every \(NumberText.format($0)) days" } ?? ", never fading"
                 return .message("added interest rule \(scoring.fit.count + scoring.interest.count): each \(type) → \(NumberText.format(points)) points\(fades)")
             default:
@@ -140,12 +159,23 @@ public enum ScoreCommand: ShellCommand {
             } else {
                 dropped = "interest rule \(number): each " + scoring.interest.remove(at: number - scoring.fit.count - 1).activity
             }
-            try session.apply(.setScoring(scoring), summary: "score rule drop \(number)")
+            try session.apply(.setScoring(scoring), summary: "score rule drop \(dropped)")
             let left = scoring.fit.isEmpty && scoring.interest.isEmpty ? "; no rules left, so the stored fit and interest count again" : ""
             return .message("dropped \(dropped)\(left)")
         default:
             throw arguments.unexpected(action, expected: "add or drop")
         }
+    }
+
+    /// A note naming custom fields the rule uses that no lead has (a typo, most likely).
+    static func unknownFieldsNote(_ text: String, in session: Session) -> String {
+        guard let expr = try? ExpressionParser.parse(text) else { return "" }
+        let known = LeadField.names(in: session.workspace)
+        let lowered = Set(known.map { $0.lowercased() })
+        let missing = expr.fieldRefs.map(\.name).filter { $0.lowercased().hasPrefix("fields.") && !lowered.contains($0.lowercased()) }
+        guard let first = missing.first else { return "" }
+        let near = Suggestion.nearest(to: first, in: known.filter { $0.hasPrefix("fields.") })
+        return "\nnote: no lead has \(first)" + (near.map { " — did you mean '\($0)'?" } ?? "; the rule matches nobody yet")
     }
 
     /// True when some lead has logged an activity of `type` (imported types are fair game).
@@ -157,7 +187,7 @@ public enum ScoreCommand: ShellCommand {
 
     static func points(_ arguments: inout Arguments) throws(ShellError) -> Double {
         let token = try arguments.text("points, such as 20 or -10")
-        guard case .number(let value) = try LetCommand.literal(token), value.isFinite, abs(value) <= 100 else {
+        guard !token.text.hasSuffix("%"), case .number(let value) = try LetCommand.literal(token), value.isFinite, abs(value) <= 100 else {
             throw arguments.unexpected(token, expected: "points from -100 to 100")
         }
         return value
@@ -185,9 +215,12 @@ public enum ScoreCommand: ShellCommand {
             scoring.highFit = given["fit"] ?? scoring.highFit
             scoring.highInterest = given["interest"] ?? scoring.highInterest
         }
-        try session.apply(.setScoring(scoring), summary: "score \(which)")
+        let said = given.keys.sorted().map { "\($0) \(NumberText.format(given[$0] ?? 0))" }.joined(separator: " ")
+        try session.apply(.setScoring(scoring), summary: "score \(which) \(said)")
+        let sum = scoring.fitWeight + scoring.interestWeight
+        let note = abs(sum - 1) > 1e-9 ? " (the weights add up to \(NumberText.format(sum)), so scores run from 0 to \(NumberText.format(sum * 100)))" : ""
         return which == "weights"
-            ? .message("score = fit × \(NumberText.format(scoring.fitWeight)) + interest × \(NumberText.format(scoring.interestWeight))")
+            ? .message("score = fit × \(NumberText.format(scoring.fitWeight)) + interest × \(NumberText.format(scoring.interestWeight))" + note)
             : .message("high fit ≥ \(NumberText.format(scoring.highFit)), high interest ≥ \(NumberText.format(scoring.highInterest))")
     }
 
@@ -198,7 +231,7 @@ public enum ScoreCommand: ShellCommand {
         let scoring = session.workspace.scoring
         var parts: [CommandResult] = []
         func number(_ value: Double?) -> String { value.map(NumberText.format) ?? "none" }
-        let summary = Record(title: "\(lead.id) \(lead.name ?? "")", fields: [
+        let summary = Record(title: [lead.id, lead.name].compactMap { $0 }.joined(separator: " "), fields: [
             .init("score", TableValue(card.score)),
             .init("quadrant", .text(card.quadrant.rawValue)),
             .init("fit", .text(number(card.fit) + (card.fitDerived ? " (from the fit rules)" : " (stored; no fit rules)"))),
@@ -215,8 +248,9 @@ public enum ScoreCommand: ShellCommand {
         }
         if card.interestDerived {
             let clamp = Scoring.clampTotal(card.interestTotal) != Scoring.tenthsRounded(card.interestTotal) ? " (\(NumberText.format(Scoring.tenthsRounded(card.interestTotal))) kept within 0–100)" : ""
-            let uncounted = card.uncounted == 0 ? "" : card.uncounted == 1 ? "; 1 other activity counts nothing"
-                : "; \(card.uncounted) other activities count nothing"
+            let uncounted = (card.uncounted == 0 ? "" : card.uncounted == 1 ? "; 1 other activity counts nothing"
+                : "; \(card.uncounted) other activities count nothing")
+                + (card.later == 0 ? "" : "; \(card.later) after \(Timestamp.formatShort(environment.now)) not counted yet")
             parts.append(.table(Table(title: "interest rules", columns: ["#", "activity", "at", "points", "halflife", "kept", "earned"],
                                       rows: card.interestLines.map { line in
                                           [.number(Double(line.rule)), .text(line.activity), .date(line.at), .number(line.points),
@@ -238,10 +272,13 @@ public enum ScoreCommand: ShellCommand {
             let token = try arguments.text("customer or a field")
             against = token.text
             if token.text.lowercased() != "customer" {
-                guard let field = LeadField.named(token.text) else {
-                    throw .unexpected(found: "'\(token.text)'", expected: "customer or a field"
-                                      + (Suggestion.nearest(to: token.text, in: LeadField.names(in: session.workspace)).map { " — did you mean '\($0)'?" } ?? ""),
-                                      usage: usage, token.range)
+                let custom = LeadField.names(in: session.workspace).filter { $0.hasPrefix("fields.") }
+                guard token.text.lowercased().hasPrefix("fields."), custom.contains(where: { $0.lowercased() == token.text.lowercased() }),
+                      let field = LeadField.named(token.text) else {
+                    let near = Suggestion.nearest(to: token.text, in: custom + custom.map { String($0.dropFirst(7)) })
+                        .map { $0.hasPrefix("fields.") ? $0 : "fields." + $0 }
+                    throw .unexpected(found: "'\(token.text)'", expected: "customer or a custom field holding the outcome (fields.NAME)"
+                                      + (near.map { " — did you mean '\($0)'?" } ?? ""), usage: usage, token.range)
                 }
                 outcomeField = field
             }
@@ -271,20 +308,25 @@ public enum ScoreCommand: ShellCommand {
         }
         let result = ScoreCheck(samples)
         guard result.leads > 0 else {
-            throw .refused("no lead with a known outcome and a score (\(unknown) without an outcome against \(against))")
+            if outcomeField != nil {
+                throw .refused("no lead has a yes/no, true/false or number in \(against) (\(unknown) leads without an outcome), so nothing can be checked")
+            }
+            throw .refused("no lead with a known outcome and a score (\(unknown) without an outcome against \(against): neither customer nor lost)")
         }
         let rows2: [[TableValue]] = result.deciles.map { d in
             [.number(Double(d.number)), .text(NumberText.format(d.lowest) + "–" + NumberText.format(d.highest)), .number(Double(d.leads)),
              .number(Double(d.converted)), .percent(d.rate), result.rate > 0 ? .number((d.rate / result.rate * 100).rounded() / 100) : .null]
         }
-        var footer = "\(result.leads) leads with a known outcome (against \(against)), \(result.converted) converted (\(Percent.format(result.rate)))"
+        var footer = "\(result.leads) lead\(result.leads == 1 ? "" : "s") with a known outcome (against \(against)), \(result.converted) converted (\(Percent.format(result.rate)))"
         if result.deciles.isEmpty { footer += "; too few leads for deciles (10 or more)" }
         if let lift = result.topLift { footer += "; top decile lift \(NumberText.format((lift * 100).rounded() / 100))×" }
         footer += "; AUC " + (result.auc.map { NumberText.format(($0 * 1000).rounded() / 1000) } ?? "undefined (one outcome only)")
         if let auc = result.auc { footer += " (\(verdict(auc)))" }
         if unknown > 0 || unscored > 0 { footer += "; left out: \(unknown) without an outcome, \(unscored) without a score" }
         let document = JSONValue.object(JSONObject([
+            JSONMember("against", .string(against)),
             JSONMember("leads", .number(Double(result.leads))), JSONMember("converted", .number(Double(result.converted))),
+            JSONMember("withoutOutcome", .number(Double(unknown))), JSONMember("withoutScore", .number(Double(unscored))),
             JSONMember("auc", result.auc.map { .number($0) } ?? .null), JSONMember("topLift", result.topLift.map { .number($0) } ?? .null),
             JSONMember("deciles", .array(result.deciles.map { d in
                 .object(JSONObject([JSONMember("decile", .number(Double(d.number))), JSONMember("lowest", .number(d.lowest)),
@@ -292,7 +334,8 @@ public enum ScoreCommand: ShellCommand {
                                     JSONMember("converted", .number(Double(d.converted)))]))
             })),
         ]))
-        return .document(document, display: .table(Table(title: "conversion by score decile (1 = highest scores)",
+        if result.deciles.isEmpty { return .document(document, display: .message(footer)) }
+        return .document(document, display: .table(Table(title: "conversion by score decile (1 = highest scores; equal scores kept together)",
                                                          columns: ["decile", "score", "leads", "converted", "rate", "lift"],
                                                          rows: rows2, footer: footer)))
     }
@@ -316,6 +359,7 @@ public enum ScoreCommand: ShellCommand {
     static func verdict(_ auc: Double) -> String {
         switch auc {
         case ..<0.5: "worse than a coin: the score points the wrong way"
+        case ..<0.55: "no better than a coin"
         case ..<0.6: "barely better than a coin"
         case ..<0.7: "weak"
         case ..<0.8: "fair"
