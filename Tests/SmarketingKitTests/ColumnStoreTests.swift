@@ -174,3 +174,93 @@ struct ColumnStoreTests {
         #expect(Dictionary(uniqueKeysWithValues: groups.map { ($0.key, $0.rows) }) == expected)
     }
 }
+
+@Suite("History and activity columns")
+struct HistoryColumnTests {
+    @Test("every demo lead's stage moves read from the columns equal its decoded history")
+    func movesAgree() throws {
+        let workspace = try Workspace.load(path: Fixtures.demo)
+        #expect(workspace.leads.table.whole.isEmpty, "the demo should load through the streaming decoder")
+        var moves = 0
+        for row in 0..<workspace.leads.count {
+            let lead = workspace.leads[row]
+            let facts = workspace.leads.stageMoves(at: row)
+            #expect(facts.stage == lead.stage && facts.created == lead.created)
+            #expect(facts.moves.map(\.from) == lead.history.map(\.from))
+            #expect(facts.moves.map(\.to) == lead.history.map(\.to))
+            #expect(facts.moves.map(\.at) == lead.history.map(\.at))
+            moves += facts.moves.count
+        }
+        #expect(moves > 1000)
+    }
+
+    @Test("tags and custom fields read from the columns equal the decoded lead's")
+    func tagsAndFields() throws {
+        let workspace = try Workspace.load(path: Fixtures.demo)
+        let environment = QueryEnvironment(workspace: workspace, now: Date())
+        let fields = try ["tags", "fields.erp", "fields.fleetSize", "fields.nothing"].map { try #require(LeadField.named($0)) }
+        var seen = 0
+        for row in 0..<workspace.leads.count {
+            let lead = workspace.leads[row]
+            for field in fields {
+                let fromColumns = workspace.leads.value(of: field, at: row, in: environment)
+                #expect(fromColumns == field.value(of: lead, in: environment), "\(lead.id) \(field.name)")
+                if fromColumns != .none { seen += 1 }
+            }
+        }
+        #expect(seen > 300)
+        for query in ["tags = dmu", "tags != dmu", "tags is none", "fields.erp = 'SAP'", "fields.fleetSize > 20", "fields.erp is none",
+                      "fields.erp ~ 'dyn' or tags in (pilot, reference)"] {
+            let rows = try QueryCompiler.compileRows(query, in: environment).rows(in: workspace.leads)
+            let predicate = try QueryCompiler.compile(query, in: environment)
+            #expect(rows == (0..<workspace.leads.count).filter { predicate(workspace.leads[$0]) }, "\(query)")
+        }
+    }
+
+    @Test("a funnel measured from the columns equals one measured from the decoded leads")
+    func funnelAgrees() throws {
+        let loaded = try Workspace.load(path: Fixtures.demo)
+        var rebuilt = loaded
+        rebuilt.leads = try LeadStore(loaded.leads.all)  // kept whole: every fact from the Lead values
+        let now = Timestamp.parse("2026-11-24T00:00:00Z")!
+        let rows = Array(0..<loaded.leads.count)
+        let a = FunnelAnalysis(loaded, rows: rows, now: now), b = FunnelAnalysis(rebuilt, rows: rows, now: now)
+        #expect(a.stages == b.stages && a.cohorts == b.cohorts)
+    }
+}
+
+@Suite("Search prefilter")
+struct SearchPrefilterTests {
+    static func texts(_ lead: Lead) -> [String] {
+        [lead.name, lead.email, lead.company].compactMap { $0 } + lead.activities.compactMap(\.note)
+            + lead.history.compactMap(\.note) + lead.feedback.compactMap(\.reason)
+    }
+
+    @Test("a lead whose text contains the needle is never ruled out; most others are")
+    func noFalseNegatives() throws {
+        let workspace = try Workspace.load(path: Fixtures.demo)
+        var generator = SplitMix(seed: 7)
+        var needles = ["lofgren", "stefan", "nordvik", "popescu", "a", "sap", "chose competitor", "zzzz", "ș", "göteborg", "van d"]
+        for _ in 0..<150 {
+            let lead = workspace.leads[Int.random(in: 0..<workspace.leads.count, using: &generator)]
+            guard let text = Self.texts(lead).randomElement(using: &generator) else { continue }
+            let folded = Array(TextFold.fold(text))
+            guard folded.count > 2 else { continue }
+            let start = Int.random(in: 0..<(folded.count - 2), using: &generator)
+            needles.append(String(folded[start..<min(folded.count, start + Int.random(in: 2...8, using: &generator))]))
+        }
+        var ruledOut = 0
+        for needle in needles {
+            let folded = TextFold.fold(needle)
+            for row in 0..<workspace.leads.count {
+                let may = workspace.leads.mayContain(folded: Array(folded.utf8), at: row)
+                if !may {
+                    ruledOut += 1
+                    let lead = workspace.leads[row]
+                    #expect(!Self.texts(lead).contains { TextFold.fold($0).contains(folded) }, "\(lead.id) ruled out for '\(needle)'")
+                }
+            }
+        }
+        #expect(ruledOut > needles.count * 100)
+    }
+}

@@ -56,9 +56,9 @@ public struct FunnelAnalysis: Sendable {
         var isOut: [Bool] = []
         var currentRank: [Int?] = []
         for row in rows {
-            let lead = workspace.leads[row]
+            let lead = workspace.leads.stageMoves(at: row)
             var best = rank[lead.stage] ?? -1
-            for move in lead.history {
+            for move in lead.moves {
                 if let r = rank[move.to] { best = max(best, r) }
                 if let from = move.from, let r = rank[from] { best = max(best, r) }
             }
@@ -69,10 +69,10 @@ public struct FunnelAnalysis: Sendable {
             if best >= 0 { for r in 0...best { reachedCounts[r] += 1 } }
             // Stays: entering a stage (a move to it, or creation) until the next move.
             var entered: (stage: String, at: Date)?
-            if let created = lead.created, let first = lead.history.first, first.from == nil {
+            if let created = lead.created, let first = lead.moves.first, first.from == nil {
                 entered = (first.to, created)
             }
-            for move in lead.history {
+            for move in lead.moves {
                 if let (stage, at) = entered, move.from == stage, let r = rank[stage], move.at > at {
                     stays[r].append(move.at.timeIntervalSince(at) / 86_400)
                 }

@@ -9,8 +9,16 @@ enum ColumnKey: Equatable {
     case stage, score, age, idle, attempts, activities
     /// Computed fields with a few values (`ComputedCategory`).
     case quadrant, persona
+    /// Tags, from the tag columns.
+    case tags
+    /// A custom field, `fields.NAME`, parsed from the lead's `fields` bytes alone.
+    case custom(String)
 
     init?(_ field: LeadField) {
+        if field.name.lowercased().hasPrefix("fields."), field.name.count > 7 {
+            self = .custom(String(field.name.dropFirst(7)))
+            return
+        }
         switch field.name {
         case "id": self = .text(.id)
         case "name": self = .text(.name)
@@ -37,6 +45,7 @@ enum ColumnKey: Equatable {
         case "activities": self = .activities
         case "quadrant": self = .quadrant
         case "persona": self = .persona
+        case "tags": self = .tags
         default: return nil
         }
     }
@@ -45,7 +54,7 @@ enum ColumnKey: Equatable {
     var isNumeric: Bool {
         switch self {
         case .number, .score, .age, .idle, .attempts, .activities: true
-        case .text, .category, .stage, .quadrant, .persona: false
+        case .text, .category, .stage, .quadrant, .persona, .tags, .custom: false
         }
     }
 
@@ -82,7 +91,7 @@ enum ColumnKey: Equatable {
         case .activities:
             let counts = table.columns.activityCount
             return { Double(counts[$0]) }
-        case .text, .category, .stage, .quadrant, .persona:
+        case .text, .category, .stage, .quadrant, .persona, .tags, .custom:
             return { _ in .nan }
         }
     }
@@ -157,6 +166,19 @@ enum ColumnKey: Equatable {
             let category = environment.computedCategory(self == .quadrant ? "quadrant" : "persona", table)
             let code = category.codes[row]
             return code == CategoryColumn.none ? .none : .text(category.values[Int(code)])
+        case .tags:
+            let column = table.columns.tags
+            let range = table.columns.tagRange(of: row)
+            return range.isEmpty ? .none : .list(range.map { column.values[Int(column.codes[$0])] })
+        case .custom(let key):
+            let start = table.columns.fieldsStart[row]
+            guard start >= 0 else {
+                // No fields in the file's text: either none at all, or a lead kept whole.
+                return table.whole[row].map { LeadField.customValue($0.fields[key]) } ?? .none
+            }
+            let object = table.source.withUnsafeBufferPointer { try? JSONParser.parseValue(in: $0, at: start).value }
+            guard case .object(let members)? = object else { return .none }
+            return LeadField.customValue(members[key])
         case .stage:
             let code = Int(table.columns.stage[row])
             return .text(table.funnel.stages.indices.contains(code) ? table.funnel.stages[code].id : table.lead(at: row).stage)

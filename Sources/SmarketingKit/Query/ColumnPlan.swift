@@ -171,6 +171,8 @@ extension Compiler {
             return ColumnScan.category(category, noneMatches: holds(.none), matches: holds)
         case .quadrant, .persona:
             return ColumnScan.computed(key, environment: env, noneMatches: holds(.none), matches: holds)
+        case .tags, .custom:
+            return { table, mask in RowBitmap(count: table.count, within: mask) { holds(key.value(table, $0, env)) } }
         case .text(let text):
             if op == .contains, let needle, needle.utf8.allSatisfy({ $0 < 0x80 }) {
                 return ColumnScan.textContains(text, needle: Array(needle.utf8), holds: holds)

@@ -5,7 +5,7 @@ enum ColumnScan {
     static func stage(matching: @escaping (String) -> Bool) -> ColumnPlan.Scan {
         { table, mask in
             var matches = [Bool](repeating: false, count: 256)
-            for (code, stage) in table.funnel.stages.enumerated() where code < 255 { matches[code] = matching(stage.id) }
+            for (code, stage) in table.funnel.stages.enumerated() where code < 254 { matches[code] = matching(stage.id) }
             return table.columns.stage.withUnsafeBufferPointer { codes in
                 matches.withUnsafeBufferPointer { matches in
                     RowBitmap(count: table.count, within: mask) { row in
@@ -142,6 +142,8 @@ enum ColumnScan {
                 return RowBitmap(count: table.count, within: mask) { codes[$0] == CategoryColumn.none }
             case .stage, .attempts, .activities, .quadrant:
                 return RowBitmap(count: table.count)
+            case .tags, .custom:
+                return RowBitmap(count: table.count, within: mask) { key.value(table, $0, environment) == .none }
             case .persona:
                 let codes = environment.computedCategory("persona", table).codes
                 return RowBitmap(count: table.count, within: mask) { codes[$0] == CategoryColumn.none }

@@ -68,18 +68,22 @@ public struct LeadField: Sendable {
         if let field = byName[lowered] { return field }
         guard lowered.hasPrefix("fields."), name.count > 7 else { return nil }
         let key = String(name.dropFirst(7))
-        return LeadField(name, .any, "custom field") { lead, _ in
-            guard let value = lead.fields[key] else { return .none }
-            switch value {
-            case .null: return .none
-            case .bool(let b): return .bool(b)
-            case .number: return value.doubleValue.map(QueryValue.number) ?? .none
-            case .string(let s):
-                if s.count >= 10, let date = Timestamp.parse(s) { return .date(date) }
-                return .text(s)
-            case .array(let items): return .list(items.compactMap(\.stringValue))
-            case .object: return .text(value.compactText)
-            }
+        return LeadField(name, .any, "custom field") { lead, _ in customValue(lead.fields[key]) }
+    }
+
+    /// A custom field's JSON value as queries see it: dates recognised in text, lists of
+    /// text, objects as their compact JSON.
+    static func customValue(_ value: JSONValue?) -> QueryValue {
+        guard let value else { return .none }
+        switch value {
+        case .null: return .none
+        case .bool(let b): return .bool(b)
+        case .number: return value.doubleValue.map(QueryValue.number) ?? .none
+        case .string(let s):
+            if s.count >= 10, let date = Timestamp.parse(s) { return .date(date) }
+            return .text(s)
+        case .array(let items): return .list(items.compactMap(\.stringValue))
+        case .object: return .text(value.compactText)
         }
     }
 

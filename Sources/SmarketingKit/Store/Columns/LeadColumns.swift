@@ -25,6 +25,31 @@ struct LeadColumns: Sendable {
     var activityAt: [Double] = []
     /// One past the row's last activity in `activityTypes` and `activityAt`.
     var activityEnd: [Int] = []
+    /// Every stage move, lead after lead: the stage codes left and entered
+    /// (`StageCodes.none` for a lead created in its stage) and when; what the funnel and
+    /// the rates are measured from.
+    var historyFrom: [UInt8] = []
+    var historyTo: [UInt8] = []
+    var historyAt: [Double] = []
+    /// One past the row's last move in the history columns.
+    var historyEnd: [Int] = []
+    /// Every tag, interned, lead after lead; `tagEnd[row]` is one past the row's last.
+    var tags = CategoryColumn()
+    var tagEnd: [Int] = []
+    /// Where each lead's `fields` object is in the file (`fieldsStart` -1: none, or the
+    /// lead is kept whole), so `fields.erp = 'SAP'` parses a few bytes, not the lead.
+    var fieldsStart: [Int] = []
+    var fieldsEnd: [Int] = []
+
+    /// The positions of the row's tags in `tags.codes`.
+    func tagRange(of row: Int) -> Range<Int> {
+        (row == 0 ? 0 : tagEnd[row - 1])..<tagEnd[row]
+    }
+
+    /// The positions of the row's moves in the history columns.
+    func historyRange(of row: Int) -> Range<Int> {
+        (row == 0 ? 0 : historyEnd[row - 1])..<historyEnd[row]
+    }
 
     /// The positions of the row's activities in the activity columns.
     func activityRange(of row: Int) -> Range<Int> {
@@ -40,6 +65,7 @@ struct LeadColumns: Sendable {
         activityCount.reserveCapacity(capacity)
         hasTags.reserveCapacity(capacity)
         activityEnd.reserveCapacity(capacity)
+        historyEnd.reserveCapacity(capacity)
     }
 
     /// Appends a row; every column must have been given its value for this row.
@@ -49,7 +75,8 @@ struct LeadColumns: Sendable {
 
     /// Appends the facts of a materialized lead (built from `Lead` values, or a lead the
     /// streaming decoder handed to the tree decoder).
-    mutating func append(_ lead: Lead, stageCode: UInt8) {
+    mutating func append(_ lead: Lead, codes: StageCodes) {
+        let stageCode = codes.code(of: lead.stage)
         for field in TextField.allCases {
             let value: String? = switch field {
             case .id: lead.id
@@ -92,6 +119,16 @@ struct LeadColumns: Sendable {
             activityAt.append(activity.at.timeIntervalSinceReferenceDate)
         }
         activityEnd.append(activityAt.count)
+        for move in lead.history {
+            historyFrom.append(move.from.map { codes.code(of: $0) } ?? StageCodes.none)
+            historyTo.append(codes.code(of: move.to))
+            historyAt.append(move.at.timeIntervalSinceReferenceDate)
+        }
+        historyEnd.append(historyAt.count)
+        for tag in lead.tags { tags.append(tag) }
+        tagEnd.append(tags.codes.count)
+        fieldsStart.append(-1)
+        fieldsEnd.append(-1)
         count += 1
     }
 

@@ -22,6 +22,7 @@ extension LeadStreamDecoder {
         var seen: UInt32 = 0
         var last = -1
         var unknown = false
+        row.recordFrom = StageCodes.none
         repeat {
             let name = try readObjectKey()
             guard let k = keys.firstIndex(where: { $0.withUnsafeBufferPointer { $0.equals(name) } }) else {
@@ -45,6 +46,10 @@ extension LeadStreamDecoder {
         if kind == 19 {
             row.activityTypes.append(row.recordType)
             row.activityAt.append(row.recordAt)
+        } else if kind == 20 {
+            row.historyFrom.append(row.recordFrom)
+            row.historyTo.append(row.recordTo)
+            row.historyAt.append(row.recordAt)
         }
         if kind == 20, seen & 0b10 == 0 { noteLayout() }  // a save writes "from": null
     }
@@ -73,7 +78,8 @@ extension LeadStreamDecoder {
             if attemptTypes.contains(where: { $0.withUnsafeBufferPointer { $0.equals(type) } }) { row.attempts += 1 }
             row.recordType = columns.activityTypes.intern(type)
         case (20, 1), (20, 2):
-            guard !s.escaped, s.end > s.start || key == 1, stageCode(s.start, s.end) != nil else { throw StreamRefusal() }
+            guard !s.escaped, s.end > s.start || key == 1, let code = stageCode(s.start, s.end) else { throw StreamRefusal() }
+            if key == 1 { row.recordFrom = code } else { row.recordTo = code }
         case (21, 2):
             let verdict = UnsafeBufferPointer(rebasing: bytes[s.start..<s.end])
             guard !s.escaped, verdicts.contains(where: { $0.withUnsafeBufferPointer { $0.equals(verdict) } }) else { throw StreamRefusal() }

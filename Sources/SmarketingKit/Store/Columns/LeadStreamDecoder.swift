@@ -45,6 +45,15 @@ struct LeadStreamDecoder {
         var activityAt: [Double] = []
         var recordAt = Double.nan
         var recordType = CategoryColumn.none
+        /// The lead's stage moves so far (codes left and entered, time), and the record's.
+        var historyFrom: [UInt8] = []
+        var historyTo: [UInt8] = []
+        var historyAt: [Double] = []
+        var recordFrom = StageCodes.none
+        var recordTo = StageCodes.none
+        var tagCodes: [UInt32] = []
+        var fieldsStart = -1
+        var fieldsEnd = -1
         var seen: UInt32 = 0
         var lastKnown = -1
         var sawUnknown = false
@@ -60,6 +69,12 @@ struct LeadStreamDecoder {
             hasTags = false
             activityTypes.removeAll(keepingCapacity: true)
             activityAt.removeAll(keepingCapacity: true)
+            historyFrom.removeAll(keepingCapacity: true)
+            historyTo.removeAll(keepingCapacity: true)
+            historyAt.removeAll(keepingCapacity: true)
+            tagCodes.removeAll(keepingCapacity: true)
+            fieldsStart = -1
+            fieldsEnd = -1
             seen = 0
             lastKnown = -1
             sawUnknown = false
@@ -83,7 +98,7 @@ struct LeadStreamDecoder {
         self.i = i
         self.funnel = funnel
         self.index = index
-        for (code, stage) in funnel.stages.enumerated() where code < 255 {
+        for (code, stage) in funnel.stages.enumerated() where code < 254 {
             var id = stage.id
             id.withUTF8 { idBytes in
                 let hash = ByteHashTable.hash(idBytes)
@@ -151,7 +166,7 @@ struct LeadStreamDecoder {
         i = end
         let number = columns.count
         let codes = StageCodes(funnel: funnel)
-        columns.append(lead, stageCode: codes.code(of: lead.stage))
+        columns.append(lead, codes: codes)
         whole[number] = lead
         rawStart.append(start)
         rawEnd.append(end)
@@ -171,6 +186,14 @@ struct LeadStreamDecoder {
         columns.activityTypes.codes.append(contentsOf: row.activityTypes)
         columns.activityAt.append(contentsOf: row.activityAt)
         columns.activityEnd.append(columns.activityAt.count)
+        columns.historyFrom.append(contentsOf: row.historyFrom)
+        columns.historyTo.append(contentsOf: row.historyTo)
+        columns.historyAt.append(contentsOf: row.historyAt)
+        columns.historyEnd.append(columns.historyAt.count)
+        columns.tags.codes.append(contentsOf: row.tagCodes)
+        columns.tagEnd.append(columns.tags.codes.count)
+        columns.fieldsStart.append(row.fieldsStart)
+        columns.fieldsEnd.append(row.fieldsEnd)
         columns.finishRow()
         rawStart.append(start)
         rawEnd.append(i)
@@ -285,7 +308,10 @@ struct LeadStreamDecoder {
         default:
             if try readNull() { canon = false; return }
             guard peek == UInt8(ascii: "{") else { throw StreamRefusal() }
+            let start = i
             try skipValue(depth: 4)
+            row.fieldsStart = start
+            row.fieldsEnd = i
         }
     }
 
@@ -393,7 +419,10 @@ struct LeadStreamDecoder {
         row.hasTags = true
         repeat {
             guard peek == UInt8(ascii: "\"") else { throw StreamRefusal() }
-            _ = try scanString()
+            let s = try scanString()
+            // An escaped tag is rare: the tree decoder reads that lead.
+            if s.escaped { throw StreamRefusal() }
+            row.tagCodes.append(columns.tags.intern(UnsafeBufferPointer(rebasing: bytes[s.start..<s.end])))
         } while try more(close: UInt8(ascii: "]"))
     }
 

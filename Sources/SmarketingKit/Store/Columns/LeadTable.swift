@@ -46,7 +46,7 @@ final class LeadTable: Sendable {
         whole.reserveCapacity(leads.count)
         let stageCodes = StageCodes(funnel: funnel)
         for (row, lead) in leads.enumerated() {
-            columns.append(lead, stageCode: stageCodes.code(of: lead.stage))
+            columns.append(lead, codes: stageCodes)
             whole[row] = lead
         }
         var index = LeadIDIndex(capacity: leads.count)
@@ -116,8 +116,11 @@ struct StageCodes {
 
     init(funnel: Funnel) {
         self.funnel = funnel
-        for (i, stage) in funnel.stages.enumerated() where i < 255 && codes[stage.id] == nil { codes[stage.id] = UInt8(i) }
+        for (i, stage) in funnel.stages.enumerated() where i < 254 && codes[stage.id] == nil { codes[stage.id] = UInt8(i) }
     }
+
+    /// No stage: the `from` of a lead's first move.
+    static let none: UInt8 = 254
 
     /// The code of a resolved stage id; 255 for a stage the funnel does not have.
     func code(of id: String) -> UInt8 {

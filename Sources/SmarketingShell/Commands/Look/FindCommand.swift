@@ -17,10 +17,14 @@ public enum FindCommand: ShellCommand {
         while !arguments.isAtEnd { words.append(try arguments.text("the text to find").text) }
         guard !words.isEmpty else { _ = try arguments.text("the text to find"); return .none }
         let needle = TextFold.fold(words.joined(separator: " "))
+        let needleBytes = Array(needle.utf8)
         let leads = session.workspace.leads
         var rows: [[TableValue]] = []
         for row in 0..<leads.count {
             if row & 0xFFF == 0, session.isInterrupted() { throw .interrupted }
+            // A look at the lead's text first: most leads surely do not match, and are
+            // then never decoded.
+            guard leads.mayContain(folded: needleBytes, at: row) else { continue }
             let lead = leads[row]
             guard let place = match(lead, needle) else { continue }
             rows.append([.text(lead.id), TableValue(lead.name), TableValue(lead.company), .text(lead.stage), .text(place)])

@@ -1,0 +1,65 @@
+/// A quick "surely not" for text search over loaded leads: the lead's JSON text, folded
+/// byte by byte the way `TextFold` folds, either cannot contain the needle, or the lead
+/// is decoded and searched properly. Only a no is trusted, so the search stays exact.
+extension LeadStore {
+    /// False only when the lead in `row` surely does not contain `needle` (already folded
+    /// with `TextFold.fold`) anywhere in its text; true when it may, or when the quick
+    /// look cannot tell (an edited lead, an escape, a letter outside the fold table).
+    public func mayContain(folded needle: [UInt8], at row: Int) -> Bool {
+        guard let tableRow = columnRow(of: row), table.whole[tableRow] == nil, tableRow < table.rawStart.count,
+              !needle.isEmpty, needle.allSatisfy({ $0 < 0x80 }) else { return true }
+        return table.source.withUnsafeBufferPointer { source in
+            ByteFold.mayContain(UnsafeBufferPointer(rebasing: source[table.rawStart[tableRow]..<table.rawEnd[tableRow]]), needle)
+        }
+    }
+}
+
+/// Folding UTF-8 bytes as `TextFold` folds text, for the letters where that is simple:
+/// ASCII (lower-cased) and U+00C0–U+017F (Latin-1 and Latin Extended-A: ö → o, ș → s,
+/// ł → l), with combining accents dropped. Anything else makes the answer "maybe".
+enum ByteFold {
+    /// The folded ASCII letter of each scalar U+00C0–U+017F, or 0 when it has none.
+    static let latin: [UInt8] = (0xC0...0x17F).map { value in
+        guard let scalar = Unicode.Scalar(value) else { return 0 }
+        let folded = TextFold.fold(String(Character(scalar))).utf8
+        return folded.count == 1 && folded.first! < 0x80 ? folded.first! : 0
+    }
+
+    /// Whether `text` may contain the ASCII `needle` once folded; nil-free: "maybe" is true.
+    static func mayContain(_ text: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
+        // The folded bytes go round a ring of needle.count; when one equals the needle's
+        // last byte, the ring is compared with the needle backwards.
+        let n = needle.count
+        var ring = [UInt8](repeating: 0, count: n)
+        var seen = 0
+        var i = 0
+        return needle.withUnsafeBufferPointer { needle in
+            ring.withUnsafeMutableBufferPointer { ring in
+                func push(_ byte: UInt8) -> Bool {
+                    ring[seen % n] = byte
+                    seen += 1
+                    guard seen >= n, byte == needle[n - 1] else { return false }
+                    for k in 1..<max(n, 1) where ring[(seen - 1 - k) % n] != needle[n - 1 - k] { return false }
+                    return true
+                }
+                while i < text.count {
+                    let byte = text[i]
+                    if byte < 0x80 {
+                        // An escape (\u00f6, \") hides what the text really says.
+                        if byte == UInt8(ascii: "\\") { return true }
+                        if push(byte &- 0x41 < 26 ? byte | 0x20 : byte) { return true }
+                        i += 1
+                        continue
+                    }
+                    guard byte & 0xE0 == 0xC0, i + 1 < text.count else { return true }
+                    let scalar = (Int(byte & 0x1F) << 6) | Int(text[i + 1] & 0x3F)
+                    i += 2
+                    if scalar >= 0x300 && scalar <= 0x36F { continue }  // a combining accent: folded away
+                    guard scalar >= 0xC0 && scalar <= 0x17F, case let folded = latin[scalar - 0xC0], folded != 0 else { return true }
+                    if push(folded) { return true }
+                }
+                return false
+            }
+        }
+    }
+}
