@@ -210,7 +210,7 @@ struct HistoryColumnTests {
         }
         #expect(seen > 300)
         for query in ["tags = dmu", "tags != dmu", "tags is none", "fields.erp = 'SAP'", "fields.fleetSize > 20", "fields.erp is none",
-                      "fields.erp ~ 'dyn' or tags in (pilot, reference)"] {
+                      "fields.erp ~ 'dyn' or tags in (pilot, reference)", "dupes > 0", "dupes = 0 and tags is not none"] {
             let rows = try QueryCompiler.compileRows(query, in: environment).rows(in: workspace.leads)
             let predicate = try QueryCompiler.compile(query, in: environment)
             #expect(rows == (0..<workspace.leads.count).filter { predicate(workspace.leads[$0]) }, "\(query)")

@@ -29,10 +29,11 @@ public enum Duplicates {
             if ra != rb { parent[max(ra, rb)] = min(ra, rb) }
             how[min(ra, rb)] = merged
         }
-        func byKey(_ criterion: Criterion, _ key: (Lead) -> String?) {
+        let contacts = (0..<leads.count).map { leads.contact(at: $0) }
+        func byKey(_ criterion: Criterion, _ key: (ContactDetails) -> String?) {
             var first: [String: Int] = [:]
             for row in 0..<leads.count {
-                guard let k = key(leads[row]), !k.isEmpty else { continue }
+                guard let k = key(contacts[row]), !k.isEmpty else { continue }
                 if let earlier = first[k] { join(earlier, row, criterion) } else { first[k] = row }
             }
         }
@@ -48,7 +49,7 @@ public enum Duplicates {
             // Within one company, names a couple of edits apart.
             var byCompany: [String: [(row: Int, name: [Character])]] = [:]
             for row in 0..<leads.count {
-                let lead = leads[row]
+                let lead = contacts[row]
                 guard let name = lead.name, let company = lead.company else { continue }
                 let folded = Array(TextFold.fold(name))
                 let key = companyKey(company)

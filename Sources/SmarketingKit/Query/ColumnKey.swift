@@ -6,7 +6,7 @@ enum ColumnKey: Equatable {
     case text(TextField)
     case category(CategoryField)
     case number(NumberField)
-    case stage, score, age, idle, attempts, activities
+    case stage, score, age, idle, attempts, activities, dupes
     /// Computed fields with a few values (`ComputedCategory`).
     case quadrant, persona
     /// Tags, from the tag columns.
@@ -43,6 +43,7 @@ enum ColumnKey: Equatable {
         case "idle": self = .idle
         case "attempts": self = .attempts
         case "activities": self = .activities
+        case "dupes": self = .dupes
         case "quadrant": self = .quadrant
         case "persona": self = .persona
         case "tags": self = .tags
@@ -53,7 +54,7 @@ enum ColumnKey: Equatable {
     /// True for keys read as one `Double` per row (NaN for none).
     var isNumeric: Bool {
         switch self {
-        case .number, .score, .age, .idle, .attempts, .activities: true
+        case .number, .score, .age, .idle, .attempts, .activities, .dupes: true
         case .text, .category, .stage, .quadrant, .persona, .tags, .custom: false
         }
     }
@@ -91,6 +92,11 @@ enum ColumnKey: Equatable {
         case .activities:
             let counts = table.columns.activityCount
             return { Double(counts[$0]) }
+        case .dupes:
+            return { row in
+                Double(environment.duplicates(of: ContactDetails(name: table.text(.name, at: row), email: table.text(.email, at: row),
+                                                                 phone: table.text(.phone, at: row), company: table.text(.company, at: row))))
+            }
         case .text, .category, .stage, .quadrant, .persona, .tags, .custom:
             return { _ in .nan }
         }

@@ -140,7 +140,7 @@ enum ColumnScan {
             case .category(let field):
                 let codes = table.columns.categories[field.rawValue].codes
                 return RowBitmap(count: table.count, within: mask) { codes[$0] == CategoryColumn.none }
-            case .stage, .attempts, .activities, .quadrant:
+            case .stage, .attempts, .activities, .quadrant, .dupes:
                 return RowBitmap(count: table.count)
             case .tags, .custom:
                 return RowBitmap(count: table.count, within: mask) { key.value(table, $0, environment) == .none }

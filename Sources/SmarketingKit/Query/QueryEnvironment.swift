@@ -84,18 +84,23 @@ public final class QueryEnvironment {
     /// How many other leads look like the same person: same email, or same name at the
     /// same company (case and accents aside).
     public func duplicates(of lead: Lead) -> Int {
+        duplicates(of: ContactDetails(name: lead.name, email: lead.email, phone: lead.phone, company: lead.company))
+    }
+
+    /// `duplicates(of:)` for a lead's contact details alone (read from the columns).
+    public func duplicates(of details: ContactDetails) -> Int {
         if duplicateIndex == nil {
             var index: [String: Int] = [:]
             for row in 0..<workspace.leads.count {
-                for key in Self.duplicateKeys(workspace.leads[row]) { index[key, default: 0] += 1 }
+                for key in Self.duplicateKeys(workspace.leads.contact(at: row)) { index[key, default: 0] += 1 }
             }
             duplicateIndex = index
         }
-        let counts = Self.duplicateKeys(lead).map { (duplicateIndex?[$0] ?? 1) - 1 }
+        let counts = Self.duplicateKeys(details).map { (duplicateIndex?[$0] ?? 1) - 1 }
         return counts.max() ?? 0
     }
 
-    static func duplicateKeys(_ lead: Lead) -> [String] {
+    static func duplicateKeys(_ lead: ContactDetails) -> [String] {
         var keys: [String] = []
         if let email = lead.email?.trimmingCharacters(in: .whitespaces).lowercased(), !email.isEmpty {
             keys.append("e:" + email)

@@ -63,3 +63,24 @@ enum ByteFold {
         }
     }
 }
+
+/// The contact details of a lead: what duplicates are found by.
+public struct ContactDetails: Sendable, Equatable {
+    public var name: String?
+    public var email: String?
+    public var phone: String?
+    public var company: String?
+}
+
+extension LeadStore {
+    /// The name, email, phone and company of the lead in `row`, from the text columns when
+    /// the lead is as loaded: looking for duplicates among a million leads decodes none.
+    public func contact(at row: Int) -> ContactDetails {
+        guard let tableRow = columnRow(of: row) else {
+            let lead = self[row]
+            return ContactDetails(name: lead.name, email: lead.email, phone: lead.phone, company: lead.company)
+        }
+        return ContactDetails(name: table.text(.name, at: tableRow), email: table.text(.email, at: tableRow),
+                              phone: table.text(.phone, at: tableRow), company: table.text(.company, at: tableRow))
+    }
+}
