@@ -250,10 +250,11 @@ struct SearchPrefilterTests {
             needles.append(String(folded[start..<min(folded.count, start + Int.random(in: 2...8, using: &generator))]))
         }
         var ruledOut = 0
+        var letters = FoldedLetters()
         for needle in needles {
             let folded = TextFold.fold(needle)
             for row in 0..<workspace.leads.count {
-                let may = workspace.leads.mayContain(folded: Array(folded.utf8), at: row)
+                let may = workspace.leads.mayContain(folded: Array(folded.utf8), at: row, letters: &letters)
                 if !may {
                     ruledOut += 1
                     let lead = workspace.leads[row]

@@ -47,13 +47,18 @@ public enum Duplicates {
         if criteria.contains(.company) { byKey(.company) { $0.company.map(companyKey) } }
         if criteria.contains(.name) {
             // Within one company, names a couple of edits apart.
-            var byCompany: [String: [(row: Int, name: [Character])]] = [:]
+            // Names as Unicode scalars: folding has removed the accents, so a scalar is a
+            // letter, and comparing scalars is many times faster than comparing Characters.
+            var byCompany: [String: [(row: Int, name: [Unicode.Scalar])]] = [:]
             for row in 0..<leads.count {
                 let lead = contacts[row]
                 guard let name = lead.name, let company = lead.company else { continue }
-                let folded = Array(TextFold.fold(name))
+                let folded = Array(TextFold.fold(name).unicodeScalars)
                 let key = companyKey(company)
-                for other in byCompany[key] ?? [] where Suggestion.editDistance(other.name, folded) <= max(1, min(2, folded.count / 6)) {
+                let limit = max(1, min(2, folded.count / 6))
+                // Names whose lengths differ by more than the limit are that many edits apart.
+                for other in byCompany[key] ?? [] where abs(other.name.count - folded.count) <= limit
+                    && Suggestion.editDistance(other.name, folded) <= limit {
                     join(other.row, row, .name)
                 }
                 byCompany[key, default: []].append((row, folded))

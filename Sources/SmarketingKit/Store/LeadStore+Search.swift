@@ -5,12 +5,39 @@ extension LeadStore {
     /// False only when the lead in `row` surely does not contain `needle` (already folded
     /// with `TextFold.fold`) anywhere in its text; true when it may, or when the quick
     /// look cannot tell (an edited lead, an escape, a letter outside the fold table).
-    public func mayContain(folded needle: [UInt8], at row: Int) -> Bool {
+    public func mayContain(folded needle: [UInt8], at row: Int, letters: inout FoldedLetters) -> Bool {
         guard let tableRow = columnRow(of: row), table.whole[tableRow] == nil, tableRow < table.rawStart.count,
               !needle.isEmpty, needle.allSatisfy({ $0 < 0x80 }) else { return true }
         return table.source.withUnsafeBufferPointer { source in
-            ByteFold.mayContain(UnsafeBufferPointer(rebasing: source[table.rawStart[tableRow]..<table.rawEnd[tableRow]]), needle)
+            ByteFold.mayContain(UnsafeBufferPointer(rebasing: source[table.rawStart[tableRow]..<table.rawEnd[tableRow]]), needle,
+                                letters: &letters)
         }
+    }
+}
+
+/// What folding makes of each letter outside ASCII and Latin-1/Extended-A, worked out
+/// once per letter and kept for one search: dropped (an accent or a Thai vowel mark),
+/// something an ASCII needle can never match (ж, ก, 東), or maybe ASCII (ḍ, K).
+public struct FoldedLetters: Sendable {
+    enum Fold: UInt8 { case dropped, other, maybeASCII }
+    var known: [UInt32: Fold] = [:]
+
+    public init() {}
+
+    mutating func fold(_ value: UInt32) -> Fold {
+        if let fold = known[value] { return fold }
+        var fold = Fold.maybeASCII
+        if let scalar = Unicode.Scalar(value) {
+            switch scalar.properties.generalCategory {
+            case .nonspacingMark, .enclosingMark:
+                fold = .dropped
+            default:
+                let folded = TextFold.fold(String(Character(scalar)))
+                fold = folded.isEmpty ? .dropped : folded.utf8.contains(where: { $0 < 0x80 }) ? .maybeASCII : .other
+            }
+        }
+        known[value] = fold
+        return fold
     }
 }
 
@@ -26,7 +53,7 @@ enum ByteFold {
     }
 
     /// Whether `text` may contain the ASCII `needle` once folded; nil-free: "maybe" is true.
-    static func mayContain(_ text: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
+    static func mayContain(_ text: UnsafeBufferPointer<UInt8>, _ needle: [UInt8], letters: inout FoldedLetters) -> Bool {
         // The folded bytes go round a ring of needle.count; when one equals the needle's
         // last byte, the ring is compared with the needle backwards.
         let n = needle.count
@@ -51,12 +78,22 @@ enum ByteFold {
                         i += 1
                         continue
                     }
-                    guard byte & 0xE0 == 0xC0, i + 1 < text.count else { return true }
-                    let scalar = (Int(byte & 0x1F) << 6) | Int(text[i + 1] & 0x3F)
-                    i += 2
-                    if scalar >= 0x300 && scalar <= 0x36F { continue }  // a combining accent: folded away
-                    guard scalar >= 0xC0 && scalar <= 0x17F, case let folded = latin[scalar - 0xC0], folded != 0 else { return true }
-                    if push(folded) { return true }
+                    // The scalar and its length in bytes (the decoder checked the UTF-8).
+                    let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                    guard i + length <= text.count else { return true }
+                    var scalar = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                    for k in 1..<length { scalar = scalar << 6 | UInt32(text[i + k] & 0x3F) }
+                    i += length
+                    if scalar >= 0xC0 && scalar <= 0x17F, case let folded = latin[Int(scalar) - 0xC0], folded != 0 {
+                        if push(folded) { return true }
+                        continue
+                    }
+                    switch letters.fold(scalar) {
+                    case .dropped: continue
+                    case .maybeASCII: return true
+                    // A letter no ASCII needle matches: it breaks any match across it.
+                    case .other: if push(0xFF) { return true }
+                    }
                 }
                 return false
             }

@@ -16,7 +16,7 @@ public enum Suggestion {
     }
 
     /// Damerau–Levenshtein distance (adjacent swaps count as one edit: "mvoe" → "move").
-    public static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
+    public static func editDistance<Element: Equatable>(_ a: [Element], _ b: [Element]) -> Int {
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
         var previous2 = [Int](repeating: 0, count: b.count + 1)

@@ -20,11 +20,12 @@ public enum FindCommand: ShellCommand {
         let needleBytes = Array(needle.utf8)
         let leads = session.workspace.leads
         var rows: [[TableValue]] = []
+        var letters = FoldedLetters()
         for row in 0..<leads.count {
             if row & 0xFFF == 0, session.isInterrupted() { throw .interrupted }
             // A look at the lead's text first: most leads surely do not match, and are
             // then never decoded.
-            guard leads.mayContain(folded: needleBytes, at: row) else { continue }
+            guard leads.mayContain(folded: needleBytes, at: row, letters: &letters) else { continue }
             let lead = leads[row]
             guard let place = match(lead, needle) else { continue }
             rows.append([.text(lead.id), TableValue(lead.name), TableValue(lead.company), .text(lead.stage), .text(place)])
