@@ -225,3 +225,20 @@ extension ScoringTests {
         #expect(third.leads.value(of: fit, at: 0, in: QueryEnvironment(workspace: third, now: Self.clock)) == .number(20))
     }
 }
+
+extension ScoringTests {
+    @Test("a query environment is freed when the command ends, with its derived columns")
+    func noCycles() throws {
+        let workspace = try Workspace.load(path: Fixtures.demo)
+        weak var released: QueryEnvironment?
+        do {
+            let environment = QueryEnvironment(workspace: workspace, now: Self.clock)
+            released = environment
+            try environment.preparePersonas()
+            _ = try QueryCompiler.compileRows("score >= 60 and persona is not none and quadrant = ideal", in: environment)
+                .rows(in: workspace.leads)
+            #expect(environment.scoreCard(of: workspace.leads[0]).fitLines.count == 5)
+        }
+        #expect(released == nil)
+    }
+}

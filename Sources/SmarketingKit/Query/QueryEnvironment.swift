@@ -30,13 +30,20 @@ public final class QueryEnvironment {
         self.variables = variables
     }
 
+    /// An environment like this one with none of its caches: for compiling what this
+    /// one keeps (rules, criteria), whose closures must not keep this one alive.
+    func fresh() -> QueryEnvironment {
+        QueryEnvironment(workspace: workspace, now: now, variables: variables)
+    }
+
     /// Compiles every persona's criteria, once; called when a query uses `persona`.
     func preparePersonas() throws(QueryError) {
         guard personaPredicates.isEmpty, !workspace.personas.isEmpty else { return }
         var compiled: [(name: String, matches: LeadPredicate)] = []
+        let criteriaEnvironment = fresh()
         for persona in workspace.personas {
             guard let criteria = persona.criteria, !criteria.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
-            let predicate = try QueryCompiler.compile(criteria, in: self, insidePersona: persona.name)
+            let predicate = try QueryCompiler.compile(criteria, in: criteriaEnvironment, insidePersona: persona.name)
             compiled.append((persona.name, predicate))
         }
         personaPredicates = compiled

@@ -38,9 +38,13 @@ final class ScoringEngine {
         stages = environment.workspace.funnel.ids
         var compiled: [CompiledFitRule] = []
         var problems: [(Int, String, QueryError)] = []
+        // The rules' closures keep the environment they were compiled in; a fresh one
+        // (fit rules use no cache of it) keeps them from holding on to `environment`,
+        // which holds this engine: no cycle, so a command's caches go when it ends.
+        let rulesEnvironment = environment.fresh()
         for (i, rule) in scoring.fit.enumerated() {
             do throws(QueryError) {
-                let (query, dependsOnContext) = try QueryCompiler.compileScoringRule(rule.when, in: environment)
+                let (query, dependsOnContext) = try QueryCompiler.compileScoringRule(rule.when, in: rulesEnvironment)
                 compiled.append(CompiledFitRule(number: i + 1, rule: rule, query: query, dependsOnContext: dependsOnContext))
             } catch {
                 problems.append((i + 1, rule.when, error))
@@ -135,6 +139,12 @@ final class ScoringEngine {
     func interestColumn(_ table: LeadTable) -> [Double]? {
         guard scoring.derivesInterest else { return nil }
         if let cached, cached.table === table, let interest = cached.interest { return interest }
+        let interest = table.derived.interest(for: .init(rules: scoring.interest, now: now)) { computeInterest(table) }
+        remember(table, interest: interest)
+        return interest
+    }
+
+    private func computeInterest(_ table: LeadTable) -> [Double] {
         let columns = table.columns
         let rulesOfCode: [[Scoring.InterestRule]] = columns.activityTypes.values.map { type in
             (interestRules[type.lowercased()] ?? []).map(\.rule)
@@ -154,7 +164,6 @@ final class ScoringEngine {
                 }
             }
         }
-        remember(table, interest: interest)
         return interest
     }
 

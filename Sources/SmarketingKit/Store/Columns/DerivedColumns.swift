@@ -14,7 +14,23 @@ final class DerivedColumns: Sendable {
         let stages: [String]
     }
 
+    /// What a derived interest column was computed from: the rules and the clock.
+    struct InterestKey: Hashable, Sendable {
+        let rules: [Scoring.InterestRule]
+        let now: Double
+    }
+
     private let fit = Mutex<(key: FitKey, values: [Double])?>(nil)
+    private let interest = Mutex<(key: InterestKey, values: [Double])?>(nil)
+
+    /// The interest column for `key`: kept while the clock stands still (`--now`, a
+    /// script), worked out again when it moves.
+    func interest(for key: InterestKey, compute: () -> [Double]) -> [Double] {
+        if let kept = interest.withLock({ $0 }), kept.key == key { return kept.values }
+        let values = compute()
+        interest.withLock { $0 = (key, values) }
+        return values
+    }
 
     /// The fit column for `key`, computed by `compute` when it is not kept yet.
     func fit(for key: FitKey, compute: () -> [Double]) -> [Double] {
