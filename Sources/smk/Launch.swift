@@ -1,0 +1,209 @@
+import ArgumentParser
+import Foundation
+import SmarketingKit
+import SmarketingShell
+
+/// What one run of `smk` was asked to do, and doing it: opening the workspace, then the
+/// prompt, `-c`, `-f` or standard input. Filled by swift-argument-parser (`Smk`) or, for
+/// plain command lines, by `init?(arguments:)`.
+struct Launch {
+    var workspace: String?
+    var command: String?
+    var file: String?
+    var actor: String?
+    var now: String?
+    var format: String?
+    var keepGoing = false
+    var assignments: [String] = []
+    var forceUnlock = false
+
+    init(workspace: String?, command: String?, file: String?, actor: String?, now: String?, format: String?,
+         keepGoing: Bool, assignments: [String], forceUnlock: Bool) {
+        self.workspace = workspace
+        self.command = command
+        self.file = file
+        self.actor = actor
+        self.now = now
+        self.format = format
+        self.keepGoing = keepGoing
+        self.assignments = assignments
+        self.forceUnlock = forceUnlock
+    }
+
+    /// The options of a plain command line; nil for anything the hand reading does not
+    /// know (help, a typo, an option twice), which the argument parser then explains.
+    init?(arguments: [String]) {
+        var i = 0
+        func value(_ option: String) -> String? {
+            guard i + 1 < arguments.count else { return nil }
+            i += 1
+            return arguments[i]
+        }
+        while i < arguments.count {
+            var argument = arguments[i]
+            var inline: String?
+            if argument.hasPrefix("--"), let equals = argument.firstIndex(of: "=") {
+                inline = String(argument[argument.index(after: equals)...])
+                argument = String(argument[..<equals])
+            }
+            func take(_ slot: inout String?) -> Bool {
+                guard slot == nil, let given = inline ?? value(argument) else { return false }
+                slot = given
+                return true
+            }
+            switch argument {
+            case "-c": guard inline == nil, take(&command) else { return nil }
+            case "-f": guard inline == nil, take(&file) else { return nil }
+            case "--as": guard take(&actor) else { return nil }
+            case "--now": guard take(&now) else { return nil }
+            case "--format": guard take(&format) else { return nil }
+            case "--set":
+                var assignment: String?
+                guard take(&assignment), let assignment else { return nil }
+                assignments.append(assignment)
+            case "--keep-going": guard inline == nil, !keepGoing else { return nil }; keepGoing = true
+            case "--force-unlock": guard inline == nil, !forceUnlock else { return nil }; forceUnlock = true
+            default:
+                guard !argument.hasPrefix("-"), workspace == nil else { return nil }
+                workspace = argument
+            }
+            i += 1
+        }
+    }
+
+    func validate() throws {
+        if command != nil && file != nil { throw ValidationError("give -c or -f, not both") }
+        if let now, Timestamp.parse(now) == nil {
+            throw ValidationError("--now '\(now)' is not a date (expected 2026-11-24 or 2026-11-24T09:00:00Z)")
+        }
+        for assignment in assignments where !assignment.contains("=") || assignment.hasPrefix("=") {
+            throw ValidationError("--set '\(assignment)' is not NAME=VALUE")
+        }
+        if let format, OutputFormat(rawValue: format.lowercased()) == nil {
+            throw ValidationError("--format '\(format)' is not one of table, json, csv, markdown")
+        }
+    }
+
+    func run() throws {
+        let out = StandardStream.output
+        let err = StandardStream.error
+        guard let (workspace, path) = openWorkspace(err: err) else { throw ExitCode(2) }
+        let session = Session(workspace: workspace, path: path, actor: resolvedActor(), out: out, err: err)
+        session.fixedNow = now.flatMap(Timestamp.parse)
+        session.settings.format = format.flatMap { OutputFormat(rawValue: $0.lowercased()) } ?? .table
+        session.settings.bail = !keepGoing
+        let terminal = Terminal.current
+        session.settings.width = terminal.outputIsTTY ? terminal.columns : nil
+        if terminal.outputIsTTY { session.terminalWidth = { Terminal.current.columns } }
+        session.settings.color = terminal.outputIsTTY && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        for assignment in assignments {
+            let name = String(assignment.prefix { $0 != "=" })
+            let value = String(assignment.dropFirst(name.count + 1))
+            session.variables[name] = ScriptValue.parse(value)
+            session.commandLineVariables.insert(name)
+        }
+        session.isInterrupted = { Interrupt.isSet }
+        Interrupt.install()
+
+        let interactive = command == nil && file == nil && terminal.inputIsTTY
+        let completion = CompletionBridge(session: session)
+        let editor = interactive ? LineEditor(historyPath: historyPath()) { line, cursor in
+            let result = completion.complete(line: line, cursor: cursor)
+            return CompletionReply(candidates: result.candidates, replaceFrom: result.replaceFrom)
+        } : nil
+        defer { editor?.close() }
+        if path != nil {
+            let ask: ((String) -> Bool)? = editor.map { editor in
+                { question in
+                    if case .line(let answer) = editor.readLine(prompt: question) {
+                        return ["y", "yes"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased())
+                    }
+                    return false
+                }
+            }
+            session.workspaceGuard = WorkspaceGuard(session: session, forceUnlock: forceUnlock, ask: ask)
+        }
+        defer {
+            if !interactive, session.isDirty {
+                err.write("warning: \(session.unsavedCount) unsaved change(s) discarded at the end (add save to keep them)\n")
+            }
+            session.workspaceGuard?.release(session)
+        }
+
+        let interpreter = Interpreter(session: session)
+        var outcome = Interpreter.Outcome()
+        if let command {
+            outcome = interpreter.run(command, mode: .script)
+        } else if let file {
+            let text: String
+            do { text = try ScriptText.decode(try AtomicFile.readAll(file), file: file) } catch {
+                err.write("error: \(error)\n")
+                throw ExitCode(2)
+            }
+            session.scriptStack = [URL(fileURLWithPath: file).standardizedFileURL.path]
+            outcome = interpreter.run(text, file: file, mode: .script)
+        } else if let editor {
+            if terminal.outputIsTTY { session.pager = Pager.page }
+            session.progress = { label, fraction in
+                let line = ProgressLine(label: label, fraction: fraction)
+                return { line.finish() }
+            }
+            if !session.workspace.team.isEmpty, session.workspace.role(of: session.actor) == nil {
+                let names = session.workspace.team.map(\.name).joined(separator: ", ")
+                err.write("note: \(session.actor) is not in this workspace's team (\(names)); as NAME acts as one of them\n")
+            }
+            if path == nil || !FileManager.default.fileExists(atPath: path ?? "") {
+                err.write("new workspace \(session.displayName): not saved yet (save FILE writes it)\n")
+            }
+            Repl(session: session, reader: editor).run(clearInterrupt: Interrupt.clear)
+            return
+        } else {
+            let text: String
+            do { text = try ScriptText.decode(Array(FileHandle.standardInput.readDataToEndOfFile()), file: "<stdin>") } catch {
+                err.write("error: \(error)\n")
+                throw ExitCode(2)
+            }
+            outcome = interpreter.run(text, file: "<stdin>", mode: .script)
+        }
+        if outcome.failures > 0 {
+            if !outcome.stopped { err.write(ScriptSummary.text(failures: outcome.failures, checks: session.checks) + "\n") }
+            throw ExitCode(1)
+        }
+    }
+
+    /// The workspace to open and its file: the given one, or the bundled demo. A path that
+    /// does not exist yet opens an empty workspace that `save` will create.
+    private func openWorkspace(err: TextSink) -> (Workspace, String?)? {
+        guard let target = workspace ?? DemoWorkspace.path() else {
+            err.write("error: the bundled demo (Workspace/demo.json) was not found; give a workspace file\n")
+            return nil
+        }
+        if !FileManager.default.fileExists(atPath: target) {
+            let name = URL(fileURLWithPath: target).deletingPathExtension().lastPathComponent
+            return (Workspace(name: name), target)
+        }
+        var size = stat()
+        let progress = ProgressLine.load(name: URL(fileURLWithPath: target).lastPathComponent,
+                                         total: stat(target, &size) == 0 ? Int(size.st_size) : 0)
+        defer { progress.finish() }
+        do {
+            return (try Workspace.load(path: target), target)
+        } catch {
+            err.write("error: \(error)\n")
+            return nil
+        }
+    }
+
+    private func resolvedActor() -> String {
+        if let actor, !actor.isEmpty { return actor }
+        let environment = ProcessInfo.processInfo.environment
+        if let user = environment["SMK_USER"], !user.isEmpty { return user }
+        return OSUser.name
+    }
+
+    private func historyPath() -> String {
+        let environment = ProcessInfo.processInfo.environment
+        if let path = environment["SMK_HISTORY"], !path.isEmpty { return path }
+        return FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".smk_history").path
+    }
+}
