@@ -19,7 +19,8 @@ public enum ScoreCommand: ShellCommand {
         points, kept within 0–100, and stays current as activities are logged; without
         rules the stored values are used. score = fit × weight + interest × weight, and
         the high thresholds split the quadrant.
-        score ID lists every rule, whether it held, and the decay applied.
+        score ID lists every rule, whether it held, and the decay applied; score alone lists
+        the rules, as score rules does.
         score check compares the score with what happened to leads whose outcome is known:
         against customer (the default), a lead that reached customer converted and a lost
         one did not; against FIELD, a true, yes or non-zero value converted. It shows the
@@ -30,10 +31,8 @@ public enum ScoreCommand: ShellCommand {
                                   "score rule add interest meeting 5 halflife 30d; undo"]
 
     public static func run(_ arguments: inout Arguments, in session: Session) throws(ShellError) -> CommandResult {
-        guard let first = arguments.peek else {
-            _ = try arguments.text("a lead id, rules, rule, weights, high or check")
-            return .none
-        }
+        // `score` alone: the rules, as DESIGN's `score [ID]` has it.
+        guard let first = arguments.peek else { return rules(in: session) }
         switch first.kind == .word ? first.text.lowercased() : "" {
         case "rules":
             _ = try arguments.next("rules")
