@@ -42,18 +42,17 @@ struct LeadColumns: Sendable {
     var fieldsEnd: [Int] = []
 
     /// The positions of the row's tags in `tags.codes`.
-    func tagRange(of row: Int) -> Range<Int> {
-        (row == 0 ? 0 : tagEnd[row - 1])..<tagEnd[row]
-    }
+    func tagRange(of row: Int) -> Range<Int> { Self.span(tagEnd, row) }
 
     /// The positions of the row's moves in the history columns.
-    func historyRange(of row: Int) -> Range<Int> {
-        (row == 0 ? 0 : historyEnd[row - 1])..<historyEnd[row]
-    }
+    func historyRange(of row: Int) -> Range<Int> { Self.span(historyEnd, row) }
 
     /// The positions of the row's activities in the activity columns.
-    func activityRange(of row: Int) -> Range<Int> {
-        (row == 0 ? 0 : activityEnd[row - 1])..<activityEnd[row]
+    func activityRange(of row: Int) -> Range<Int> { Self.span(activityEnd, row) }
+
+    /// The row's span in a flattened column whose `ends[row]` is one past its last item.
+    private static func span(_ ends: [Int], _ row: Int) -> Range<Int> {
+        (row == 0 ? 0 : ends[row - 1])..<ends[row]
     }
 
     mutating func reserve(_ capacity: Int) {

@@ -63,6 +63,15 @@ public enum SetCommand: ShellCommand {
         }
     }
 
+    /// One @ with something before it and a dotted domain after it, and no spaces: enough
+    /// to catch a name typed into the email field, not a full RFC 5322 check.
+    static func looksLikeEmail(_ text: String) -> Bool {
+        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, !text.contains(where: \.isWhitespace) else { return false }
+        let domain = parts[1].split(separator: ".", omittingEmptySubsequences: false)
+        return domain.count >= 2 && domain.allSatisfy { !$0.isEmpty }
+    }
+
     /// The edit for `field = value`, or an error naming what is wrong with the value.
     static func edit(field fieldToken: Token, value valueToken: Token, usage: String = SetCommand.usage) throws(ShellError) -> (inout Lead) -> Void {
         let name = fieldToken.text
@@ -73,6 +82,11 @@ public enum SetCommand: ShellCommand {
         }
         if let path = textField(name.lowercased()) {
             let value: String? = isNone ? nil : raw
+            if let value {
+                let trimmed = value.trimmingCharacters(in: .whitespaces)
+                if trimmed.isEmpty { throw bad("some text (or none to clear it)") }
+                if name.lowercased() == "email", !Self.looksLikeEmail(trimmed) { throw bad("an address such as anna@example.com") }
+            }
             return { $0[keyPath: path] = value }
         }
         if let path = numberField(name.lowercased()) {

@@ -43,9 +43,10 @@ public enum LeadsCommand: ShellCommand {
         let leads = session.workspace.leads
         var cells: [[TableValue]] = []
         cells.reserveCapacity(rows.count)
+        // Cells come from the columns where they can: a listing decodes no lead unless a
+        // column needs one (a computed field without a column path).
         for row in rows {
-            let lead = leads[row]
-            cells.append(columns.map { $0.value(of: lead, in: environment).cell })
+            cells.append(columns.map { leads.value(of: $0, at: row, in: environment).cell })
         }
         let stageColumns = Set(columns.indices.filter { columns[$0].type == .stage })
         return Table(columns: columns.map(\.name), rows: cells, footer: footer, stageColumns: stageColumns)
