@@ -84,6 +84,9 @@ struct QueryTests {
     @Test("errors point at the fault and say what was expected", arguments: [
         ("1️⃣sorce = 'webinar'", "no field 'sorce' — did you mean 'source'?"),
         ("stage = 1️⃣mqll", "no stage 'mqll' — did you mean 'mql'?"),
+        ("stage >= 1️⃣nurture", "nurture is a side stage, outside the funnel order, so 'stage >= nurture' holds for no lead; use stage = nurture"),
+        ("fit between 1️⃣80 and 60", "between 80 and 60 holds for nothing: 80 is above 60; write the smaller first (between 60 and 80)"),
+        ("stage between 1️⃣sql and mql", "between sql and mql holds for nothing: sql is above mql; write the smaller first (between mql and sql)"),
         ("quadrant = 1️⃣idael", "no quadrant 'idael' — did you mean 'ideal'?"),
         ("persona = 1️⃣'Logistic Lena'", "no persona 'Logistic Lena' — did you mean 'Logistics Lena'?"),
         ("fit >= 1️⃣'abc'", "fit is a number, but 'abc' is text"),

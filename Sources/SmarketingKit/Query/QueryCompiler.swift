@@ -73,8 +73,10 @@ struct Compiler {
             }
         case .between(let ref, let low, let high):
             let field = try resolve(ref)
-            let above = try comparison(field, .greaterOrEqual, try convert(low, for: field), ref: ref, operand: low)
-            let below = try comparison(field, .lessOrEqual, try convert(high, for: field), ref: ref, operand: high)
+            let lowValue = try convert(low, for: field), highValue = try convert(high, for: field)
+            try checkOrder(field, lowValue, highValue, low: low, high: high)
+            let above = try comparison(field, .greaterOrEqual, lowValue, ref: ref, operand: low)
+            let below = try comparison(field, .lessOrEqual, highValue, ref: ref, operand: high)
             return { above($0) && below($0) }
         }
     }
@@ -147,6 +149,25 @@ struct Compiler {
         }
     }
 
+    /// `between A and B` with A above B selects nothing: say so instead.
+    func checkOrder(_ field: LeadField, _ low: QueryValue, _ high: QueryValue, low lowOperand: Operand, high highOperand: Operand) throws(QueryError) {
+        let reversed: Bool
+        switch (low, high) {
+        case (.number(let a), .number(let b)): reversed = a > b
+        case (.date(let a), .date(let b)): reversed = a > b
+        case (.duration(let a), .duration(let b)): reversed = a > b
+        case (.text(let a), .text(let b)) where field.type == .stage:
+            let funnel = environment.workspace.funnel
+            guard let ra = funnel.rank(of: a), let rb = funnel.rank(of: b) else { return }
+            reversed = ra > rb
+        default: reversed = false
+        }
+        if reversed {
+            throw QueryError(.emptyRange(low: lowOperand.text, high: highOperand.text),
+                             at: lowOperand.range.lowerBound..<highOperand.range.upperBound)
+        }
+    }
+
     func mismatch(_ field: LeadField, _ operand: Operand, _ value: QueryValue) -> QueryError {
         QueryError(.typeMismatch(field: field.name, fieldType: field.type, value: operand.text, valueType: value.kind ?? .text),
                    at: operand.range)
@@ -179,6 +200,10 @@ struct Compiler {
             throw QueryError(.operatorNotAllowed(op: "~", field: field.name, fieldType: field.type), at: ref.range)
         }
         if field.type == .stage, case .text(let id) = value {
+            // An order against a side stage (nurture, lost) would be silently empty.
+            if ![.equal, .notEqual, .contains].contains(op), environment.workspace.funnel.rank(of: id) == nil {
+                throw QueryError(.sideStageOrder(stage: id, op: op.rawValue), at: operand.range)
+            }
             return stageComparison(op, id)
         }
         let needle: String? = if case .text(let t) = value { op == .contains ? TextFold.fold(t) : t.lowercased() } else { nil }

@@ -14,6 +14,8 @@ public struct QueryError: Error, Sendable, Equatable, CustomStringConvertible {
         case recursivePersona(String)
         case tooComplex(String)
         case scoringCycle(String)
+        case sideStageOrder(stage: String, op: String)
+        case emptyRange(low: String, high: String)
         case badScoringRule(number: Int, rule: String, reason: String)
     }
 
@@ -54,6 +56,10 @@ public struct QueryError: Error, Sendable, Equatable, CustomStringConvertible {
             return "undefined variable $\(name)" + hint(suggestion.map { "$" + $0 })
         case .tooComplex(let what):
             return "the expression is too complex: \(what)"
+        case .sideStageOrder(let stage, let op):
+            return "\(stage) is a side stage, outside the funnel order, so 'stage \(op) \(stage)' holds for no lead; use stage = \(stage)"
+        case .emptyRange(let low, let high):
+            return "between \(low) and \(high) holds for nothing: \(low) is above \(high); write the smaller first (between \(high) and \(low))"
         case .scoringCycle(let field):
             return field == "persona"
                 ? "a fit rule cannot use persona: a persona's criteria may use the score, which would go round in circles"
