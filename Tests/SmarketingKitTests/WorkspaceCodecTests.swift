@@ -104,6 +104,21 @@ struct WorkspaceCodecTests {
         }
     }
 
+    @Test("several wrong leads are reported together: the first ten, and how many more")
+    func severalWrongLeads() {
+        let bad = (1...13).map { #"{"id": "L-\#($0)", "stage": "mqll"}"# }.joined(separator: ", ")
+        let good = #"{"id": "L-ok", "stage": "mql"}"#
+        do {
+            _ = try Fixtures.decode(#"{"leads": ["# + good + ", " + bad + #", {"id": "L-x", "stage": "sal", "fit": 140}]}"#)
+            Issue.record("a broken workspace loaded")
+        } catch {
+            let text = error.description
+            #expect(text.hasPrefix("t.json: 14 leads are wrong (the first 10 here):\n  lead #2 (L-1): stage 'mqll' is not a stage — did you mean 'mql'?"))
+            #expect(text.hasSuffix("  … and 4 more"))
+            #expect(text.split(separator: "\n").count == 12)
+        }
+    }
+
     @Test("a truncated file at every length fails with an error, never a crash")
     func truncatedNeverCrashes() throws {
         let bytes = Array(try String(contentsOfFile: Fixtures.small, encoding: .utf8).utf8)

@@ -98,14 +98,22 @@ public enum WorkspaceCodec {
         }
         var leads: [Lead] = []
         leads.reserveCapacity(elements.count)
+        // Every wrong lead is counted, the first ten described: fixing a file one error
+        // per load is slow.
+        var wrong: [WorkspaceError] = []
+        var more = 0
         for (i, element) in elements.enumerated() {
             do {
                 leads.append(try Lead(json: element, funnel: funnel))
             } catch {
+                guard wrong.count < 10 else { more += 1; continue }
                 var id: String?
                 if case .object(let object) = element, case .string(let text)? = object["id"] { id = text }
-                throw .badLead(path: path, index: i + 1, id: id, error)
+                wrong.append(.badLead(path: path, index: i + 1, id: id, error))
             }
+        }
+        if let first = wrong.first {
+            throw wrong.count == 1 ? first : .badLeads(wrong, more: more)
         }
         do {
             return try LeadStore(leads)

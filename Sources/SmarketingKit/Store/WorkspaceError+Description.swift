@@ -23,6 +23,17 @@ extension WorkspaceError: CustomStringConvertible {
             return "\(prefix(path))stages: the stage '\(id)' is defined twice"
         case .cannotSave(let path, let reason):
             return "cannot save \(path): \(reason); the file on disk is unchanged"
+        case .badLeads(let errors, let more):
+            let total = errors.count + more
+            let shown = more > 0 ? " (the first \(errors.count) here)" : ""
+            var path: String?
+            let lines = errors.map { error -> String in
+                guard case .badLead(let file, let index, let id, let fault) = error else { return "  " + error.description }
+                path = path ?? file
+                return "  " + WorkspaceError.badLead(path: nil, index: index, id: id, fault).description
+            }
+            return "\(prefix(path))\(total) leads are wrong\(shown):\n" + lines.joined(separator: "\n")
+                + (more > 0 ? "\n  … and \(more) more" : "")
         }
     }
 

@@ -1,6 +1,6 @@
 /// Why a workspace could not be loaded or saved. Every case says where and what, so the
 /// person at the shell can fix the file; the wording lives in `WorkspaceError+Description`.
-public enum WorkspaceError: Error, Sendable, Equatable {
+public indirect enum WorkspaceError: Error, Sendable, Equatable {
     case cannotRead(path: String, reason: String)
     case malformedJSON(path: String?, JSONSyntaxError)
     case notAnObject(path: String?, found: String)
@@ -13,4 +13,7 @@ public enum WorkspaceError: Error, Sendable, Equatable {
     case badSection(path: String?, section: String, FieldFault)
     case duplicateStage(path: String?, id: String)
     case cannotSave(path: String, reason: String)
+    /// Several leads are wrong: the first few, and how many more, so one round of fixes
+    /// can cover them all.
+    case badLeads([WorkspaceError], more: Int)
 }
