@@ -15,6 +15,7 @@ format csv
 leads where country in (SE, RO) cols id,name,city
 format markdown
 report by stage where stage >= sal
+leads where country = 'XX' cols id,name
 format table
 help
 help expect

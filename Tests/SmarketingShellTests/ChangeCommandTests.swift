@@ -74,6 +74,7 @@ struct ChangeCommandTests {
         #expect(harness.run("set L-000001 email = 'Sofia Lindqvist'").err.contains("expected an address such as anna@example.com for email"))
         #expect(harness.run("set L-000001 email = sofia@nordvik").err.contains("an address such as"))
         #expect(harness.run("set L-000001 name = '  '").err.contains("expected some text (or none to clear it) for name"))
+        #expect(harness.run("set L-000001 created = 2030-01-01").err.contains("a date no later than now (2026-11-24 12:00) for created"))
         #expect(harness.run("set L-000001 email = s.lindqvist@nordvik.se").out == "set email on 1 lead\n")
         #expect(harness.run("set L-000001 stage = sal").err.contains("stages change with move"))
         harness.run("set L-000001 fields.erp = Odoo")

@@ -10,11 +10,13 @@ struct MarkdownRenderer {
         case .table(let table):
             var text = table.title.map { "**\(escape($0))**\n\n" } ?? ""
             text += "| " + table.columns.map(escape).joined(separator: " | ") + " |\n"
-            let numeric = table.columns.indices.map { c in table.rows.allSatisfy { c >= $0.count || $0[c] == .null || $0[c].isNumeric } }
+            let numeric = table.columns.indices.map { c in !table.rows.isEmpty && table.rows.allSatisfy { c >= $0.count || $0[c] == .null || $0[c].isNumeric } }
             text += "|" + numeric.map { $0 ? " ---: |" : " --- |" }.joined() + "\n"
             for row in table.rows {
                 text += "| " + row.map { escape($0.display) }.joined(separator: " | ") + " |\n"
             }
+            // A header alone reads like a broken paste: say that nothing matched.
+            if table.rows.isEmpty { text += "\n_(none)_\n" }
             if let footer = table.footer { text += "\n" + escape(footer) + "\n" }
             return text
         case .record(let record):

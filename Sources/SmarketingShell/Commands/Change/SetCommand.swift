@@ -50,6 +50,10 @@ public enum SetCommand: ShellCommand {
         let valueToken = try arguments.text("a value, or none")
         try arguments.finish()
         let edit = try self.edit(field: fieldToken, value: valueToken)
+        if fieldToken.text.lowercased() == "created", let date = Timestamp.parse(valueToken.text), date > session.now {
+            throw .unexpected(found: "'\(valueToken.text)'", expected: "a date no later than now (\(Timestamp.formatShort(session.now))) for created",
+                              usage: usage, valueToken.range)
+        }
         let rows = ids.compactMap { session.workspace.leads.row(of: $0) }
         let field = fieldToken.text
         let scoring = session.workspace.scoring
