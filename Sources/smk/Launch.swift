@@ -34,7 +34,7 @@ struct Launch {
     /// know (help, a typo, an option twice), which the argument parser then explains.
     init?(arguments: [String]) {
         var i = 0
-        func value(_ option: String) -> String? {
+        func value() -> String? {
             guard i + 1 < arguments.count else { return nil }
             i += 1
             return arguments[i]
@@ -47,7 +47,7 @@ struct Launch {
                 argument = String(argument[..<equals])
             }
             func take(_ slot: inout String?) -> Bool {
-                guard slot == nil, let given = inline ?? value(argument) else { return false }
+                guard slot == nil, let given = inline ?? value() else { return false }
                 slot = given
                 return true
             }

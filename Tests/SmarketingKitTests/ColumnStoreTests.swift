@@ -28,7 +28,11 @@ struct ColumnStoreTests {
             #expect(streamed.leads.row(of: lead.id) == row)
             let columns = streamed.leads.table.columns
             #expect(Int(columns.attempts[row]) == lead.attempts)
-            #expect(Int(columns.activityCount[row]) == lead.activities.count)
+            let activities = columns.activityRange(of: row)
+            #expect(activities.count == lead.activities.count)
+            #expect(activities.map { columns.activityTypes.values[Int(columns.activityTypes.codes[$0])] } == lead.activities.map(\.type))
+            #expect(activities.map { columns.activityAt[$0] } == lead.activities.map(\.at.timeIntervalSinceReferenceDate))
+            #expect(columns.tagRange(of: row).map { columns.tags.values[Int(columns.tags.codes[$0])] } == lead.tags)
             #expect(columns.numbers[NumberField.lastTouched.rawValue][row].isNaN == (lead.lastTouched == nil))
             if let touched = lead.lastTouched {
                 #expect(columns.numbers[NumberField.lastTouched.rawValue][row] == touched.timeIntervalSinceReferenceDate)

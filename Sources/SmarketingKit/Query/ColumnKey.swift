@@ -69,14 +69,8 @@ enum ColumnKey: Equatable {
     func reader(_ table: LeadTable, _ environment: QueryEnvironment) -> (Int) -> Double {
         let numbers = table.columns.numbers
         switch self {
-        case .number(.fit):
-            let values = Self.fitColumn(table, environment)
-            return { values[$0] }
-        case .number(.interest):
-            let values = Self.interestColumn(table, environment)
-            return { values[$0] }
         case .number(let field):
-            let values = numbers[field.rawValue]
+            let values = Self.numberColumn(field, table, environment)
             return { values[$0] }
         case .score:
             let fit = Self.fitColumn(table, environment), interest = Self.interestColumn(table, environment)
@@ -90,8 +84,8 @@ enum ColumnKey: Equatable {
             let attempts = table.columns.attempts
             return { Double(attempts[$0]) }
         case .activities:
-            let counts = table.columns.activityCount
-            return { Double(counts[$0]) }
+            let columns = table.columns
+            return { Double(columns.activityRange(of: $0).count) }
         case .dupes:
             return { row in
                 Double(environment.duplicates(of: ContactDetails(name: table.text(.name, at: row), email: table.text(.email, at: row),
@@ -107,9 +101,7 @@ enum ColumnKey: Equatable {
     func numbers(of rows: [Int], _ table: LeadTable, _ environment: QueryEnvironment) -> [Double] {
         switch self {
         case .number(let field):
-            let values = field == .fit ? Self.fitColumn(table, environment)
-                : field == .interest ? Self.interestColumn(table, environment) : table.columns.numbers[field.rawValue]
-            return values.withUnsafeBufferPointer { values in rows.map { values[$0] } }
+            return Self.numberColumn(field, table, environment).withUnsafeBufferPointer { values in rows.map { values[$0] } }
         case .score:
             let scoring = environment.workspace.scoring
             return Self.fitColumn(table, environment).withUnsafeBufferPointer { fit in
@@ -120,6 +112,16 @@ enum ColumnKey: Equatable {
         default:
             let read = reader(table, environment)
             return rows.map(read)
+        }
+    }
+
+    /// A number field per table row: fit and interest as the scoring says (derived or
+    /// stored), the rest as stored.
+    static func numberColumn(_ field: NumberField, _ table: LeadTable, _ environment: QueryEnvironment) -> [Double] {
+        switch field {
+        case .fit: fitColumn(table, environment)
+        case .interest: interestColumn(table, environment)
+        default: table.columns.numbers[field.rawValue]
         }
     }
 
@@ -141,7 +143,7 @@ enum ColumnKey: Equatable {
             let column = table.columns.categories[field.rawValue]
             return (column.codes, column.values.count)
         case .quadrant, .persona:
-            let category = environment.computedCategory(self == .quadrant ? "quadrant" : "persona", table)
+            let category = environment.computedCategory(self, table)
             return (category.codes, category.values.count)
         default:
             return nil
@@ -169,7 +171,7 @@ enum ColumnKey: Equatable {
         case .text(let field): return table.text(field, at: row).map(QueryValue.text) ?? .none
         case .category(let field): return table.columns.categories[field.rawValue].value(at: row).map(QueryValue.text) ?? .none
         case .quadrant, .persona:
-            let category = environment.computedCategory(self == .quadrant ? "quadrant" : "persona", table)
+            let category = environment.computedCategory(self, table)
             let code = category.codes[row]
             return code == CategoryColumn.none ? .none : .text(category.values[Int(code)])
         case .tags:

@@ -108,12 +108,18 @@ extension QueryCompiler {
     /// Compiles an already parsed expression into a query over the store's columns.
     public static func compileRows(_ expr: Expr, in environment: QueryEnvironment) throws(QueryError) -> RowQuery {
         var compiler = Compiler(environment: environment, insidePersona: nil)
-        let predicate = try compiler.compile(expr)
-        return RowQuery(plan: try compiler.plan(expr), predicate: predicate)
+        return try compiler.rowQuery(expr)
     }
 }
 
 extension Compiler {
+    /// The expression as a query over the store: the predicate (which checks it) and the
+    /// column plan.
+    mutating func rowQuery(_ expr: Expr) throws(QueryError) -> RowQuery {
+        let predicate = try compile(expr)
+        return RowQuery(plan: try plan(expr), predicate: predicate)
+    }
+
     /// The column plan of an expression `compile` has already checked.
     mutating func plan(_ expr: Expr) throws(QueryError) -> ColumnPlan {
         switch expr {

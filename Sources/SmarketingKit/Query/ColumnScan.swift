@@ -29,7 +29,7 @@ enum ColumnScan {
     static func computed(_ key: ColumnKey, environment: QueryEnvironment, noneMatches: Bool,
                          matches: @escaping (QueryValue) -> Bool) -> ColumnPlan.Scan {
         { table, mask in
-            let category = environment.computedCategory(key == .quadrant ? "quadrant" : "persona", table)
+            let category = environment.computedCategory(key, table)
             return codes(category.codes, values: category.values, count: table.count, mask: mask, noneMatches: noneMatches, matches: matches)
         }
     }
@@ -108,12 +108,9 @@ enum ColumnScan {
     /// except `!=`, which is exactly how `QueryValue.holds` treats none.
     static func number(_ key: ColumnKey, environment: QueryEnvironment, _ compare: @escaping (Double) -> Bool) -> ColumnPlan.Scan {
         { table, mask in
-            let columns = table.columns
             switch key {
             case .number(let field):
-                let values = field == .fit ? ColumnKey.fitColumn(table, environment)
-                    : field == .interest ? ColumnKey.interestColumn(table, environment) : columns.numbers[field.rawValue]
-                return values.withUnsafeBufferPointer { values in
+                return ColumnKey.numberColumn(field, table, environment).withUnsafeBufferPointer { values in
                     RowBitmap(count: table.count, within: mask) { compare(values[$0]) }
                 }
             case .score:
@@ -145,7 +142,7 @@ enum ColumnScan {
             case .tags, .custom:
                 return RowBitmap(count: table.count, within: mask) { key.value(table, $0, environment) == .none }
             case .persona:
-                let codes = environment.computedCategory("persona", table).codes
+                let codes = environment.computedCategory(.persona, table).codes
                 return RowBitmap(count: table.count, within: mask) { codes[$0] == CategoryColumn.none }
             default:
                 let read = key.reader(table, environment)

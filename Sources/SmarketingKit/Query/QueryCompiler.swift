@@ -17,10 +17,8 @@ public enum QueryCompiler {
 
     /// `compileRows` for a persona's criteria, which may not use persona.
     static func compileRows(_ text: String, in environment: QueryEnvironment, insidePersona: String) throws(QueryError) -> RowQuery {
-        let expr = try ExpressionParser.parse(text)
         var compiler = Compiler(environment: environment, insidePersona: insidePersona)
-        let predicate = try compiler.compile(expr)
-        return RowQuery(plan: try compiler.plan(expr), predicate: predicate)
+        return try compiler.rowQuery(try ExpressionParser.parse(text))
     }
 
     /// Compiles an already parsed expression.
@@ -285,10 +283,9 @@ extension QueryCompiler {
     /// whether its answers depend on the clock or variables (else they can be kept).
     static func compileScoringRule(_ text: String, in environment: QueryEnvironment) throws(QueryError)
         -> (query: RowQuery, dependsOnContext: Bool) {
-        let expr = try ExpressionParser.parse(text)
         var compiler = Compiler(environment: environment, insidePersona: nil, insideScoring: true)
-        let predicate = try compiler.compile(expr)
-        return (RowQuery(plan: try compiler.plan(expr), predicate: predicate), compiler.dependsOnContext)
+        let query = try compiler.rowQuery(try ExpressionParser.parse(text))
+        return (query, compiler.dependsOnContext)
     }
 
     /// Checks a fit rule's condition before it is added: the same errors a query using

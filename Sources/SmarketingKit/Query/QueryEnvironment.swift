@@ -12,12 +12,15 @@ public final class QueryEnvironment {
     var personaPredicates: [(name: String, matches: LeadPredicate)] = []
     private var duplicateIndex: [String: Int]?
     /// Quadrant and persona per loaded lead, worked out on first use.
-    private var computed: [String: (table: LeadTable, category: ComputedCategory)] = [:]
+    private var quadrants: (table: LeadTable, category: ComputedCategory)?
+    private var personas: (table: LeadTable, category: ComputedCategory)?
 
-    func computedCategory(_ name: String, _ table: LeadTable) -> ComputedCategory {
-        if let kept = computed[name], kept.table === table { return kept.category }
-        let category = name == "persona" ? ComputedCategory.persona(table, self) : ComputedCategory.quadrant(table, self)
-        computed[name] = (table, category)
+    /// The codes of a computed category key (`.quadrant`, else `.persona`) for `table`.
+    func computedCategory(_ key: ColumnKey, _ table: LeadTable) -> ComputedCategory {
+        let isQuadrant = key == .quadrant
+        if let kept = isQuadrant ? quadrants : personas, kept.table === table { return kept.category }
+        let category = isQuadrant ? ComputedCategory.quadrant(table, self) : ComputedCategory.persona(table, self)
+        if isQuadrant { quadrants = (table, category) } else { personas = (table, category) }
         return category
     }
 

@@ -49,7 +49,8 @@ enum ByteFold {
     static let latin: [UInt8] = (0xC0...0x17F).map { value in
         guard let scalar = Unicode.Scalar(value) else { return 0 }
         let folded = TextFold.fold(String(Character(scalar))).utf8
-        return folded.count == 1 && folded.first! < 0x80 ? folded.first! : 0
+        guard folded.count == 1, let letter = folded.first, letter < 0x80 else { return 0 }
+        return letter
     }
 
     /// Whether `text` may contain the ASCII `needle` once folded; nil-free: "maybe" is true.

@@ -16,9 +16,6 @@ struct LeadColumns: Sendable {
     var numbers: [[Double]] = Array(repeating: [], count: NumberField.allCases.count)
     /// Sales contact attempts (calls, emails, meetings).
     var attempts: [UInt32] = []
-    var activityCount: [UInt32] = []
-    /// True when the lead has at least one tag.
-    var hasTags: [Bool] = []
     /// Every activity's type, interned, lead after lead: what interest rules score.
     var activityTypes = CategoryColumn()
     /// Every activity's time (seconds since the reference date), in the same order.
@@ -61,8 +58,6 @@ struct LeadColumns: Sendable {
         for i in numbers.indices { numbers[i].reserveCapacity(capacity) }
         stage.reserveCapacity(capacity)
         attempts.reserveCapacity(capacity)
-        activityCount.reserveCapacity(capacity)
-        hasTags.reserveCapacity(capacity)
         activityEnd.reserveCapacity(capacity)
         historyEnd.reserveCapacity(capacity)
     }
@@ -111,8 +106,6 @@ struct LeadColumns: Sendable {
         }
         stage.append(stageCode)
         attempts.append(UInt32(clamping: lead.attempts))
-        activityCount.append(UInt32(clamping: lead.activities.count))
-        hasTags.append(!lead.tags.isEmpty)
         for activity in lead.activities {
             activityTypes.append(activity.type)
             activityAt.append(activity.at.timeIntervalSinceReferenceDate)

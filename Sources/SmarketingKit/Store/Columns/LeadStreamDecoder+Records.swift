@@ -73,7 +73,6 @@ extension LeadStreamDecoder {
         switch (kind, key) {
         case (19, 1):
             guard s.end > s.start, !s.escaped else { throw StreamRefusal() }
-            row.activities += 1
             let type = UnsafeBufferPointer(rebasing: bytes[s.start..<s.end])
             if attemptTypes.contains(where: { $0.withUnsafeBufferPointer { $0.equals(type) } }) { row.attempts += 1 }
             row.recordType = columns.activityTypes.intern(type)

@@ -38,8 +38,6 @@ struct LeadStreamDecoder {
         var numbers = [Double](repeating: .nan, count: NumberField.allCases.count)
         var stage: UInt8 = 255
         var attempts: UInt32 = 0
-        var activities: UInt32 = 0
-        var hasTags = false
         /// The lead's activities so far (type code, time), and the record being read.
         var activityTypes: [UInt32] = []
         var activityAt: [Double] = []
@@ -65,8 +63,6 @@ struct LeadStreamDecoder {
             for k in numbers.indices { numbers[k] = .nan }
             stage = 255
             attempts = 0
-            activities = 0
-            hasTags = false
             activityTypes.removeAll(keepingCapacity: true)
             activityAt.removeAll(keepingCapacity: true)
             historyFrom.removeAll(keepingCapacity: true)
@@ -181,8 +177,6 @@ struct LeadStreamDecoder {
         for k in 0..<row.numbers.count { columns.numbers[k].append(row.numbers[k]) }
         columns.stage.append(row.stage)
         columns.attempts.append(row.attempts)
-        columns.activityCount.append(row.activities)
-        columns.hasTags.append(row.hasTags)
         columns.activityTypes.codes.append(contentsOf: row.activityTypes)
         columns.activityAt.append(contentsOf: row.activityAt)
         columns.activityEnd.append(columns.activityAt.count)
@@ -416,7 +410,6 @@ struct LeadStreamDecoder {
         try expect(UInt8(ascii: "["))
         if skipWhitespace() > 0 { noteLayout() }
         if peek == UInt8(ascii: "]") { i += 1; return }
-        row.hasTags = true
         repeat {
             guard peek == UInt8(ascii: "\"") else { throw StreamRefusal() }
             let s = try scanString()

@@ -56,7 +56,7 @@ public enum SlaCommand: ShellCommand {
             "\(t.met.count) of \(t.measured) in time" + (t.pending.isEmpty ? "" : ", \(t.pending.count) pending")
         }
         let expected = check.expectedMQLs.map { NumberText.format($0.rounded(.up)) } ?? "?"
-        var rows: [[TableValue]] = [
+        let rows: [[TableValue]] = [
             [.text("marketing"), .text("\(number(sla.mqlsPerMonth)) MQLs a month (\(expected) in \(days) days)"),
              .text(check.delivered.count == 1 ? "1 MQL" : "\(check.delivered.count) MQLs"), .text(check.volumeStatus.rawValue), .null],
             [.text("marketing"), .text("every MQL with fit ≥ \(number(sla.minFit))"),
@@ -66,7 +66,6 @@ public enum SlaCommand: ShellCommand {
             [.text("sales"), .text("\(number(sla.attempts)) attempts within \(number(sla.withinDays)) days of \(check.handOffStage)"),
              .text(tally(check.attempts)), .text(check.attemptsStatus.rawValue), ids(check.attempts.missed)],
         ]
-        if sla.isEmpty { rows = rows.map { row in var r = row; r[3] = .text("not agreed"); return r } }
         let footer = (check.breaches == 0 ? "every promise kept" : "\(check.breaches) of 4 promises broken")
             + " over the last \(days) days" + (sla.isEmpty ? "; no SLA yet: sla set mqls 40 minfit 50 contact 24h attempts 3 in 7d" : "")
         func tallyJSON(_ t: ServiceLevelCheck.Tally) -> JSONValue {
