@@ -49,6 +49,41 @@ enum Interrupt {
     }
 }
 
+/// The terminal went away: SIGHUP arrived, or reading the terminal failed or found its
+/// end. Set once and never cleared: the session leaves at the next line it reads,
+/// keeping its journal and releasing its lock, instead of spinning on a dead terminal.
+enum HangUp {
+    private static let flag = Atomic<Bool>(false)
+    private static let installed = Atomic<Bool>(false)
+
+    /// Installs the SIGHUP handler used between lines (once): it sets this flag and the
+    /// Ctrl-C flag, so a long command stops and the prompt loop leaves.
+    static func install() {
+        guard installed.compareExchange(expected: false, desired: true, ordering: .relaxed).exchanged else {
+            return
+        }
+        _ = isSet
+        Interrupt.clear()
+        if !SignalAction.isIgnored(SIGHUP) {
+            _ = SignalAction.install(recordHangUp, for: SIGHUP, restart: true)
+        }
+    }
+
+    static var isSet: Bool {
+        flag.load(ordering: .relaxed)
+    }
+
+    /// Marks the terminal as gone. Async-signal-safe.
+    static func set() {
+        flag.store(true, ordering: .relaxed)
+        Interrupt.set()
+    }
+}
+
+private let recordHangUp: @convention(c) (Int32) -> Void = { _ in
+    HangUp.set()
+}
+
 /// The SIGINT handler, both outside and during line editing.
 private let recordInterrupt: @convention(c) (Int32) -> Void = { _ in
     Interrupt.set()
@@ -82,7 +117,7 @@ final class EditingSignals {
     private static let suspendRequested = Atomic<Bool>(false)
     /// The terminating signal received, or 0.
     private static let terminatingSignal = Atomic<Int32>(0)
-    private static let terminatingSignals = [SIGTERM, SIGHUP, SIGQUIT]
+    private static let terminatingSignals = [SIGTERM, SIGQUIT]
 
     /// The actions replaced by `init`, by signal.
     private var saved: [Int32: sigaction] = [:]
@@ -97,6 +132,9 @@ final class EditingSignals {
         saved[SIGWINCH] = SignalAction.install(recordWindowChange, for: SIGWINCH, restart: false)
         if !SignalAction.isIgnored(SIGTSTP) {
             saved[SIGTSTP] = SignalAction.install(recordSuspend, for: SIGTSTP, restart: false)
+        }
+        if !SignalAction.isIgnored(SIGHUP) {
+            saved[SIGHUP] = SignalAction.install(recordHangUp, for: SIGHUP, restart: false)
         }
         for signal in Self.terminatingSignals where !SignalAction.isIgnored(signal) {
             saved[signal] = SignalAction.install(recordTermination, for: signal, restart: false)
@@ -171,7 +209,7 @@ private let recordTermination: @convention(c) (Int32) -> Void = { signal in
 }
 
 /// Thin helpers over `sigaction(2)`, which differs in shape between Glibc and Darwin.
-private enum SignalAction {
+fileprivate enum SignalAction {
     /// Installs `handler` for `signal` and returns the action it replaced.
     static func install(
         _ handler: @escaping @convention(c) (Int32) -> Void, for signal: Int32, restart: Bool

@@ -68,6 +68,7 @@ final class LineEditor: LineReader {
     init(historyPath: String, completer: Completer? = nil) {
         Self.ensureUTF8Locale()
         Interrupt.install()
+        HangUp.install()
         self.historyPath = historyPath
         self.completer = completer
         promptBuffer = Self.wideString("")
@@ -126,9 +127,10 @@ final class LineEditor: LineReader {
     /// Reads one line with editing, showing `prompt` (UTF-8 and ANSI colour are fine; see
     /// `invisibleMarker`). `.interrupted` after Ctrl-C, when "^C" and a newline have been
     /// printed; `.endOfInput` after Ctrl-D on an empty line, at the end of piped input, or
-    /// after `close()`.
+    /// after `close()`; `.hangUp` once the terminal has gone away (SIGHUP, a read error).
     func readLine(prompt: String) -> LineReadResult {
         guard let editLine else { return .endOfInput }
+        if HangUp.isSet { return .hangUp }
         setPrompt(prompt)
         // A Ctrl-C pressed before this line (during a command's output) is not meant to
         // cancel it.
@@ -139,6 +141,9 @@ final class LineEditor: LineReader {
         editingSignals?.restore()
         editingSignals = nil
 
+        if HangUp.isSet {
+            return .hangUp
+        }
         if Interrupt.isSet {
             Interrupt.clear()
             echoInterrupt(editLine)
@@ -358,12 +363,20 @@ private let readCharacter: el_rfunc_t = { editLine, character in
     character.pointee = 0
     var decoder = UTF8ByteDecoder()
     while true {
-        if Interrupt.isSet { return -1 }
+        if Interrupt.isSet || HangUp.isSet { return -1 }
         var byte: UInt8 = 0
         let count = read(STDIN_FILENO, &byte, 1)
-        if count == 0 { return 0 }
+        // A terminal in raw mode never reads 0 bytes while it is there (Ctrl-D arrives as
+        // a byte): 0, EIO or any other failure means it is gone.
+        if count == 0 {
+            HangUp.set()
+            return -1
+        }
         if count < 0 {
-            guard errno == EINTR else { return -1 }
+            guard errno == EINTR else {
+                HangUp.set()
+                return -1
+            }
             if let editLine, let editor = LineEditor.owner(of: editLine) {
                 editor.editingSignals?.handlePending(editLine)
             }

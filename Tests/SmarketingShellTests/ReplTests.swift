@@ -40,10 +40,11 @@ struct ReplTests {
         #expect(reader.prompts == ["anna@sales smk small> "])
 
         let dirty = try Harness()
-        let asked = ScriptedReader([.line("move L-000001 to sal"), .endOfInput, .endOfInput, .line("quit!")])
+        let asked = ScriptedReader([.line("move L-000001 to sal"), .endOfInput, .line("n"), .endOfInput, .endOfInput, .line("quit!")])
         Repl(session: dirty.session, reader: asked).run()
-        #expect(asked.prompts.contains("1 unsaved change(s). Quit without saving? [y/N] "))
-        #expect(asked.prompts.last == "anna@sales smk small*> ")
+        // Ctrl-D, "n": the session goes on; Ctrl-D twice: it leaves (the journal keeps the change).
+        #expect(asked.prompts == ["anna@sales smk small> ", "anna@sales smk small*> ", "1 unsaved change(s). Quit without saving? [y/N] ",
+                                  "anna@sales smk small*> ", "1 unsaved change(s). Quit without saving? [y/N] "])
     }
 
     @Test("a failing command at the prompt never ends the session")

@@ -18,4 +18,7 @@ public enum LineReadResult: Sendable, Equatable {
     case interrupted
     /// The user pressed Ctrl-D on an empty line, or the input ended.
     case endOfInput
+    /// The terminal went away (SIGHUP, the window closed, the SSH connection dropped):
+    /// nobody can answer any more, so the session leaves at once, keeping its journal.
+    case hangUp
 }

@@ -21,11 +21,16 @@ public struct Repl {
     public func run(clearInterrupt: () -> Void = {}) -> Int {
         let interpreter = Interpreter(session: session)
         session.isInteractive = true
+        let input = InputState()
         session.confirm = { question in
             switch reader.readLine(prompt: question) {
             case .line(let answer): return ["y", "yes"].contains(answer.trimmingWhitespace().lowercased())
             case .endOfInput:
+                input.endedAtQuestion = true
                 session.out.write("\n")
+                return false
+            case .hangUp:
+                input.endedAtQuestion = true
                 return false
             case .interrupted: return false
             }
@@ -36,11 +41,21 @@ public struct Repl {
             switch reader.readLine(prompt: prompt) {
             case .interrupted:
                 continue
+            case .hangUp:
+                leaveKeepingJournal(hungUp: true)
+                return failures
             case .endOfInput:
                 // Ctrl-D behaves as `quit`: it asks when there are unsaved changes.
                 session.out.write("\n")
+                input.endedAtQuestion = false
                 let outcome = interpreter.run("quit", mode: .prompt)
                 if outcome.quit { return failures }
+                // The input ended again at the question (Ctrl-D twice, or an input that
+                // is gone for good): leave rather than ask for ever, and lose nothing.
+                if input.endedAtQuestion {
+                    leaveKeepingJournal(hungUp: false)
+                    return failures
+                }
             case .line(let first):
                 // A line ending in \ continues on the next, as in scripts.
                 var line = first
@@ -54,4 +69,19 @@ public struct Repl {
             }
         }
     }
+
+    /// Leaves without asking: unsaved changes stay in the journal (the lock is still
+    /// released), so the next session that opens the file offers to replay them.
+    private func leaveKeepingJournal(hungUp: Bool) {
+        session.workspaceGuard?.keepJournal = true
+        guard !hungUp, session.isDirty else { return }
+        let where_ = session.journal.map { " in \($0.path)" } ?? ""
+        session.err.write("leaving: \(session.unsavedCount) unsaved change(s) kept\(where_); the next open offers to replay them\n")
+    }
+}
+
+/// Whether the input ended while a question was being asked, shared with the session's
+/// `confirm` closure.
+private final class InputState {
+    var endedAtQuestion = false
 }

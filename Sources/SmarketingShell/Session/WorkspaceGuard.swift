@@ -7,6 +7,9 @@ import SmarketingKit
 public final class WorkspaceGuard {
     public let lock: WorkspaceLock
     public private(set) var holdsLock = false
+    /// Set when the session leaves without being asked (the terminal went away, or the
+    /// input ended at the quit question): `release` then keeps the journal for a replay.
+    public var keepJournal = false
 
     /// Takes the lock and sets up the journal for `session` (which must have a path).
     /// `ask` answers yes/no questions (nil in scripts: nothing is replayed, nothing lost).
@@ -71,7 +74,7 @@ public final class WorkspaceGuard {
     /// Ends the session in order: changes it leaves unsaved were discarded on purpose
     /// (quit answered, quit!, or a script's end), so its journal goes; then the lock.
     public func release(_ session: Session) {
-        session.journal?.clear()
+        if !keepJournal || !session.isDirty { session.journal?.clear() }
         if holdsLock { lock.release() }
     }
 }
