@@ -87,7 +87,14 @@ struct Launch {
     func run() throws {
         let out = StandardStream.output
         let err = StandardStream.error
-        guard let (workspace, path) = openWorkspace(err: err) else { throw ExitCode(2) }
+        // The lock is taken before the file is read: otherwise another session could save
+        // between our read and our lock, and our save would undo theirs.
+        let lockPath = workspace ?? DemoWorkspace.path()
+        let taken = lockPath.map { WorkspaceGuard.takeLock(path: $0, actor: resolvedActor(), forceUnlock: forceUnlock) }
+        guard let (workspace, path) = openWorkspace(err: err) else {
+            if let lockPath, let taken { WorkspaceGuard.giveBack(taken, path: lockPath) }
+            throw ExitCode(2)
+        }
         let session = Session(workspace: workspace, path: path, actor: resolvedActor(), out: out, err: err)
         session.fixedNow = now.flatMap(Timestamp.parse)
         session.settings.format = format.flatMap { OutputFormat(rawValue: $0.lowercased()) } ?? .table
@@ -121,7 +128,8 @@ struct Launch {
                     return false
                 }
             }
-            session.workspaceGuard = WorkspaceGuard(session: session, forceUnlock: forceUnlock, ask: ask)
+            session.workspaceGuard = WorkspaceGuard(session: session, forceUnlock: forceUnlock, ask: ask,
+                                                    taken: path == lockPath ? taken : nil)
         }
         defer {
             if !interactive, session.isDirty {

@@ -77,7 +77,7 @@ struct CompletionTests {
         CompletionCase("LE", ["leads", "let"]),
         CompletionCase("   mo", ["move"], replaceFrom: 3),
         CompletionCase("info; sh", ["show"], replaceFrom: 6),
-        CompletionCase("info;sa", ["save"]),
+        CompletionCase("info;sa", ["save", "save!"]),
         CompletionCase("qui", ["quit", "quit!"]),
         CompletionCase("1️⃣leads", CommandRegistry.names.sorted { $0.lowercased() < $1.lowercased() }),
         CompletionCase("zzz", []),

@@ -51,3 +51,95 @@ struct HangUpTests {
         next.session.workspaceGuard?.release(next.session)
     }
 }
+
+@Suite("Replaying a journal")
+struct ReplayTests {
+    /// A session on `path` holding its lock, as `smk` opens one.
+    static func open(_ path: String, as actor: String, answer: Bool? = nil) throws -> Harness {
+        let harness = try Harness(path: path, actor: actor)
+        harness.session.workspaceGuard = WorkspaceGuard(session: harness.session, forceUnlock: false, ask: answer.map { value in { _ in value } })
+        return harness
+    }
+
+    @Test("a change someone else saved over since is not replayed over their work")
+    func conflict() throws {
+        let copy = try temporaryCopy()
+        // anna tags L-000001 and is killed: the journal keeps the tag, the lock is stale.
+        let anna = try Self.open(copy.path, as: "anna")
+        anna.run("tag L-000001 +hot; tag L-000003 +cold")
+        anna.session.workspaceGuard?.lock.release()
+        // erik opens, declines the replay, notes L-000001 and saves.
+        let erik = try Self.open(copy.path, as: "erik", answer: false)
+        erik.run("note L-000001 \"called back\"; save")
+        erik.session.workspaceGuard?.release(erik.session)
+        // The journal was set aside by erik's refusal; put it back as anna's crash left it.
+        let folder = try FileManager.default.contentsOfDirectory(atPath: copy.folder)
+        let aside = try #require(folder.first { $0.contains(".smk-journal.") })
+        try FileManager.default.moveItem(atPath: copy.folder + "/" + aside, toPath: copy.path + ".smk-journal")
+        let again = try Self.open(copy.path, as: "anna", answer: true)
+        let lead = try #require(again.session.workspace.leads[id: "L-000001"])
+        #expect(lead.tags.contains("hot") == false)
+        #expect(again.session.workspace.leads[id: "L-000003"]?.tags.contains("cold") == true)
+        #expect(again.err.text.contains("1 not replayable because the file changed since (someone saved over it): 'tag 1 lead +hot'"))
+        let notes = again.run("show L-000001").out
+        #expect(notes.contains("called back"))
+        again.session.workspaceGuard?.release(again.session)
+    }
+
+    @Test("changes a save wrote before a kill removed the journal are not offered again")
+    func alreadySaved() throws {
+        let copy = try temporaryCopy()
+        let anna = try Self.open(copy.path, as: "anna")
+        anna.run("tag L-000001 +hot; note L-000002 \"called\"")
+        let journal = try Data(contentsOf: URL(fileURLWithPath: copy.path + ".smk-journal"))
+        anna.run("save")
+        anna.session.workspaceGuard?.lock.release()
+        // Killed between the rename and the journal's removal: the journal is still there.
+        try journal.write(to: URL(fileURLWithPath: copy.path + ".smk-journal"))
+        var asked = false
+        let next = try Harness(path: copy.path, actor: "erik")
+        next.session.workspaceGuard = WorkspaceGuard(session: next.session, forceUnlock: false) { _ in asked = true; return true }
+        #expect(!asked)
+        #expect(next.err.text.contains("the journal's 2 change(s) were already saved; journal removed"))
+        #expect(!next.session.isDirty)
+        next.session.workspaceGuard?.release(next.session)
+    }
+}
+
+@Suite("Numbers that once crashed smk")
+struct LargeNumberTests {
+    @Test("numbers too large for smk are refused with a message, never a crash or an inf in the file", arguments: [
+        ("whatif target 1e19", "1e19 is too large a number (smk takes numbers up to 1e15)"),
+        ("whatif target 1e30", "1e30 is too large a number"),
+        ("whatif rate mql->sal 80% deal 1e30", "1e30 is too large a number"),
+        ("whatif target 1e15 deal 1 rate lead->customer 0.0001%", "the plan needs more leads than can be counted"),
+        ("set L-000001 employees = 1e19", "expected a whole number below 1e12 for employees"),
+        ("set L-000001 employees = 1e13", "a whole number below 1e12"),
+        ("set L-000001 value = 1e400", "unexpected '1e400', expected a number for value"),
+        ("sla set contact 1e400h", "1e400h is too large a number"),
+        ("count where value > inf", "value is a number, but inf is text"),
+    ])
+    func refused(command: String, message: String) throws {
+        let harness = try Harness()
+        let result = harness.run(command)
+        #expect(result.outcome.failures == 1)
+        #expect(result.err.contains(message), "\(result.err)")
+    }
+
+    @Test("a workspace file holding 1e400 or a repeated key is refused with line:col")
+    func fileNumbers() throws {
+        let big = #"{"format": "smk-workspace", "version": 1, "leads": [{"id": "L-1", "stage": "lead", "value": 1e400}]}"#
+        #expect(throws: WorkspaceError.self) { try WorkspaceCodec.decode(Array(big.utf8), path: "t.json") }
+        do { _ = try WorkspaceCodec.decode(Array(big.utf8), path: "t.json") } catch {
+            #expect("\(error)" == "t.json: 1:93: malformed JSON: the number 1e400 is out of range")
+        }
+        let twice = "{\"leads\": [],\n \"leads\": [{\"id\": \"L-1\", \"stage\": \"lead\"}]}"
+        do { _ = try WorkspaceCodec.decode(Array(twice.utf8), path: "t.json"); Issue.record("accepted") } catch {
+            #expect("\(error)" == "t.json: 2:2: malformed JSON: duplicate key \"leads\" in an object")
+        }
+        let inLead = #"{"leads": [{"id": "L-1", "stage": "lead", "name": "a", "name": "b"}]}"#
+        do { _ = try WorkspaceCodec.decode(Array(inLead.utf8), path: "t.json"); Issue.record("accepted") } catch {
+            #expect("\(error)".contains("duplicate key \"name\""))
+        }
+    }
+}

@@ -35,13 +35,23 @@ public enum WhatIf {
     public enum PlanError: Error, Sendable, Equatable, CustomStringConvertible {
         case noDealSize
         case badRate(from: String, to: String)
+        /// A plan needing more leads than can be counted (a target of 1e15 at 0.0001%).
+        case tooLarge
 
         public var description: String {
             switch self {
             case .noDealSize: "no deal size: give one (deal 1k), or win a customer with a value first"
             case .badRate(let from, let to): "the rate \(from)->\(to) must be above 0% and at most 100%"
+            case .tooLarge: "the plan needs more leads than can be counted: lower the target or raise the rates"
             }
         }
+    }
+
+    /// `value` rounded up to a whole number of leads, refused beyond 1e15.
+    static func wholeCount(_ value: Double) throws(PlanError) -> Int {
+        let rounded = (value - 1e-9).rounded(.up)
+        guard rounded.isFinite, abs(rounded) <= 1e15 else { throw .tooLarge }
+        return Int(rounded)
     }
 
     /// A backward plan: the steps, and where it had to stop for want of a rate.
@@ -65,7 +75,7 @@ public enum WhatIf {
         let nowCounts = Dictionary(uniqueKeysWithValues: measured.stages.map { ($0.stage, $0.now) })
         var steps = ordered.map { Step(stage: $0, needed: nil, rate: nil, rateSource: nil, now: nowCounts[$0] ?? 0) }
         guard var index = ordered.indices.last else { return Plan(steps: steps) }
-        steps[index].needed = Int((target / deal - 1e-9).rounded(.up))
+        steps[index].needed = try wholeCount(target / deal)
         while index > 0, let count = steps[index].needed {
             let target = ordered[index]
             // A given or assumed rate into this stage, from the furthest stage back wins.
@@ -87,7 +97,7 @@ public enum WhatIf {
                 rate = value
                 source = .measured
             }
-            steps[from].needed = Int((Double(count) / rate - 1e-9).rounded(.up))
+            steps[from].needed = try wholeCount(Double(count) / rate)
             steps[from].rate = rate
             steps[from].rateSource = source.rawValue + (from < index - 1 ? " \(ordered[from])->\(target)" : "")
             index = from

@@ -121,12 +121,23 @@ private struct Cursor {
             index += 1
             return JSONObject(members)
         }
+        // Keys seen, once the object is too large for a linear look.
+        var keys: Set<String>?
         while true {
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
                 throw error("unexpected \(describeCurrent()), expected a key in double quotes")
             }
+            let keyStart = index
             let key = try parseString()
+            // A repeated key is refused: readers disagree on which one counts (jq and
+            // Python keep the last), and a save would silently drop one.
+            if members.count >= 16 {
+                if keys == nil { keys = Set(members.map(\.key)) }
+                if keys?.insert(key).inserted == false { throw error("duplicate key \"\(key)\" in an object", at: keyStart) }
+            } else if members.contains(where: { $0.key == key }) {
+                throw error("duplicate key \"\(key)\" in an object", at: keyStart)
+            }
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
                 throw error("unexpected \(describeCurrent()), expected ':' after the key \"\(key)\"")
@@ -187,6 +198,10 @@ private struct Cursor {
             if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
             guard digit(index) else { throw error("expected a digit in the exponent") }
             while digit(index) { index += 1 }
+            let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+            // 1e400 is valid JSON but no number smk can hold: refused, not read as infinity.
+            guard let value = Double(text), value.isFinite else { throw error("the number \(text) is out of range", at: start) }
+            return text
         }
         return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
     }

@@ -84,8 +84,10 @@ public struct JSONObject: Sendable, Hashable {
 
 /// Formatting of numbers the program computes (fit, value) for JSON and for display.
 public enum NumberText {
-    /// `72` for whole numbers, the shortest round-tripping decimal otherwise.
+    /// `72` for whole numbers, the shortest round-tripping decimal otherwise. Infinity
+    /// and NaN, which no input lets in, would be `null` rather than invalid JSON (`inf`).
     public static func format(_ value: Double) -> String {
+        guard value.isFinite else { return "null" }
         if value.isFinite, value == value.rounded(), abs(value) < 1e15 {
             return String(Int64(value))
         }

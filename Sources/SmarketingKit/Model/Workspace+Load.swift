@@ -9,8 +9,8 @@ extension Workspace {
         return try WorkspaceCodec.decode(bytes, path: path, defaultName: stem)
     }
 
-    /// Writes the workspace to `path` atomically.
-    public func save(path: String) throws(WorkspaceError) {
-        try AtomicFile.replace(path, with: WorkspaceCodec.encode(self))
+    /// Writes the workspace to `path` atomically (`force`: even over a read-only file).
+    public func save(path: String, force: Bool = false) throws(WorkspaceError) {
+        try AtomicFile.replace(path, with: WorkspaceCodec.encode(self), force: force)
     }
 }

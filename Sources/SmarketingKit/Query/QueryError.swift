@@ -5,6 +5,7 @@ public struct QueryError: Error, Sendable, Equatable, CustomStringConvertible {
         case unterminatedString
         case unexpected(found: String, expected: String)
         case badNumber(String)
+        case tooLarge(String)
         case badDate(String)
         case unknownField(String, suggestion: String?)
         case unknownValue(field: String, value: String, suggestion: String?)
@@ -42,6 +43,8 @@ public struct QueryError: Error, Sendable, Equatable, CustomStringConvertible {
             return "unexpected \(found), expected \(expected)"
         case .badNumber(let word):
             return "'\(word)' is not a number (write 12, 1.5k, 2m, 35% or a duration such as 7d or 24h)"
+        case .tooLarge(let word):
+            return "\(word) is too large a number (smk takes numbers up to 1e15)"
         case .badDate(let word):
             return "'\(word)' is not a date (write 2026-10-01 or 2026-10-01T09:00:00Z)"
         case .unknownField(let name, let suggestion):

@@ -64,6 +64,11 @@ public enum QueryLexer {
         return tokens
     }
 
+    /// The largest magnitude a number may have (a duration counts in seconds): far beyond
+    /// any count, amount or date, and small enough that every product and whole-number
+    /// conversion stays finite and in range. `1e400` (infinity) and `1e19` are refused.
+    public static let largestNumber = 1e15
+
     /// Numbers (`12`, `1.5k`, `2m`, `35%`), dates (`2026-10-01`), durations (`7d`) or words.
     static func classify(_ word: String, range: Range<Int>) throws(QueryError) -> QueryToken {
         guard let first = word.first, first.isNumber || (first == "-" && word.count > 1) else {
@@ -79,10 +84,12 @@ public enum QueryLexer {
         for (suffix, factor, isDuration) in multipliers where lower.hasSuffix(suffix) {
             if let number = Double(lower.dropLast(suffix.count)) {
                 let value = suffix == "%" ? number / 100 : number * factor
+                guard abs(value) <= largestNumber else { throw QueryError(.tooLarge(word), at: range) }
                 return QueryToken(kind: isDuration ? .duration(value) : .number(value), text: word, range: range)
             }
         }
         if let number = Double(lower) {
+            guard abs(number) <= largestNumber else { throw QueryError(.tooLarge(word), at: range) }
             return QueryToken(kind: .number(number), text: word, range: range)
         }
         if lower.count >= 8, lower.dropFirst(4).first == "-" {

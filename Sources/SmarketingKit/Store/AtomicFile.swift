@@ -38,19 +38,39 @@ public enum AtomicFile {
     /// Replaces `path` with `bytes` so that a crash or a failure at any point leaves
     /// either the old file or the new one, never a mix: write a temporary file beside the
     /// target, flush it to disk, rename it over the target, flush the folder.
-    public static func replace(_ path: String, with bytes: [UInt8]) throws(WorkspaceError) {
-        let url = URL(fileURLWithPath: path)
+    ///
+    /// A symlink is followed: the file it points to is replaced and the link stays. The
+    /// new file keeps the old one's mode and owner. A file its owner may not write
+    /// (`chmod 444`), or one whose owner the saver cannot keep (another user's file in a
+    /// shared folder), is refused unless `force`. Temporary files left by saves that were
+    /// killed are removed first.
+    public static func replace(_ path: String, with bytes: [UInt8], force: Bool = false) throws(WorkspaceError) {
+        let target = WorkspaceLock.realPath(path)
+        let url = URL(fileURLWithPath: target)
         let folder = url.deletingLastPathComponent().path
-        let temporary = folder + "/." + url.lastPathComponent + ".tmp-\(getpid())"
+        removeStaleTemporaries(of: target)
+        let temporary = temporaryName(of: target, pid: getpid())
         var mode: mode_t = 0o644
         var existing = stat()
-        if stat(path, &existing) == 0 { mode = existing.st_mode & 0o777 }
+        let exists = stat(target, &existing) == 0
+        if exists {
+            mode = existing.st_mode & 0o7777
+            if !force, let refusal = refusal(existing) {
+                throw .cannotSave(path: path, reason: refusal + "; save! writes it anyway")
+            }
+        }
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, mode)
         guard fd >= 0 else { throw .cannotSave(path: path, reason: errnoText()) }
         var failure: String?
+        if exists {
+            if fchown(fd, existing.st_uid, existing.st_gid) != 0, !force {
+                failure = "the new file could not keep its owner (uid \(existing.st_uid)); save! writes it as yours"
+            }
+            fchmod(fd, mode)
+        }
         bytes.withUnsafeBytes { buffer in
             var done = 0
-            while done < buffer.count, let base = buffer.baseAddress {
+            while failure == nil, done < buffer.count, let base = buffer.baseAddress {
                 let n = write(fd, base + done, buffer.count - done)
                 if n < 0 {
                     if errno == EINTR { continue }
@@ -62,7 +82,7 @@ public enum AtomicFile {
         }
         if failure == nil, fsync(fd) != 0 { failure = errnoText() }
         if close(fd) != 0, failure == nil { failure = errnoText() }
-        if failure == nil, rename(temporary, path) != 0 { failure = errnoText() }
+        if failure == nil, rename(temporary, target) != 0 { failure = errnoText() }
         if let failure {
             unlink(temporary)
             throw .cannotSave(path: path, reason: failure)
@@ -71,6 +91,36 @@ public enum AtomicFile {
         if folderFD >= 0 {
             fsync(folderFD)
             close(folderFD)
+        }
+    }
+
+    /// Why a save must not replace this existing file without being forced, or nil.
+    static func refusal(_ existing: stat) -> String? {
+        let writable = existing.st_uid == geteuid() || geteuid() == 0
+            ? existing.st_mode & S_IWUSR != 0
+            : existing.st_mode & (existing.st_gid == getegid() ? S_IWGRP : S_IWOTH) != 0
+        guard !writable else { return nil }
+        return "the file is read-only (mode " + String(existing.st_mode & 0o777, radix: 8) + ")"
+    }
+
+    /// `.ws.json.tmp-PID` beside `ws.json`.
+    static func temporaryName(of target: String, pid: Int32) -> String {
+        let url = URL(fileURLWithPath: target)
+        return url.deletingLastPathComponent().path + "/." + url.lastPathComponent + ".tmp-\(pid)"
+    }
+
+    /// Removes the temporary files of saves of `target` whose process is gone (killed in
+    /// the middle of a save): they are never the workspace, only a copy cut short.
+    public static func removeStaleTemporaries(of target: String) {
+        let url = URL(fileURLWithPath: target)
+        let folder = url.deletingLastPathComponent().path
+        let prefix = "." + url.lastPathComponent + ".tmp-"
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder) else { return }
+        for name in names where name.hasPrefix(prefix) {
+            guard let pid = Int32(name.dropFirst(prefix.count)), pid > 0, pid != getpid() else { continue }
+            if kill(pid, 0) != 0, errno == ESRCH {
+                unlink(folder + "/" + name)
+            }
         }
     }
 

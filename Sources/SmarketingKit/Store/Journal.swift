@@ -21,11 +21,41 @@ public final class Journal {
         public var by: String
         public var summary: String
         public var change: Change
+        /// What the change replaced (its inverse when it was made), so a replay can tell
+        /// whether the workspace still holds what the change was made on; nil in journals
+        /// written before it was kept.
+        public var before: Change? = nil
+
+        /// How this entry fits the workspace it would be replayed on.
+        public enum Fit: Sendable, Equatable {
+            /// The workspace holds what the change was made on: replay it.
+            case fits
+            /// The change is already in the workspace (saved just before a crash).
+            case alreadyIn
+            /// Someone changed what it touches since: replaying would overwrite their work.
+            case changedSince
+        }
+
+        /// Whether replaying this entry on `workspace` is safe, already done or a conflict.
+        public func fit(in workspace: Workspace) -> Fit {
+            var scratch = workspace
+            let inverse: Change
+            do { inverse = try change.apply(to: &scratch) } catch {
+                switch (change, error) {
+                case (.insertLead(let lead, _), .duplicateLead): return workspace.leads[id: lead.id] == lead ? .alreadyIn : .changedSince
+                case (.removeLead, .noSuchLead): return .alreadyIn
+                default: return .changedSince
+                }
+            }
+            if scratch == workspace { return .alreadyIn }
+            if let before, inverse != before { return .changedSince }
+            return .fits
+        }
     }
 
     /// The journal of the workspace at `workspacePath`.
     public init(workspacePath: String) {
-        path = workspacePath + ".smk-journal"
+        path = WorkspaceLock.realPath(workspacePath) + ".smk-journal"
     }
 
     deinit {
@@ -42,6 +72,7 @@ public final class Journal {
         writer.compact(.object(JSONObject([
             JSONMember("at", .string(Timestamp.format(record.at))), JSONMember("by", .string(record.by)),
             JSONMember("summary", .string(record.summary)), JSONMember("change", record.change.json),
+            JSONMember("before", record.inverse.json),
         ])))
         writer.raw("\n")
         let bytes = writer.bytes
@@ -66,8 +97,10 @@ public final class Journal {
                 let value = try JSONParser.parse(Array(line))
                 var r = try FieldReader(value, field: "")
                 guard let changeValue = r.value("change") else { throw FieldFault(field: "change", problem: .missing) }
+                let before = try r.value("before").map { value throws in try Change(json: value, funnel: funnel) }
                 entries.append(Entry(at: try r.requiredDate("at"), by: try r.string("by") ?? "unknown",
-                                     summary: try r.string("summary") ?? "", change: try Change(json: changeValue, funnel: funnel)))
+                                     summary: try r.string("summary") ?? "", change: try Change(json: changeValue, funnel: funnel),
+                                     before: before))
             } catch {
                 unreadable += 1
             }

@@ -49,6 +49,8 @@ extension WorkspaceCodec {
                 skipWhitespace()
                 guard let (keyValue, afterKey) = try? JSONParser.parseValue(in: buffer, at: i), case .string(let key) = keyValue else { return nil }
                 i = afterKey
+                // A repeated key: the tree decoder refuses it with its position.
+                if top.object[key] != nil || (key == "leads" && top.leadsStart != nil) { return nil }
                 skipWhitespace()
                 guard i < buffer.count, buffer[i] == UInt8(ascii: ":") else { return nil }
                 i += 1

@@ -5,11 +5,19 @@ import Glibc
 
 /// Who holds a workspace for writing, so a second writer is refused instead of racing.
 ///
-/// The lock is a small JSON file beside the workspace (`ws.json.smk-lock`) created with
-/// `O_EXCL`: {user, pid, host, since}. A lock whose process is gone (on this host) is
-/// stale and taken over; a live one makes the newcomer read-only unless it forces.
+/// The lock is a small JSON file beside the workspace (`ws.json.smk-lock`):
+/// {user, pid, host, since}. It is written whole under a temporary name and then linked
+/// to its name (`link(2)` fails if the name exists), so no one ever sees it empty or half
+/// written. A lock whose process is gone (on this host) is stale and taken over; a live
+/// one makes the newcomer read-only unless it forces. A taking over holds `flock` on the
+/// stale file and checks it is still the one it read, so two newcomers cannot both take
+/// it. The lock sits beside the real file: a symlink to the workspace shares its lock.
 public struct WorkspaceLock: Sendable {
     public let path: String
+
+    /// How old an unreadable lock file must be before it counts as stale: younger, it may
+    /// be an older smk writing it right now.
+    static let unreadableGrace: TimeInterval = 10
 
     /// The process holding a workspace.
     public struct Holder: Sendable, Equatable, CustomStringConvertible {
@@ -19,7 +27,7 @@ public struct WorkspaceLock: Sendable {
         public var since: Date
 
         public var description: String {
-            "\(user) (pid \(pid) on \(host), since \(Timestamp.formatShort(since)))"
+            pid == 0 ? user : "\(user) (pid \(pid) on \(host), since \(Timestamp.formatShort(since)))"
         }
 
         /// True when the holder runs on this host and its process is gone: no such
@@ -53,7 +61,15 @@ public struct WorkspaceLock: Sendable {
     }
 
     public init(workspacePath: String) {
-        path = workspacePath + ".smk-lock"
+        path = WorkspaceLock.realPath(workspacePath) + ".smk-lock"
+    }
+
+    /// The file a path names after following symlinks (the path itself when it does not
+    /// exist yet), so every name of one file shares its lock and journal.
+    public static func realPath(_ path: String) -> String {
+        guard let resolved = realpath(path, nil) else { return path }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     static var hostName: String {
@@ -64,20 +80,53 @@ public struct WorkspaceLock: Sendable {
 
     /// Takes the lock for `user`, taking over a stale one, or a live one with `force`.
     public func acquire(user: String, now: Date, force: Bool) -> Outcome {
-        if create(user: user, now: now) { return .acquired }
-        if errno != EEXIST { return .cannotLock(AtomicFile.errnoText()) }
+        for _ in 0..<5 {
+            if let outcome = attempt(user: user, now: now, force: force) { return outcome }
+        }
+        return .heldBy(holder() ?? Holder(user: "unknown", pid: 0, host: "?", since: now))
+    }
+
+    /// One try; nil when the lock changed under us and the caller should look again.
+    private func attempt(user: String, now: Date, force: Bool) -> Outcome? {
+        switch create(user: user, now: now) {
+        case .created: return .acquired
+        case .failed(let reason): return .cannotLock(reason)
+        case .exists: break
+        }
         guard let holder = holder() else {
-            // Unreadable lock (cut short by a crash): treat as stale.
-            unlink(path)
-            return create(user: user, now: now) ? .acquired : .heldBy(Holder(user: "unknown", pid: 0, host: "?", since: now))
+            // Unreadable: cut short by a crash long ago (stale), or being written by an
+            // older smk right now (held).
+            var info = stat()
+            guard stat(path, &info) == 0 else { return nil }
+            let age = now.timeIntervalSince1970 - TimeInterval(info.st_mtim.tv_sec)
+            guard age > Self.unreadableGrace || force else {
+                return .heldBy(Holder(user: "someone (the lock is being taken)", pid: 0, host: "?", since: now))
+            }
+            return takeOver(expected: nil, user: user, now: now) ? .acquired : nil
         }
         if holder.pid == getpid(), holder.host == Self.hostName { return .acquired }
         if holder.isGone || force {
-            unlink(path)
-            guard create(user: user, now: now) else { return .heldBy(holder) }
+            guard takeOver(expected: holder, user: user, now: now) else { return nil }
             return holder.isGone ? .tookOverStale(holder) : .tookOverForced(holder)
         }
         return .heldBy(holder)
+    }
+
+    /// Replaces the lock file, provided it still holds `expected` (nil: unreadable).
+    /// Takers serialise on `flock` of the old file and check it is still in place, so of
+    /// two processes finding one stale lock, only one takes it; the other looks again
+    /// and finds the new holder alive.
+    private func takeOver(expected: Holder?, user: String, now: Date) -> Bool {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        guard flock(fd, LOCK_EX) == 0 else { return false }
+        var opened = stat(), current = stat()
+        guard fstat(fd, &opened) == 0, stat(path, &current) == 0,
+              opened.st_ino == current.st_ino, opened.st_dev == current.st_dev, holder() == expected else { return false }
+        unlink(path)
+        if case .created = create(user: user, now: now) { return true }
+        return false
     }
 
     /// Gives the lock back, if it is ours.
@@ -90,14 +139,20 @@ public struct WorkspaceLock: Sendable {
     public func holder() -> Holder? {
         guard let bytes = try? AtomicFile.readAll(path), let value = try? JSONParser.parse(bytes),
               case .object(let object) = value, let user = object["user"]?.stringValue,
-              let pid = object["pid"]?.doubleValue, let since = object["since"]?.stringValue.flatMap(Timestamp.parse) else { return nil }
-        return Holder(user: user, pid: Int32(pid), host: object["host"]?.stringValue ?? "?", since: since)
+              let number = object["pid"]?.doubleValue, let pid = Int32(exactly: number), pid > 0,
+              let since = object["since"]?.stringValue.flatMap(Timestamp.parse) else { return nil }
+        return Holder(user: user, pid: pid, host: object["host"]?.stringValue ?? "?", since: since)
     }
 
-    private func create(user: String, now: Date) -> Bool {
-        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
-        guard fd >= 0 else { return false }
-        defer { close(fd) }
+    private enum Creation { case created, exists, failed(String) }
+
+    /// Writes the lock under a temporary name, then links it to its name: it appears
+    /// whole or not at all.
+    private func create(user: String, now: Date) -> Creation {
+        let temporary = path + ".new-\(getpid())"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else { return .failed(AtomicFile.errnoText()) }
+        defer { unlink(temporary) }
         var writer = JSONWriter()
         writer.compact(.object(JSONObject([
             JSONMember("user", .string(user)), JSONMember("pid", .number(Int(getpid()))),
@@ -105,6 +160,11 @@ public struct WorkspaceLock: Sendable {
         ])))
         writer.raw("\n")
         let bytes = writer.bytes
-        return bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) } == bytes.count
+        let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) } == bytes.count
+        let failure = written ? nil : AtomicFile.errnoText()
+        close(fd)
+        if let failure { return .failed(failure) }
+        if link(temporary, path) == 0 { return .created }
+        return errno == EEXIST ? .exists : .failed(AtomicFile.errnoText())
     }
 }

@@ -153,7 +153,7 @@ public final class Session {
     }
 
     /// Writes the workspace to `path` (or its own file) and marks it saved.
-    public func save(to target: String? = nil) throws(ShellError) -> String {
+    public func save(to target: String? = nil, force: Bool = false) throws(ShellError) -> String {
         guard let file = target ?? path else { throw .noWorkspaceFile }
         let own = target == nil || target == path
         if own, let readOnlyReason { throw .refused("read-only: \(readOnlyReason); save FILE writes a copy") }
@@ -162,7 +162,7 @@ public final class Session {
         }
         let endProgress = progress?("saving \(URL(fileURLWithPath: file).lastPathComponent)") { SaveProgress.fraction }
         defer { endProgress?() }
-        do { try workspace.save(path: file) } catch { throw .workspace(error) }
+        do { try workspace.save(path: file, force: force) } catch { throw .workspace(error) }
         if own {
             savedDepth = done.count
             journal?.clear()

@@ -103,7 +103,7 @@ public enum SetCommand: ShellCommand {
         case "employees":
             if isNone { return { $0.employees = nil } }
             guard let number = try? LetCommand.literal(valueToken), case .number(let value) = number, value >= 0,
-                  value == value.rounded() else { throw bad("a whole number") }
+                  value == value.rounded(), value < 1e12 else { throw bad("a whole number below 1e12") }
             return { $0.employees = Int(value) }
         case "created":
             if isNone { return { $0.created = nil } }

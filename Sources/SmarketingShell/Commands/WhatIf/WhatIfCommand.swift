@@ -93,6 +93,7 @@ public enum WhatIfCommand: ShellCommand {
     }
 
     static func money(_ value: Double) -> String {
+        guard value.isFinite, abs(value) < 1e15 else { return NumberText.format(value) }
         let whole = Int(value.rounded())
         var digits = String(abs(whole))
         var grouped = ""

@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+@testable import SmarketingKit
+#if canImport(Glibc)
+import Glibc
+#endif
+
+@Suite("Locks and saves that lose nothing")
+struct FileSafetyTests {
+    @Test("an empty lock file is someone taking the lock, not a stale lock; an old one is stale")
+    func emptyLock() throws {
+        let folder = try Fixtures.temporaryFolder()
+        let lock = WorkspaceLock(workspacePath: folder + "/ws.json")
+        FileManager.default.createFile(atPath: lock.path, contents: Data())
+        guard case .heldBy = lock.acquire(user: "anna", now: Date(), force: false) else {
+            Issue.record("a fresh empty lock was taken over"); return
+        }
+        #expect(FileManager.default.fileExists(atPath: lock.path))
+        let later = Date().addingTimeInterval(WorkspaceLock.unreadableGrace + 5)
+        #expect(lock.acquire(user: "anna", now: later, force: false) == .acquired)
+        #expect(lock.holder()?.user == "anna")
+        lock.release()
+    }
+
+    @Test("a lock file holding a pid out of range is unreadable, not a crash")
+    func hugePid() throws {
+        let folder = try Fixtures.temporaryFolder()
+        let lock = WorkspaceLock(workspacePath: folder + "/ws.json")
+        for pid in ["1e10", "-5", "1e400", "0.5"] {
+            try Data(#"{"user": "erik", "pid": \#(pid), "host": "h", "since": "2026-11-24T09:00:00Z"}"#.utf8).write(to: URL(fileURLWithPath: lock.path))
+            #expect(lock.holder() == nil)
+            #expect(lock.acquire(user: "anna", now: Date(), force: true) == .acquired)
+            lock.release()
+        }
+    }
+
+    @Test("a symlink to a workspace shares its lock and journal, and a save through it writes the real file")
+    func symlink() throws {
+        let folder = try Fixtures.temporaryFolder()
+        let real = folder + "/real.json", link = folder + "/link.json"
+        try FileManager.default.copyItem(atPath: Fixtures.small, toPath: real)
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: real)
+        #expect(WorkspaceLock(workspacePath: link).path == WorkspaceLock(workspacePath: real).path)
+        #expect(Journal(workspacePath: link).path == Journal(workspacePath: real).path)
+        var workspace = try Workspace.load(path: link)
+        workspace.name = "renamed"
+        try workspace.save(path: link)
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == real)
+        #expect(try Workspace.load(path: real).name == "renamed")
+    }
+
+    @Test("a save keeps the file's mode, refuses a read-only file unless forced, and removes temporaries of killed saves")
+    func modeAndTemporaries() throws {
+        let folder = try Fixtures.temporaryFolder()
+        let path = folder + "/ws.json"
+        try FileManager.default.copyItem(atPath: Fixtures.small, toPath: path)
+        let workspace = try Workspace.load(path: path)
+        chmod(path, 0o640)
+        try workspace.save(path: path)
+        var info = stat()
+        stat(path, &info)
+        #expect(info.st_mode & 0o777 == 0o640)
+        chmod(path, 0o444)
+        #expect(throws: WorkspaceError.cannotSave(path: path, reason: "the file is read-only (mode 444); save! writes it anyway")) {
+            try workspace.save(path: path)
+        }
+        try workspace.save(path: path, force: true)
+        stat(path, &info)
+        #expect(info.st_mode & 0o777 == 0o444)
+        // A save killed half-way left its temporary file (the pid cannot exist).
+        let stale = folder + "/.ws.json.tmp-2147483600"
+        let unrelated = folder + "/.other.json.tmp-2147483600"
+        FileManager.default.createFile(atPath: stale, contents: Data("{".utf8))
+        FileManager.default.createFile(atPath: unrelated, contents: Data("{".utf8))
+        try workspace.save(path: path, force: true)
+        #expect(!FileManager.default.fileExists(atPath: stale))
+        #expect(FileManager.default.fileExists(atPath: unrelated))
+    }
+}
