@@ -73,6 +73,11 @@ struct Launch {
 
     func validate() throws {
         if command != nil && file != nil { throw ValidationError("give -c or -f, not both") }
+        // Arguments are decoded with invalid UTF-8 replaced by U+FFFD: such a name names
+        // no file, and would otherwise open as a new, empty workspace.
+        if let workspace, workspace.unicodeScalars.contains("\u{FFFD}"), !FileManager.default.fileExists(atPath: workspace) {
+            throw ValidationError("the workspace file name is not valid UTF-8; rename the file (smk reads UTF-8 names only)")
+        }
         if let now, Timestamp.parse(now) == nil {
             throw ValidationError("--now '\(now)' is not a date (expected 2026-11-24 or 2026-11-24T09:00:00Z)")
         }
@@ -166,12 +171,8 @@ struct Launch {
             Repl(session: session, reader: editor).run(clearInterrupt: Interrupt.clear)
             return
         } else {
-            let text: String
-            do { text = try ScriptText.decode(Array(FileHandle.standardInput.readDataToEndOfFile()), file: "<stdin>") } catch {
-                err.write("error: \(error)\n")
-                throw ExitCode(2)
-            }
-            outcome = interpreter.run(text, file: "<stdin>", mode: .script)
+            guard let piped = StandardInputScript.run(interpreter, err: err) else { throw ExitCode(2) }
+            outcome = piped
         }
         if outcome.failures > 0 {
             if !outcome.stopped { err.write(ScriptSummary.text(failures: outcome.failures, checks: session.checks) + "\n") }
@@ -197,7 +198,7 @@ struct Launch {
         do {
             return (try Workspace.load(path: target), target)
         } catch {
-            err.write("error: \(error)\n")
+            err.write("error: \(TerminalText.visible("\(error)"))\n")
             return nil
         }
     }
@@ -212,6 +213,8 @@ struct Launch {
     private func historyPath() -> String {
         let environment = ProcessInfo.processInfo.environment
         if let path = environment["SMK_HISTORY"], !path.isEmpty { return path }
+        // $HOME first, as bash, psql and sqlite3 do (tests set it to stay out of the real home).
+        if let home = environment["HOME"], !home.isEmpty { return home + "/.smk_history" }
         return FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".smk_history").path
     }
 }

@@ -1,4 +1,5 @@
 import CLibEdit
+import SmarketingShell
 
 #if canImport(Glibc)
 import Glibc
@@ -75,8 +76,9 @@ extension LineEditor {
     private func list(_ candidates: [String], in editLine: OpaquePointer) {
         let columns = Int(smk_el_get_numeric_capability(editLine, "co"))
         let lines = Int(smk_el_get_numeric_capability(editLine, "li"))
+        // Values come from the workspace: control characters are listed visibly.
         let table = Self.columnLayout(
-            candidates,
+            candidates.map(TerminalText.visible),
             width: columns > 0 ? columns : 80,
             maxRows: max((lines > 0 ? lines : 24) - 2, 3)
         )

@@ -143,3 +143,66 @@ struct LargeNumberTests {
         }
     }
 }
+
+@Suite("What reaches the terminal")
+struct TerminalSafetyTests {
+    /// A session whose fixture lead L-000001 holds escape sequences in its name and notes,
+    /// as a workspace from elsewhere (or a CSV) can.
+    static func planted() throws -> Harness {
+        let harness = try Harness()
+        var lead = try #require(harness.session.workspace.leads[id: "L-000001"])
+        lead.name = "Eve\u{1B}]0;pwned\u{07}"
+        lead.company = "Acme\u{1B}[2J\u{202E}gnp.exe"
+        _ = try harness.session.workspace.leads.replace(lead)
+        return harness
+    }
+
+    @Test("escape sequences planted in a lead are shown visibly in tables, show, find, csv and markdown", arguments: [
+        "leads L-000001 cols name,company", "show L-000001", "find Eve", "format csv; leads L-000001 cols name,company",
+        "format markdown; leads L-000001 cols name,company",
+    ])
+    func planted(command: String) throws {
+        let harness = try Self.planted()
+        let out = harness.run(command).out
+        let bytes = Array(out.utf8)
+        #expect(!bytes.contains(0x1B) && !bytes.contains(0x07), "\(out)")
+        #expect(!out.unicodeScalars.contains("\u{202E}"))
+        #expect(out.contains("Eve\\e]0;pwned\\u0007") || command.hasPrefix("find"), "\(out)")
+        #expect(out.contains("Acme\\e[2J\\u202Egnp.exe") || command.hasPrefix("find"), "\(out)")
+    }
+
+    @Test("json keeps the text but escapes the controls by JSON's rules")
+    func json() throws {
+        let harness = try Self.planted()
+        let out = harness.run("format json; leads L-000001 cols name").out
+        #expect(!Array(out.utf8).contains(0x1B))
+        #expect(out.contains(#"Eve\u001b]0;pwned\u0007"#), "\(out)")
+    }
+
+    @Test("a raw control character typed in a command is refused where it stands")
+    func typed() throws {
+        let harness = try Harness()
+        let result = harness.run("note L-000001 \"a\u{1B}[2Jb\"")
+        #expect(result.outcome.failures == 1)
+        #expect(result.err.contains("unexpected the control character \\e, expected text without control characters"))
+        #expect(!Array(result.err.utf8).contains(0x1B))
+        #expect(harness.run("set L-000001 company = \"x\u{07}\"").err.contains("control character \\u0007"))
+    }
+
+    @Test("an invalid megabyte-long value is reported quickly and named, not repeated")
+    func longValue() throws {
+        let harness = try Harness()
+        let started = Date()
+        let result = harness.run("stage " + String(repeating: "ก", count: 200_000))
+        #expect(Date().timeIntervalSince(started) < 5)
+        #expect(result.err.count < 2_000, "\(result.err.count) characters: \(result.err.suffix(300))")
+        #expect(result.err.contains("… (200011 characters)"))
+    }
+
+    @Test("a control character in a JSON string is named with its full escape")
+    func jsonMessage() throws {
+        do { _ = try JSONParser.parse(Array("\"a\u{0}b\"".utf8)); Issue.record("accepted") } catch {
+            #expect((error as? JSONSyntaxError)?.message == "control character in a string (escape it as \\u0000)")
+        }
+    }
+}

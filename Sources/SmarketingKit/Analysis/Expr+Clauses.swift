@@ -13,7 +13,9 @@ extension Expr {
     public var span: Range<Int> {
         switch self {
         case .and(let a, let b), .or(let a, let b):
-            return min(a.span.lowerBound, b.span.lowerBound)..<max(a.span.upperBound, b.span.upperBound)
+            // Each side once: reading `a.span` twice made a chain of n `or`s cost 2^n.
+            let left = a.span, right = b.span
+            return min(left.lowerBound, right.lowerBound)..<max(left.upperBound, right.upperBound)
         case .not(let a):
             return a.span
         case .compare(let field, _, let operand):

@@ -222,7 +222,7 @@ private struct Cursor {
                 return text
             }
             if byte == UInt8(ascii: "\\") { break }
-            if byte < 0x20 { throw error("control character in a string (escape it as \\u00\(String(byte, radix: 16)))") }
+            if byte < 0x20 { throw error("control character in a string (escape it as \\u00" + (byte < 0x10 ? "0" : "") + "\(String(byte, radix: 16)))") }
             index += 1
         }
         guard index < bytes.count else { throw error("unterminated string", at: open) }

@@ -3,15 +3,20 @@ public enum Suggestion {
     /// The candidate nearest to `word` (case-insensitive), if it is near enough to be a
     /// plausible typo: at most a third of the word's length in edits, and at least one.
     public static func nearest<S: Sequence>(to word: String, in candidates: S) -> String? where S.Element == String {
+        // No one mistypes a 60-character word; and a megabyte of text must not cost
+        // a megabyte times every candidate.
+        guard word.utf8.count <= 256 else { return nil }
         let target = Array(word.lowercased())
+        let limit = max(1, target.count / 3)
         var best: (String, Int)?
         for candidate in candidates {
+            // The distance is at least the difference in length.
+            guard abs(candidate.count - target.count) <= limit else { continue }
             let distance = editDistance(target, Array(candidate.lowercased()))
             if let current = best, current.1 <= distance { continue }
             best = (candidate, distance)
         }
         guard let (candidate, distance) = best else { return nil }
-        let limit = max(1, target.count / 3)
         return distance <= limit ? candidate : nil
     }
 

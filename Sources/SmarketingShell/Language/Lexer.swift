@@ -4,6 +4,12 @@ public enum Lexer {
 
     public static func tokenize(_ text: String) throws(ShellError) -> [Token] {
         let characters = Array(text)
+        // A raw control character (ESC, BEL, a bidi override) would be stored in a lead and
+        // later drive someone's terminal: refused where it stands.
+        if let bad = characters.firstIndex(where: { $0 != "\r\n" && $0.unicodeScalars.contains(where: { $0 != "\r" && TerminalText.isUnsafe($0) }) }) {
+            throw .unexpected(found: "the control character \(TerminalText.visible(String(characters[bad])))",
+                              expected: "text without control characters", usage: "", SourceRange(bad, bad + 1))
+        }
         var tokens: [Token] = []
         var i = 0
         while i < characters.count {

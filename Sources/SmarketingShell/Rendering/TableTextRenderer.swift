@@ -7,7 +7,7 @@ struct TableTextRenderer {
     func render(_ result: CommandResult) -> String {
         switch result {
         case .none, .quit: return ""
-        case .message(let text): return text + "\n"
+        case .message(let text): return TerminalText.visible(text) + "\n"
         case .text(let text): return text.hasSuffix("\n") || text.isEmpty || text == ClearCommand.escape ? text : text + "\n"
         case .table(let table): return render(table)
         case .record(let record): return render(record)

@@ -32,9 +32,9 @@ public struct Interpreter {
     }
 
     /// Runs every command of `text`.
-    public func run(_ text: String, file: String? = nil, mode: Mode) -> Outcome {
+    public func run(_ text: String, file: String? = nil, firstLine: Int = 1, mode: Mode) -> Outcome {
         var outcome = Outcome()
-        for command in ScriptSplitter.split(text, file: file) {
+        for command in ScriptSplitter.split(text, file: file, firstLine: firstLine) {
             if session.isInterrupted() { break }
             let started = DispatchTime.now().uptimeNanoseconds
             var failed = false

@@ -37,14 +37,15 @@ public enum TableValue: Sendable, Equatable {
         whole > 0 ? .percent(Double(part) / Double(whole)) : .null
     }
 
-    /// The value as it reads in a table cell.
+    /// The value as it reads in a table cell; control characters and escape sequences
+    /// in data are shown visibly (`TerminalText`), never sent to the terminal.
     public var display: String {
         switch self {
         case .null: ""
-        case .text(let text): text
+        case .text(let text): TerminalText.visible(text)
         case .number(let number): NumberText.format(number)
         case .date(let date): Timestamp.formatShort(date)
-        case .list(let items): items.joined(separator: ", ")
+        case .list(let items): TerminalText.visible(items.joined(separator: ", "))
         case .percent(let fraction): Percent.format(fraction)
         }
     }

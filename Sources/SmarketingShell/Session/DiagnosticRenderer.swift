@@ -3,20 +3,44 @@
 /// file (`weekly.smk:12:7: error: …`).
 public enum DiagnosticRenderer {
     public static func render(_ error: ShellError, in source: CommandSource?) -> String {
-        guard let source else { return "error: \(error)\n" }
+        let message = describe(error)
+        guard let source else { return "error: \(message)\n" }
         guard let range = error.range else {
-            return "\(location(source, at: 0))error: \(error)\n"
+            return "\(location(source, at: 0))error: \(message)\n"
         }
         let start = source.position(at: range.start)
-        var text = "\(location(source, at: range.start))error: \(error)\n"
-        // Show the physical line the fault is on, with a caret run under the span.
-        let lineCharacters = physicalLine(of: source, line: start.line)
-        text += "  " + lineCharacters.text + "\n"
-        let caretStart = max(0, start.column - lineCharacters.firstColumn)
-        let width = max(1, min(range.end - range.start, max(1, lineCharacters.text.count - caretStart)))
-        let pad = String(lineCharacters.text.prefix(caretStart).map { $0 == "\t" ? "\t" : " " })
+        var text = "\(location(source, at: range.start))error: \(message)\n"
+        // Show the physical line the fault is on, with a caret run under the span; a
+        // long line is shown as a window around the caret.
+        var lineCharacters = physicalLine(of: source, line: start.line)
+        var caretStart = max(0, start.column - lineCharacters.firstColumn)
+        if lineCharacters.text.count > shownLine {
+            let from = max(0, caretStart - 40)
+            let window = lineCharacters.text.dropFirst(from).prefix(shownLine)
+            lineCharacters.text = (from > 0 ? "…" : "") + window + (from + window.count < lineCharacters.text.count ? "…" : "")
+            caretStart = caretStart - from + (from > 0 ? 1 : 0)
+        }
+        let shown = visibleCharacters(lineCharacters.text)
+        text += "  " + shown.map(\.text).joined() + "\n"
+        let width = max(1, min(range.end - range.start, max(1, shown.count - caretStart)))
+        let pad = shown.prefix(caretStart).map { $0.original == "\t" ? "\t" : String(repeating: " ", count: $0.text.count) }.joined()
         text += "  " + pad + "^" + String(repeating: "~", count: width - 1) + "\n"
         return text
+    }
+
+    /// The longest source line shown whole under an error.
+    static let shownLine = 160
+
+    /// The error's text with control characters visible and each line cut to a readable
+    /// length (an invalid megabyte-long value is named, not repeated).
+    static func describe(_ error: ShellError) -> String {
+        "\(error)".split(separator: "\n", omittingEmptySubsequences: false)
+            .map { TerminalText.visible(TerminalText.clipped(String($0), to: 300)) }.joined(separator: "\n")
+    }
+
+    /// Each character of a source line as it is shown (control characters visibly).
+    private static func visibleCharacters(_ line: String) -> [(original: Character, text: String)] {
+        line.map { ($0, TerminalText.visible(String($0))) }
     }
 
     private static func location(_ source: CommandSource, at offset: Int) -> String {

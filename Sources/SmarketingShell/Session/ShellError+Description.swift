@@ -9,7 +9,7 @@ extension ShellError: CustomStringConvertible {
         case .unknownCommand(let name, let suggestion, _):
             return "no command '\(name)'" + hint(suggestion) + (suggestion == nil ? " (type help for the list)" : "")
         case .unexpected(let found, let expected, let usage, _):
-            return "unexpected \(found), expected \(expected)\n  usage: \(usage)"
+            return "unexpected \(found), expected \(expected)" + (usage.isEmpty ? "" : "\n  usage: \(usage)")
         case .missing(let expected, let usage, _):
             return "missing \(expected)\n  usage: \(usage)"
         case .notANumber(let text, let what, _):
