@@ -206,3 +206,66 @@ struct TerminalSafetyTests {
         }
     }
 }
+
+@Suite("Rules that once took minutes")
+struct RuleTimeTests {
+    @Test("an entry rule of 40 'or's checks a move in well under a second")
+    func manyOrs() throws {
+        let harness = try Harness()
+        let rule = (0..<40).map { "fit = \($0)" }.joined(separator: " or ")
+        let started = Date()
+        let result = harness.run("stage sal entry \"\(rule)\"; move L-000001 to sal")
+        #expect(Date().timeIntervalSince(started) < 2)
+        #expect(result.err.contains("cannot enter sal") || result.outcome.failures == 0, "\(result.err)")
+    }
+}
+
+@Suite("Two people on one file")
+struct FollowTests {
+    @Test("the read-only session reloads what the writer saves and offers to take over when the writer quits")
+    func follow() throws {
+        let copy = try temporaryCopy("demo.json")
+        // anna writes the file from another process (pid 1 is always alive).
+        let lock = WorkspaceLock(workspacePath: copy.path)
+        let anna = #"{"user": "anna", "pid": 1, "host": "\#(WorkspaceLock.hostName)", "since": "2026-11-24T09:00:00Z"}"#
+        try Data(anna.utf8).write(to: URL(fileURLWithPath: lock.path))
+        let erik = try Harness(path: copy.path, actor: "erik")
+        erik.session.workspaceGuard = WorkspaceGuard(session: erik.session, forceUnlock: false, ask: nil)
+        #expect(erik.session.readOnlyReason != nil)
+
+        final class Steps: LineReader {
+            var inputs: [LineReadResult]
+            var prompts: [String] = []
+            let onPrompt: (Int) -> Void
+            init(_ inputs: [LineReadResult], onPrompt: @escaping (Int) -> Void) { self.inputs = inputs; self.onPrompt = onPrompt }
+            func readLine(prompt: String) -> LineReadResult {
+                prompts.append(prompt)
+                onPrompt(prompts.count)
+                return inputs.isEmpty ? .hangUp : inputs.removeFirst()
+            }
+            func addToHistory(_ line: String) {}
+        }
+        let reader = Steps([.line("count where tags = vip"), .line("count where tags = vip"), .line("count where tags = vip"), .line("y"),
+                                .line("tag L-000002 +vip")]) { step in
+            if step == 2 {
+                // anna tags three leads and saves.
+                guard var saved = try? Workspace.load(path: copy.path) else { return }
+                for id in ["L-000001", "L-000003", "L-000004"] {
+                    guard var lead = saved.leads[id: id] else { continue }
+                    lead.tags.append("vip")
+                    _ = try? saved.leads.replace(lead)
+                }
+                try? saved.save(path: copy.path)
+            }
+            if step == 3 { unlink(lock.path) }  // anna quits
+        }
+        Repl(session: erik.session, reader: reader).run()
+        #expect(erik.out.text.hasPrefix("0\n3\n3\n"), "\(erik.out.text)")
+        #expect(erik.err.text.contains("anna saved demo.json (3 changes): reloaded"), "\(erik.err.text)")
+        #expect(reader.prompts.contains("anna has closed demo.json. Take over writing? [y/N] "))
+        #expect(erik.err.text.contains("you now write demo.json"))
+        #expect(erik.session.readOnlyReason == nil && erik.session.isDirty)
+        #expect(lock.holder()?.user == "erik")
+        erik.session.workspaceGuard?.release(erik.session)
+    }
+}

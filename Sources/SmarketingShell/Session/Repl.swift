@@ -63,6 +63,8 @@ public struct Repl {
                     line += "\n" + more
                 }
                 if !line.trimmingWhitespace().isEmpty { reader.addToHistory(line.replacingOccurrences(of: "\\\n", with: " ")) }
+                // A read-only session follows the file its writer saves (and may take it over).
+                if let note = session.workspaceGuard?.follow(session) { session.err.write(note + "\n") }
                 let outcome = interpreter.run(line, mode: .prompt)
                 failures += outcome.failures
                 if outcome.quit { return failures }

@@ -1,6 +1,24 @@
 import Foundation
 import SmarketingKit
 
+/// What identifies one version of a file on disk: a save replaces the file (a new inode)
+/// and changes its time and size.
+struct FileStamp: Equatable {
+    var inode: UInt64
+    var seconds: Int
+    var nanoseconds: Int
+    var size: Int64
+
+    init?(_ path: String) {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        inode = UInt64(info.st_ino)
+        seconds = Int(info.st_mtim.tv_sec)
+        nanoseconds = Int(info.st_mtim.tv_nsec)
+        size = Int64(info.st_size)
+    }
+}
+
 /// Guards a session's workspace file: takes the write lock (or makes the session
 /// read-only and says who holds it), and finds changes a crashed session left in the
 /// journal, offering to apply them again.
@@ -33,6 +51,8 @@ public final class WorkspaceGuard {
             return
         case .heldBy(let holder):
             session.readOnlyReason = "\(holder) holds this workspace"
+            followed = FileStamp(path)
+            writer = holder.user
             session.err.write("\(URL(fileURLWithPath: path).lastPathComponent) is held by \(holder); opened read-only "
                               + "(--force-unlock takes it over once they are gone)\n")
             return
@@ -96,6 +116,80 @@ public final class WorkspaceGuard {
             session.journal = journal
             session.err.write("not replayed; the journal is kept in \(kept ?? journal.path)\n")
         }
+    }
+
+    // MARK: Following the writer
+
+    /// The file as this read-only session last loaded it; nil when it writes.
+    private var followed: FileStamp?
+    /// Who held the lock when this session opened read-only.
+    private var writer = "someone"
+
+    /// For a read-only session, before each command: reloads the file when the writer has
+    /// saved it (`anna saved demo.json (3 changes): reloaded`), and offers to take over
+    /// writing once the writer has quit. Returns what to tell the person, if anything.
+    public func follow(_ session: Session) -> String? {
+        guard !holdsLock, let stamp = followed, let path = session.path, session.scenario == nil else { return nil }
+        var notes: [String] = []
+        let name = URL(fileURLWithPath: path).lastPathComponent
+        if let now = FileStamp(path), now != stamp {
+            if let fresh = try? Workspace.load(path: path) {
+                let changed = Self.changedLeads(from: session.workspace, to: fresh)
+                let reason = session.readOnlyReason
+                session.replaceWorkspace(fresh, path: path)
+                session.readOnlyReason = reason
+                session.workspaceGuard = self
+                followed = now
+                notes.append("\(writer) saved \(name) (\(changed) change\(changed == 1 ? "" : "s")): reloaded")
+            }
+        }
+        if let holder = lock.holder() {
+            writer = holder.user
+            declined = false
+        } else if !declined, let confirm = session.confirm {
+            if !notes.isEmpty { session.err.write(notes.joined(separator: "\n") + "\n"); notes = [] }
+            if confirm("\(writer) has closed \(name). Take over writing? [y/N] ") {
+                switch lock.acquire(user: session.actor, now: Date(), force: false) {
+                case .acquired, .tookOverStale:
+                    holdsLock = true
+                    followed = nil
+                    // The file may have changed between the last look and the lock.
+                    if let fresh = try? Workspace.load(path: path), fresh != session.workspace {
+                        session.replaceWorkspace(fresh, path: path)
+                        session.workspaceGuard = self
+                    }
+                    session.readOnlyReason = nil
+                    session.journal = Journal(workspacePath: path)
+                    notes.append("you now write \(name)")
+                case .heldBy(let holder):
+                    writer = holder.user
+                    notes.append("\(holder) took it first; still read-only")
+                case .tookOverForced, .cannotLock:
+                    notes.append("could not take \(name) over; still read-only")
+                }
+            } else {
+                // Asked once per writer; the next one to lock the file is followed the same way.
+                declined = true
+                notes.append("still read-only")
+            }
+        }
+        return notes.isEmpty ? nil : notes.joined(separator: "\n")
+    }
+
+    /// Set when the take-over was declined, so it is not asked before every command.
+    private var declined = false
+
+    /// How many leads differ between two versions of a workspace (added, removed, edited).
+    static func changedLeads(from old: Workspace, to new: Workspace) -> Int {
+        var changed = 0
+        var seen = Set<String>()
+        for index in 0..<new.leads.count {
+            let lead = new.leads[index]
+            seen.insert(lead.id)
+            if old.leads[id: lead.id] != lead { changed += 1 }
+        }
+        for index in 0..<old.leads.count where !seen.contains(old.leads[index].id) { changed += 1 }
+        return changed
     }
 
     /// Takes the lock of `path` before it is read; hand the outcome to `init(taken:)`.
