@@ -16,6 +16,8 @@ struct Launch {
     var keepGoing = false
     var assignments: [String] = []
     var forceUnlock = false
+    /// `--safe`: files are written and scripts run only inside the workspace's folder.
+    var safe = false
 
     init(workspace: String?, command: String?, file: String?, actor: String?, now: String?, format: String?,
          keepGoing: Bool, assignments: [String], forceUnlock: Bool) {
@@ -63,6 +65,7 @@ struct Launch {
                 assignments.append(assignment)
             case "--keep-going": guard inline == nil, !keepGoing else { return nil }; keepGoing = true
             case "--force-unlock": guard inline == nil, !forceUnlock else { return nil }; forceUnlock = true
+            case "--safe": guard inline == nil, !safe else { return nil }; safe = true
             default:
                 guard !argument.hasPrefix("-"), workspace == nil else { return nil }
                 workspace = argument
@@ -104,6 +107,9 @@ struct Launch {
         session.fixedNow = now.flatMap(Timestamp.parse)
         session.settings.format = format.flatMap { OutputFormat(rawValue: $0.lowercased()) } ?? .table
         session.settings.bail = !keepGoing
+        if safe, let path {
+            session.settings.safeFolder = SafeMode.resolve(URL(fileURLWithPath: path).deletingLastPathComponent().path)
+        }
         let terminal = Terminal.current
         session.settings.width = terminal.outputIsTTY ? terminal.columns : nil
         if terminal.outputIsTTY { session.terminalWidth = { Terminal.current.columns } }

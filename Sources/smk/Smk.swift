@@ -42,10 +42,15 @@ struct Smk: ParsableCommand {
     @Flag(help: "Take the workspace's write lock even from a session that still looks alive.")
     var forceUnlock = false
 
+    @Flag(help: "Run a script you were sent without fear: files are written and scripts run only inside the workspace's folder; open is refused.")
+    var safe = false
+
     /// The options as plain values, for `Launch`.
     var launch: Launch {
-        Launch(workspace: workspace, command: command, file: file, actor: actor, now: now, format: format,
-               keepGoing: keepGoing, assignments: assignments, forceUnlock: forceUnlock)
+        var launch = Launch(workspace: workspace, command: command, file: file, actor: actor, now: now, format: format,
+                            keepGoing: keepGoing, assignments: assignments, forceUnlock: forceUnlock)
+        launch.safe = safe
+        return launch
     }
 
     func validate() throws {

@@ -269,3 +269,37 @@ struct FollowTests {
         erik.session.workspaceGuard?.release(erik.session)
     }
 }
+
+@Suite("--safe holds against every escape tried")
+struct SafeModeTests {
+    @Test("a safe session refuses paths outside the workspace's folder, naming the command and the path", arguments: [
+        "output /tmp/smk-safe.txt", "output DIR/../x.txt", "output DIR/link/x.txt", "output DIR/new/../../x.txt",
+        "record /tmp/smk-safe.smk", "run /tmp/smk-safe.smk", "run DIR/../x.smk", "save /tmp/smk-safe.json", "save DIR/../copy.json",
+        "open DIR/other.json",
+    ])
+    func refused(command: String) throws {
+        let copy = try temporaryCopy()
+        try FileManager.default.createSymbolicLink(atPath: copy.folder + "/link", withDestinationPath: NSTemporaryDirectory())
+        let harness = try Harness(path: copy.path)
+        harness.session.settings.safeFolder = SafeMode.resolve(copy.folder)
+        let result = harness.run(command.replacingOccurrences(of: "DIR", with: copy.folder))
+        #expect(result.outcome.failures == 1)
+        let words = command.split(separator: " ")
+        #expect(result.err.contains("--safe: \(words[0]) "), "\(result.err)")
+        #expect(result.err.contains("reaches outside the workspace's folder") || words[0] == "open" || words[0] == "run", "\(result.err)")
+    }
+
+    @Test("inside the folder a safe session writes as usual; nobody may output over the open workspace")
+    func allowed() throws {
+        let copy = try temporaryCopy()
+        let harness = try Harness(path: copy.path)
+        harness.session.settings.safeFolder = SafeMode.resolve(copy.folder)
+        let result = harness.run("output \(copy.folder)/report.txt; count; output -; save \(copy.folder)/copy.json; save")
+        #expect(result.outcome.failures == 0, "\(result.err)")
+        #expect(try String(contentsOfFile: copy.folder + "/report.txt", encoding: .utf8) == "5\n")
+        let unsafe = try Harness(path: copy.path)
+        let overwrite = unsafe.run("output \(copy.path); count")
+        #expect(overwrite.err.contains("would overwrite the open workspace's files"))
+        #expect(try Workspace.load(path: copy.path).leads.count == 5)
+    }
+}

@@ -10,6 +10,9 @@ public struct SessionSettings: Sendable, Equatable {
     public var color = false
     /// Print how long each command took (`timer on`).
     public var timer = false
+    /// Under `--safe`, the only folder files may be written in or scripts run from (the
+    /// workspace's, resolved); nil otherwise. See `SafeMode`.
+    public var safeFolder: String?
 
     public init() {}
 }

@@ -16,6 +16,7 @@ public enum OutputCommand: ShellCommand {
         session.redirect?.close()
         session.redirect = nil
         if target.text == "-" { return .none }
+        try SafeMode.check(target.text, for: "output", in: session)
         session.redirect = try FileSink(path: target.text)
         return .none
     }

@@ -21,6 +21,7 @@ public enum RecordCommand: ShellCommand {
         } else if target.text.lowercased() == "off" {
             return .message("not recording")
         }
+        try SafeMode.check(target.text, for: "record", in: session)
         session.recorder = try Recorder(path: target.text, session: session)
         return .message("recording to \(target.text) (record off to stop)")
     }

@@ -24,6 +24,7 @@ public enum RunCommand: ShellCommand {
         let base = session.scriptStack.last.map { URL(fileURLWithPath: $0).deletingLastPathComponent() }
             ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         let path = fileToken.text.hasPrefix("/") ? fileToken.text : base.appendingPathComponent(fileToken.text).standardizedFileURL.path
+        try SafeMode.check(path, for: "run", in: session, writes: false)
         if session.scriptStack.contains(path) {
             throw .scriptCycle((session.scriptStack + [path]).map { URL(fileURLWithPath: $0).lastPathComponent })
         }

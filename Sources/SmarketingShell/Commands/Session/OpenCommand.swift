@@ -19,6 +19,7 @@ public enum OpenCommand: ShellCommand {
         let file = try arguments.text("a workspace file")
         try arguments.finish()
         let force = arguments.commandName.text.hasSuffix("!")
+        try SafeMode.refuse("open", file.text, in: session)
         if session.isDirty, !force {
             let question = "\(session.unsavedCount) unsaved change(s). Open \(file.text) without saving? [y/N] "
             guard let confirm = session.confirm else {
