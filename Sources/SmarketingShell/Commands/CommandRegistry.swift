@@ -45,6 +45,7 @@ public enum CommandRegistry {
         WhoamiCommand.self,
         AsCommand.self,
         ChangesCommand.self,
+        AuditCommand.self,
         ClearCommand.self,
         SaveCommand.self,
         OpenCommand.self,
