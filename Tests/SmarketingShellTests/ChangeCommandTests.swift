@@ -42,7 +42,7 @@ struct ChangeCommandTests {
         let history = try #require(harness.session.workspace.leads[id: "L-000002"]?.history.last)
         #expect(history.note == "no budget until Q2" && history.by == "anna")
         #expect(harness.run("as ghost").err.contains("expected one of the team (anna, erik)"))
-        #expect(harness.run("as erik; lose L-000004 \"gone\"").err.contains("customer is sales's stage; erik is in marketing"))
+        #expect(harness.run("as erik; lose L-000004 \"gone\"").err.contains("lost is entered by sales (as a move into it is); erik is in marketing"))
     }
 
     @Test("without a team nobody is checked")

@@ -98,9 +98,9 @@ struct CompletionTests {
         CompletionCase("count where fit > 50 ", ["and", "by", "or"]),
         CompletionCase("report ", ["by"]),
         CompletionCase("report by source ", ["where"]),
-        CompletionCase("move L-000001 ", ["force", "note", "to"]),
-        CompletionCase("move L-000001 to sal ", ["force", "note"]),
-        CompletionCase("move L-000001 to sal note 'x' force 'y' ", []),
+        CompletionCase("move L-000001 ", ["assign", "force", "note", "to"]),
+        CompletionCase("move L-000001 to sal ", ["assign", "force", "note"]),
+        CompletionCase("move L-000001 to sal note 'x' force 'y' ", ["assign"]),
         CompletionCase("format ", ["csv", "json", "markdown", "table"]),
         CompletionCase("format js", ["json"]),
         CompletionCase("format json ", []),
@@ -280,7 +280,7 @@ struct CompletionTests {
     }
 
     @Test("owners after assign … to, tags after + and -", arguments: [
-        CompletionCase("assign L-000001 to ", ["anna", "erik", "none"]),
+        CompletionCase("assign L-000001 to ", ["anna", "erik", "marketing", "none", "sales"]),
         CompletionCase("assign where stage = mql to e", ["erik"]),
         CompletionCase("tag L-000001 +d", ["+dmu"], replaceFrom: 13),
         CompletionCase("tag L-000001 +dmu -", ["-dmu"]),

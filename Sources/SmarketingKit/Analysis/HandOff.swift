@@ -2,18 +2,23 @@
 ///
 /// With no team in the workspace nobody is checked (a single person's workspace). With a
 /// team, a stage is entered by the team that owns it (unless the stage's `allow` lists
-/// the other team too); the side stages are entered only through `recycle` (nurture)
-/// and `lose` (lost), by the team that owns the lead's current stage.
+/// the other team too); the side stages are entered only through `recycle` and `reject`
+/// (nurture) and `lose` (lost). A recycle is made by the team that owns the lead's
+/// current stage; a reject by the team that owns the next stage, at the hand-off (sales
+/// rejects an MQL); a lose follows the rules of a move: lost is entered by the team
+/// that owns it (sales) or a team its `allow` lists.
 public enum HandOff {
     /// How a lead is being moved.
     public enum Route: Sendable {
         case move, recycle, lose
+        /// Sales says "not ready" about a lead handed over: back to nurture, with a reason.
+        case reject
     }
 
     /// Why `actor` may not take a lead from `from` into `target` this way; nil if allowed.
     public static func refusal(actor: String, from: Stage?, into target: Stage, via route: Route, in workspace: Workspace) -> String? {
         if route == .move, target.isSide {
-            return "\(target.id) is entered only through \(target.team == .marketing ? "recycle" : "lose")"
+            return "\(target.id) is entered only through \(target.team == .marketing ? "recycle or reject" : "lose")"
         }
         guard !workspace.team.isEmpty else { return nil }
         guard let role = workspace.role(of: actor) else {
@@ -21,9 +26,16 @@ public enum HandOff {
             return "\(actor) is not in this workspace's team (\(names)); act as one of them with as NAME"
         }
         switch route {
-        case .recycle, .lose:
+        case .recycle:
             guard let from, from.team != role else { return nil }
             return "\(from.id) is \(from.team)'s stage; \(actor) is in \(role)"
+        case .reject:
+            guard let from, let next = nextStage(after: from, in: workspace.funnel), next.team != role else { return nil }
+            return "\(from.id) leads are rejected by \(next.team), who own \(next.id); \(actor) is in \(role)"
+        case .lose:
+            let allowed = Set(target.allowedTeams + [target.team])
+            guard !allowed.contains(role) else { return nil }
+            return "\(target.id) is entered by \(target.team) (as a move into it is); \(actor) is in \(role)"
         case .move:
             let allowed = Set(target.allowedTeams + [target.team])
             guard !allowed.contains(role) else { return nil }
@@ -33,6 +45,24 @@ public enum HandOff {
             }
             return reason
         }
+    }
+}
+
+extension HandOff {
+    /// The stage after `stage` in the funnel order; nil for the last and for side stages.
+    public static func nextStage(after stage: Stage, in funnel: Funnel) -> Stage? {
+        guard let rank = funnel.rank(of: stage.id) else { return nil }
+        return funnel.stages.filter { !$0.isSide }.dropFirst(rank + 1).first
+    }
+
+    /// Why a lead in `stage` cannot be rejected at all: only leads at a hand-off (the
+    /// next stage is owned by the other team) are; nil when it can.
+    public static func rejectRefusal(from stage: Stage?, in funnel: Funnel) -> String? {
+        guard let stage else { return "its stage is unknown" }
+        guard let next = nextStage(after: stage, in: funnel), next.team != stage.team else {
+            return "only leads at the hand-off (such as mql) are rejected; \(stage.id) leads are recycled or lost"
+        }
+        return nil
     }
 }
 

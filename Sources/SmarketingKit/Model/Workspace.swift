@@ -17,6 +17,8 @@ public struct Workspace: Sendable, Equatable {
     public var views: JSONObject
     /// Assumed conversion rates (`lead->mql` → 0.3).
     public var rates: JSONObject
+    /// Who changed what, when and with which command: append-only, kept in the file.
+    public var audit: [AuditEntry] = []
     /// Top-level keys this version does not know, written back unchanged on save.
     public var extra: JSONObject
     /// How the file was laid out, so a save keeps its shape.
@@ -24,7 +26,7 @@ public struct Workspace: Sendable, Equatable {
 
     /// The top-level sections of the workspace file.
     public enum Section: String, Sendable, Hashable, CaseIterable {
-        case format, version, name, currency, team, stages, leads, personas, glossary, scoring, sla, views, rates
+        case format, version, name, currency, team, stages, leads, personas, glossary, scoring, sla, views, rates, audit
     }
 
     public init(name: String, currency: String? = nil, team: [TeamMember] = [], funnel: Funnel = .standard,
@@ -51,7 +53,7 @@ public struct Workspace: Sendable, Equatable {
         lhs.name == rhs.name && lhs.currency == rhs.currency && lhs.team == rhs.team && lhs.funnel == rhs.funnel
             && lhs.leads == rhs.leads && lhs.personas == rhs.personas && lhs.glossary == rhs.glossary
             && lhs.scoring == rhs.scoring && lhs.sla == rhs.sla && lhs.views == rhs.views && lhs.rates == rhs.rates
-            && lhs.extra == rhs.extra
+            && lhs.audit == rhs.audit && lhs.extra == rhs.extra
     }
 
     /// The team a person belongs to, when the workspace has a team list.
@@ -69,6 +71,9 @@ public struct FileShape: Sendable, Equatable {
     public var absent: Set<Workspace.Section> = []
     /// The name the workspace got from its file name, when the file had no `name`.
     public var defaultName: String?
+    /// How many audit entries the file holds (as loaded or last saved): entries after
+    /// these are not saved yet, so undoing their change may take them back.
+    public var savedAudit = 0
 
     public init(keyOrder: [String] = [], absent: Set<Workspace.Section> = [], defaultName: String? = nil) {
         self.keyOrder = keyOrder
@@ -92,6 +97,7 @@ extension Workspace {
         case .sla: sla.isEmpty
         case .views: views.isEmpty
         case .rates: rates.isEmpty
+        case .audit: audit.isEmpty
         }
     }
 }

@@ -58,6 +58,14 @@ public struct LeadField: Sendable {
         LeadField("attempts", .number, "sales contact attempts (calls, emails, meetings)") { l, _ in .number(Double(l.attempts)) },
         LeadField("activities", .number, "number of activities logged") { l, _ in .number(Double(l.activities.count)) },
         LeadField("dupes", .number, "other leads that look like the same person") { l, e in .number(Double(e.duplicates(of: l))) },
+        LeadField("feedback", .text, category: true, "sales's latest verdict: good or bad (none when not rated)") { l, _ in
+            text(l.latestFeedback?.verdict.rawValue)
+        },
+        LeadField("feedbacks", .number, "how many verdicts sales gave") { l, _ in .number(Double(l.feedback.count)) },
+        LeadField("reason", .text, category: true, "the reason of the latest recycle, reject or lose") { l, e in
+            text(l.latestSideMove(in: e.workspace.funnel)?.note)
+        },
+        LeadField("rejected", .bool, "true when sales ever rejected it (reject: not ready)") { l, _ in .bool(l.wasRejected) },
     ]
 
     private static let byName: [String: LeadField] = Dictionary(uniqueKeysWithValues: all.map { ($0.name, $0) })

@@ -67,6 +67,8 @@ public enum WorkspaceCodec {
         workspace.sla = ServiceLevel(object: try section("sla") { (r) throws(FieldFault) in try r.object("sla") } ?? JSONObject())
         workspace.views = try section("views") { (r) throws(FieldFault) in try r.object("views") } ?? JSONObject()
         workspace.rates = try section("rates") { (r) throws(FieldFault) in try r.object("rates") } ?? JSONObject()
+        workspace.audit = try records("audit", in: &r, path: path, AuditEntry.init(json:))
+        workspace.shape.savedAudit = workspace.audit.count
         if let streamedLeads {
             _ = r.value("leads")
             guard let leads = streamedLeads(workspace.funnel) else { return nil }
@@ -145,6 +147,12 @@ extension WorkspaceCodec {
                     writeLeads(workspace.leads, into: &writer)
                     continue
                 }
+                if section == .audit {
+                    writer.raw(first ? "\n" : ",\n")
+                    first = false
+                    writeAudit(workspace.audit, into: &writer)
+                    continue
+                }
                 value = sectionValue(section, of: workspace)
             } else {
                 value = workspace.extra[key]
@@ -179,6 +187,18 @@ extension WorkspaceCodec {
         writer.raw(leads.isEmpty ? "]" : "\n  ]")
     }
 
+    /// The audit, one entry per line: appended entries show as added lines in a diff.
+    private static func writeAudit(_ audit: [AuditEntry], into writer: inout JSONWriter) {
+        writer.indent(1)
+        writer.raw("\"audit\": [")
+        for (i, entry) in audit.enumerated() {
+            writer.raw(i == 0 ? "\n" : ",\n")
+            writer.indent(2)
+            writer.compact(entry.json)
+        }
+        writer.raw(audit.isEmpty ? "]" : "\n  ]")
+    }
+
     private static func sectionValue(_ section: Workspace.Section, of workspace: Workspace) -> JSONValue? {
         switch section {
         case .format: .string("smk-workspace")
@@ -194,6 +214,7 @@ extension WorkspaceCodec {
         case .sla: .object(workspace.sla.object)
         case .views: .object(workspace.views)
         case .rates: .object(workspace.rates)
+        case .audit: .array(workspace.audit.map(\.json))
         }
     }
 }

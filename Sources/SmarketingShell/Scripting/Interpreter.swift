@@ -82,6 +82,7 @@ public struct Interpreter {
         guard first.kind == .word, let type = CommandRegistry.command(named: first.text) else {
             throw .unknownCommand(first.text, suggestion: Suggestion.nearest(to: first.text, in: CommandRegistry.names), first.range)
         }
+        session.currentCommand = command.text.trimmingCharacters(in: .whitespaces)
         var arguments = Arguments(tokens: Array(tokens.dropFirst()), commandName: first, usage: type.usage, text: command.text,
                                   variables: session.variables)
         return try type.run(&arguments, in: session)

@@ -11,8 +11,13 @@ public final class Session {
     /// The file the workspace was loaded from and is saved to by `save` without a name.
     public var path: String?
     public var settings = SessionSettings()
-    /// Who is acting: `--as`, `SMK_USER`, or the OS user.
+    /// Who is acting: `--as`, `SMK_USER`, or the OS user; `as NAME` changes it.
     public var actor: String
+    /// Who is logged in (the actor the session started with); the audit names both
+    /// when `as` acts for someone else.
+    public var login: String
+    /// The command being run, as typed, for the audit.
+    public var currentCommand: String?
     /// A fixed "now" (`--now`), so scripts give the same answer any day.
     public var fixedNow: Date?
     /// True when a person is at the prompt: questions may be asked.
@@ -76,6 +81,7 @@ public final class Session {
         self.workspace = workspace
         self.path = path
         self.actor = actor
+        self.login = actor
         self.out = out
         self.err = err
     }
@@ -108,6 +114,7 @@ public final class Session {
         done.append(record)
         undone.removeAll()
         write(record)
+        audit(record)
         return record
     }
 
@@ -117,6 +124,7 @@ public final class Session {
         do { inverse = try entry.change.apply(to: &workspace) } catch { throw .change(error) }
         if let depth = savedDepth, depth > done.count { savedDepth = nil }
         done.append(ChangeRecord(change: entry.change, inverse: inverse, at: entry.at, by: entry.by, summary: entry.summary))
+        if let record = done.last { audit(record) }
     }
 
     /// Appends to the journal; a failure is reported once and the session goes on.
@@ -137,6 +145,7 @@ public final class Session {
         }
         undone.append(record)
         write(ChangeRecord(change: record.inverse, inverse: record.change, at: now, by: actor, summary: "undo: " + record.summary))
+        audit(taking: record, back: true)
         return record
     }
 
@@ -149,6 +158,7 @@ public final class Session {
         }
         done.append(record)
         write(ChangeRecord(change: record.change, inverse: record.inverse, at: now, by: actor, summary: "redo: " + record.summary))
+        audit(taking: record, back: false)
         return record
     }
 
@@ -164,6 +174,7 @@ public final class Session {
         defer { endProgress?() }
         do { try workspace.save(path: file, force: force) } catch { throw .workspace(error) }
         if own {
+            workspace.shape.savedAudit = workspace.audit.count
             savedDepth = done.count
             journal?.clear()
         }

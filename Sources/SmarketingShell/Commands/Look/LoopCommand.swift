@@ -1,0 +1,87 @@
+import SmarketingKit
+
+/// `loop [by FIELD] [over 30d]`: the closed loop, per source (or any field): of the MQLs
+/// marketing handed over, how many sales accepted, rejected (and why), rated good or
+/// bad, and won. The table both teams read together at the weekly meeting.
+public enum LoopCommand: ShellCommand {
+    public static let name = "loop"
+    public static let group = CommandGroup.look
+    public static let summary = "the closed loop per source: MQLs handed over, accepted, rejected (why), good/bad, won"
+    public static let usage = "loop [by source|campaign|persona|FIELD] [over DURATION] [where EXPR|@view]"
+    public static let details = """
+        One row per value of FIELD (source by default) and a total: MQLs handed over (leads
+        that entered the hand-off stage, mql, or a later one), how many sales accepted
+        (entered sal or later), rejected (reject: not ready, with the most given reasons),
+        the latest verdicts (feedback good or bad; good% is the share of the rated ones),
+        and won (reached customer). accepted%, rejected% and won% are shares of the MQLs
+        handed over. over 30d counts only leads handed over in the last 30 days.
+        The same facts are fields: feedback, feedbacks, reason, rejected
+        (count where rejected = true by reason).
+        """
+    public static let examples = ["loop", "loop by campaign over 90d", "loop by persona where country = 'SE'"]
+
+    public static func run(_ arguments: inout Arguments, in session: Session) throws(ShellError) -> CommandResult {
+        var fieldName = "source"
+        var window: Double?
+        var byToken: Token?
+        var selector = LeadSelector.all
+        while let token = arguments.peek {
+            if arguments.take("by") {
+                let token = try arguments.text("a field to group by")
+                byToken = token
+                fieldName = token.text
+            } else if arguments.take("over") {
+                window = try SlaCommand.duration(&arguments, "a window such as 30d")
+            } else if token.isKeyword("where") || token.text.hasPrefix("@") {
+                selector = try LeadSelector.parse(&arguments, in: session, stops: LeadSelector.clauseEnds.union(["over"]))
+            } else {
+                throw arguments.unexpected(token, expected: "by FIELD, over DURATION, where EXPR or the end")
+            }
+        }
+        let field: LeadField
+        if let byToken { field = try ListingShape.field(byToken, in: session) } else if let source = LeadField.named(fieldName) {
+            field = source
+        } else {
+            throw .refused("no field \(fieldName)")
+        }
+        let environment = session.queryEnvironment()
+        let loop = ClosedLoop(funnel: session.workspace.funnel, now: session.now, window: window)
+        let leads = session.workspace.leads
+        var handed: [Int] = []
+        var tallies: [Int: ClosedLoop.Tally] = [:]
+        for row in try selector.rows(in: session, environment: environment) {
+            if row & 0xFFF == 0, session.isInterrupted() { throw .interrupted }
+            guard let tally = loop.tally(leads[row]) else { continue }
+            handed.append(row)
+            tallies[row] = tally
+        }
+        let grouping = Grouping(rows: handed, by: field, in: session, environment: environment)
+        var total = ClosedLoop.Tally()
+        var rows: [[TableValue]] = []
+        for group in grouping.groups {
+            var tally = ClosedLoop.Tally()
+            for row in group.rows { if let one = tallies[row] { tally.add(one) } }
+            rows.append([group.key == .none ? .text("(none)") : group.key.cell] + cells(tally))
+        }
+        for tally in tallies.values { total.add(tally) }
+        if !rows.isEmpty { rows.append([.text("all")] + cells(total)) }
+        let stages = loop.stages
+        let span = window.map { " in the last \(QueryValue.formatDuration($0))" } ?? ""
+        let footer = "\(total.handed) MQL\(total.handed == 1 ? "" : "s") handed over (entered \(stages.handOff))\(span); "
+            + "accepted: entered \(stages.accepted); won: reached \(stages.won ?? "the last stage")"
+        return .table(Table(columns: [field.name, "mqls", "accepted", "accepted%", "rejected", "rejected%", "good", "bad", "good%",
+                                      "won", "won%", "top reject reasons"],
+                            rows: rows, footer: footer, stageColumns: field.type == .stage ? [0] : []))
+    }
+
+    /// A group's counts and shares, as table cells.
+    static func cells(_ t: ClosedLoop.Tally) -> [TableValue] {
+        let reasons = t.topReasons(2).map { "\($0.reason) (\($0.count))" }.joined(separator: "; ")
+        return [
+            .number(Double(t.handed)), .number(Double(t.accepted)), .share(t.accepted, of: t.handed),
+            .number(Double(t.rejected)), .share(t.rejected, of: t.handed),
+            .number(Double(t.good)), .number(Double(t.bad)), .share(t.good, of: t.good + t.bad),
+            .number(Double(t.won)), .share(t.won, of: t.handed), reasons.isEmpty ? .null : .text(reasons),
+        ]
+    }
+}
