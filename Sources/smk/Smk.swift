@@ -42,10 +42,15 @@ struct Smk: ParsableCommand {
     @Flag(help: "Take the workspace's write lock even from a session that still looks alive.")
     var forceUnlock = false
 
+    @Flag(name: .customLong("new"), help: "Start an empty workspace at WORKSPACE, a path that does not exist yet (save creates it).")
+    var newWorkspace = false
+
     /// The options as plain values, for `Launch`.
     var launch: Launch {
-        Launch(workspace: workspace, command: command, file: file, actor: actor, now: now, format: format,
-               keepGoing: keepGoing, assignments: assignments, forceUnlock: forceUnlock)
+        var launch = Launch(workspace: workspace, command: command, file: file, actor: actor, now: now, format: format,
+                            keepGoing: keepGoing, assignments: assignments, forceUnlock: forceUnlock)
+        launch.newWorkspace = newWorkspace
+        return launch
     }
 
     func validate() throws {
