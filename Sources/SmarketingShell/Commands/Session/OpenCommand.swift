@@ -7,7 +7,7 @@ public enum OpenCommand: ShellCommand {
     public static let aliases = ["open!"]
     public static let group = CommandGroup.session
     public static let summary = "open another workspace file (open! discards unsaved changes)"
-    public static let usage = "open [--new] FILE | open! [--new] FILE"
+    public static let usage = "open FILE | open --new FILE | open! FILE"
     public static let details = """
         With unsaved changes, open asks at the prompt (and refuses in a script); open!
         discards them. The file is locked and journalled like the one smk started with. A
