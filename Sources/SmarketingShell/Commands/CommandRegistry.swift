@@ -21,6 +21,7 @@ public enum CommandRegistry {
         TagCommand.self,
         SetCommand.self,
         AddCommand.self,
+        ImportCommand.self,
         DupesCommand.self,
         MergeCommand.self,
         StageCommand.self,
