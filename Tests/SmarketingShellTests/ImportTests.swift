@@ -226,4 +226,39 @@ struct ImportTests {
         #expect(updated.stage == first.stage && updated.name == first.name)
         #expect(harness.run("import \(file) key email").out.contains("2 rows read: 0 added, 0 updated, 2 unchanged, 0 skipped"))
     }
+
+    @Test("export then import gives the same leads: the CSV written again is the same bytes; a JSON export opens to the same leads")
+    func roundTrip() throws {
+        let folder = NSTemporaryDirectory() + "smk-export-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let cols = CSVWriter.leadColumns.joined(separator: ",") + ",fields.*"
+        let demo = try Harness(path: Harness.demoPath)
+        #expect(demo.run("export to \(folder)/one.csv cols \(cols)").out == "exported 420 leads to \(folder)/one.csv (21 columns)\n")
+        let copy = EmptyHarness()
+        #expect(copy.run("import \(folder)/one.csv").out.contains("420 rows read: 420 added, 0 updated, 0 skipped"))
+        copy.run("export to \(folder)/two.csv cols \(cols)")
+        let one = try Data(contentsOf: URL(fileURLWithPath: folder + "/one.csv"))
+        let two = try Data(contentsOf: URL(fileURLWithPath: folder + "/two.csv"))
+        #expect(one == two)
+        let text = String(decoding: one, as: UTF8.self)
+        #expect(text.hasPrefix("id,name,email,phone,company,title,industry,employees,country,city,source,campaign,stage,owner,fit,interest,value,tags,created,fields.erp,fields.fleetSize\r\n"))
+        #expect(text.components(separatedBy: "\r\n").count == 422)
+        for id in ["L-000014", "L-000300"] {
+            let original = try #require(demo.session.workspace.leads[id: id])
+            let imported = try #require(copy.session.workspace.leads[id: id])
+            #expect(original.name == imported.name && original.company == imported.company && original.stage == imported.stage)
+            #expect(original.created == imported.created && original.tags == imported.tags && original.fields == imported.fields)
+        }
+
+        demo.run("export @hot to \(folder)/hot.json")
+        let hot = try Workspace.load(path: folder + "/hot.json")
+        let ids = demo.run("format csv; leads @hot cols id").out.split(separator: "\r\n").dropFirst().map(String.init)
+        #expect(hot.leads.ids == ids && !ids.isEmpty)
+        #expect(hot.leads.all == ids.compactMap { demo.session.workspace.leads[id: $0] })
+    }
+
+    @Test("CSV fields are quoted only when they must be, quotes doubled, lines end in CRLF")
+    func quoting() {
+        #expect(CSVWriter.line(["a", "b, c", "say \"hi\"", "two\nlines", " pad"]) == "a,\"b, c\",\"say \"\"hi\"\"\",\"two\nlines\",\" pad\"\r\n")
+    }
 }

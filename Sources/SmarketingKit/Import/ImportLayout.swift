@@ -26,6 +26,12 @@ extension ImportPlanner {
             }
             // A column named like a lead field fills it (`email`, `Company`, `First name`).
             for (index, name) in header.enumerated() where fields[index] == nil {
+                // `fields.NAME`, as export writes custom fields, is that custom field.
+                if name.hasPrefix("fields."), name.count > 7 {
+                    fields[index] = .custom(String(name.dropFirst(7)))
+                    origins[index] = "by name"
+                    continue
+                }
                 guard let field = ImportField.byColumnName[ImportPreset.fold(name)], field != .stage || spec.stageColumn == nil,
                       !fields.contains(field) else { continue }
                 fields[index] = field

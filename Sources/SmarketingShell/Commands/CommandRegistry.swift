@@ -9,6 +9,7 @@ public enum CommandRegistry {
         CountCommand.self,
         ReportCommand.self,
         FindCommand.self,
+        ExportCommand.self,
         ViewCommand.self,
         ViewsCommand.self,
         MoveCommand.self,
