@@ -18,6 +18,9 @@ struct Launch {
     var forceUnlock = false
     /// `--safe`: files are written and scripts run only inside the workspace's folder.
     var safe = false
+    /// `--new`: the workspace file does not exist yet and is started empty (without it a
+    /// missing file is an error, so a typo never reads as an empty workspace).
+    var newWorkspace = false
 
     init(workspace: String?, command: String?, file: String?, actor: String?, now: String?, format: String?,
          keepGoing: Bool, assignments: [String], forceUnlock: Bool) {
@@ -66,6 +69,7 @@ struct Launch {
             case "--keep-going": guard inline == nil, !keepGoing else { return nil }; keepGoing = true
             case "--force-unlock": guard inline == nil, !forceUnlock else { return nil }; forceUnlock = true
             case "--safe": guard inline == nil, !safe else { return nil }; safe = true
+            case "--new": guard inline == nil, !newWorkspace else { return nil }; newWorkspace = true
             default:
                 guard !argument.hasPrefix("-"), workspace == nil else { return nil }
                 workspace = argument
@@ -187,15 +191,29 @@ struct Launch {
     }
 
     /// The workspace to open and its file: the given one, or the bundled demo. A path that
-    /// does not exist yet opens an empty workspace that `save` will create.
+    /// does not exist is an error naming the nearest file, unless `--new` asked for an
+    /// empty workspace there (which `save` creates).
     private func openWorkspace(err: TextSink) -> (Workspace, String?)? {
+        if newWorkspace, workspace == nil {
+            err.write("error: --new needs the path of the new workspace file\n")
+            return nil
+        }
         guard let target = workspace ?? DemoWorkspace.path() else {
             err.write("error: the bundled demo (Workspace/demo.json) was not found; give a workspace file\n")
             return nil
         }
-        if !FileManager.default.fileExists(atPath: target) {
+        let exists = FileManager.default.fileExists(atPath: target)
+        if newWorkspace {
+            guard !exists else {
+                err.write("error: --new \(target): the file already exists (open it without --new)\n")
+                return nil
+            }
             let name = URL(fileURLWithPath: target).deletingPathExtension().lastPathComponent
             return (Workspace(name: name), target)
+        }
+        if !exists {
+            err.write("error: \(MissingWorkspace.message(for: target)); smk --new \(target) starts an empty one\n")
+            return nil
         }
         var size = stat()
         let progress = ProgressLine.load(name: URL(fileURLWithPath: target).lastPathComponent,

@@ -44,12 +44,15 @@ struct Smk: ParsableCommand {
 
     @Flag(help: "Run a script you were sent without fear: files are written and scripts run only inside the workspace's folder; open is refused.")
     var safe = false
+    @Flag(name: .customLong("new"), help: "Start an empty workspace at WORKSPACE, a path that does not exist yet (save creates it).")
+    var newWorkspace = false
 
     /// The options as plain values, for `Launch`.
     var launch: Launch {
         var launch = Launch(workspace: workspace, command: command, file: file, actor: actor, now: now, format: format,
                             keepGoing: keepGoing, assignments: assignments, forceUnlock: forceUnlock)
         launch.safe = safe
+        launch.newWorkspace = newWorkspace
         return launch
     }
 

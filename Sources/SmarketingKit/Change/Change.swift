@@ -73,11 +73,62 @@ public indirect enum Change: Sendable, Equatable {
             var scratch = workspace
             var inverses: [Change] = []
             inverses.reserveCapacity(changes.count)
-            for change in changes {
-                inverses.append(try change.apply(to: &scratch))
+            var index = 0
+            while index < changes.count {
+                // A run of leads added at the end (an import), or removed from the end
+                // (its undo), is applied in one pass; the inverses are the same as one
+                // by one would give.
+                if let run = try Self.applyRun(changes, from: index, to: &scratch, inverses: &inverses) {
+                    index += run
+                    continue
+                }
+                inverses.append(try changes[index].apply(to: &scratch))
+                index += 1
             }
             workspace = scratch
             return .group(inverses.reversed())
+        }
+    }
+
+    /// Applies the run of appends (`insertLead` at the end) or of removals of the last
+    /// lead that starts at `start`, when it is longer than a few; returns its length.
+    private static func applyRun(_ changes: [Change], from start: Int, to workspace: inout Workspace,
+                                 inverses: inout [Change]) throws(ChangeError) -> Int? {
+        let minimum = 64
+        guard changes.count - start >= minimum else { return nil }
+        switch changes[start] {
+        case .insertLead(_, let at) where at == nil || at == workspace.leads.count:
+            var leads: [Lead] = []
+            var end = start
+            let base = workspace.leads.count
+            while end < changes.count, case .insertLead(let lead, let at) = changes[end], at == nil || at == base + leads.count {
+                guard workspace.funnel.stage(lead.stage) != nil else { throw .noSuchStage(lead.stage) }
+                leads.append(lead)
+                end += 1
+            }
+            guard leads.count >= minimum else { return nil }
+            do { try workspace.leads.append(contentsOf: leads) } catch {
+                if case .duplicateID(let id, _, _) = error { throw .duplicateLead(id) }
+                throw .duplicateLead(leads[0].id)
+            }
+            inverses.append(contentsOf: leads.map { .removeLead(id: $0.id) })
+            return leads.count
+        case .removeLead:
+            // Only removals of the lead in the last row, each in turn.
+            var end = start
+            var row = workspace.leads.count - 1
+            while end < changes.count, row >= 0, case .removeLead(let id) = changes[end], workspace.leads.id(at: row) == id {
+                end += 1
+                row -= 1
+            }
+            let n = end - start
+            guard n >= minimum else { return nil }
+            let first = workspace.leads.count - n
+            let removed = workspace.leads.removeLast(n)
+            for (offset, lead) in removed.enumerated().reversed() { inverses.append(.insertLead(lead, row: first + offset)) }
+            return n
+        default:
+            return nil
         }
     }
 

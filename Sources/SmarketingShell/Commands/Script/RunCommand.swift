@@ -19,7 +19,8 @@ public enum RunCommand: ShellCommand {
         var values: [QueryValue] = []
         while !arguments.isAtEnd {
             let token = try arguments.text("an argument")
-            values.append(token.kind == .string ? .text(token.text) : try LetCommand.literal(token))
+            // A bare word that is no value (a path: `../data/leads.csv`) is passed as text.
+            values.append(token.kind == .string ? .text(token.text) : (try? LetCommand.literal(token)) ?? .text(token.text))
         }
         let base = session.scriptStack.last.map { URL(fileURLWithPath: $0).deletingLastPathComponent() }
             ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)

@@ -7,17 +7,29 @@ public enum OpenCommand: ShellCommand {
     public static let aliases = ["open!"]
     public static let group = CommandGroup.session
     public static let summary = "open another workspace file (open! discards unsaved changes)"
-    public static let usage = "open FILE | open! FILE"
+    public static let usage = "open FILE | open --new FILE | open! FILE"
     public static let details = """
         With unsaved changes, open asks at the prompt (and refuses in a script); open!
-        discards them. The file is locked and journalled like the one smk started with; a
-        file that does not exist yet opens as an empty workspace that save creates.
+        discards them. The file is locked and journalled like the one smk started with. A
+        file that does not exist is not opened silently as an empty workspace: at the
+        prompt open asks first, in a script it fails naming the nearest file; open --new
+        FILE starts an empty workspace there, which save creates.
         """
     public static let examples: [String] = []
 
     public static func run(_ arguments: inout Arguments, in session: Session) throws(ShellError) -> CommandResult {
+        let isNew = arguments.take("--new")
         let file = try arguments.text("a workspace file")
         try arguments.finish()
+        let exists = FileManager.default.fileExists(atPath: file.text)
+        if isNew, exists { throw .refused("open --new \(file.text): the file already exists (open it without --new)") }
+        if !isNew, !exists {
+            let missing = MissingWorkspace.message(for: file.text)
+            guard let confirm = session.confirm else {
+                throw .refused("\(missing); open --new \(file.text) starts an empty one")
+            }
+            guard confirm("\(missing). Start an empty workspace there? [y/N] ") else { return .message("not opened") }
+        }
         let force = arguments.commandName.text.hasSuffix("!")
         try SafeMode.refuse("open", file.text, in: session)
         if session.isDirty, !force {
@@ -31,7 +43,7 @@ public enum OpenCommand: ShellCommand {
         // Locked before it is read (see `WorkspaceGuard.takeLock`); reopening the same
         // file keeps our own lock.
         let taken = WorkspaceGuard.takeLock(path: file.text, actor: session.actor, forceUnlock: false)
-        if FileManager.default.fileExists(atPath: file.text) {
+        if exists {
             do { workspace = try Workspace.load(path: file.text) } catch {
                 if WorkspaceLock.realPath(file.text) != session.path.map(WorkspaceLock.realPath) {
                     WorkspaceGuard.giveBack(taken, path: file.text)

@@ -1,0 +1,145 @@
+extension ImportPlanner {
+    /// The columns of one file and where each goes, with the stage rules: the preset,
+    /// then the clauses over it.
+    struct Layout {
+        var columns: [ImportPlan.Column]
+        var stageColumnName: String?
+        /// Folded stage value → stage id: the preset's, then `stage from`'s rules.
+        var stageRules: [String: String]
+        let funnel: Funnel
+        let nulls: Set<String>
+
+        init(document: CSVDocument, file: String, spec: ImportSpec, preset: ImportPreset?, funnel: Funnel) throws(ImportError) {
+            self.funnel = funnel
+            nulls = Set(spec.nulls)
+            let header = document.header
+            var fields: [ImportField?] = Array(repeating: nil, count: header.count)
+            var origins = Array(repeating: "kept", count: header.count)
+            if let preset {
+                for (column, field) in preset.fields {
+                    guard let index = document.column(column), fields[index] == nil else { continue }
+                    // One column per lead field: HubSpot's `Country` and `Country/Region`.
+                    if field != .stage, fields.contains(field) { continue }
+                    fields[index] = field
+                    origins[index] = "preset"
+                }
+            }
+            // A column named like a lead field fills it (`email`, `Company`, `First name`).
+            for (index, name) in header.enumerated() where fields[index] == nil {
+                // `fields.NAME`, as export writes custom fields, is that custom field.
+                if name.hasPrefix("fields."), name.count > 7 {
+                    fields[index] = .custom(String(name.dropFirst(7)))
+                    origins[index] = "by name"
+                    continue
+                }
+                guard let field = ImportField.byColumnName[ImportPreset.fold(name)], field != .stage || spec.stageColumn == nil,
+                      !fields.contains(field) else { continue }
+                fields[index] = field
+                origins[index] = "by name"
+            }
+            for mapping in spec.mappings {
+                guard let index = document.column(mapping.column) else {
+                    throw .noSuchColumn(mapping.column, file: file, suggestion: Suggestion.nearest(to: mapping.column, in: header))
+                }
+                guard let field = ImportField(named: mapping.field) else {
+                    throw .unknownField(mapping.field, suggestion: Suggestion.nearest(
+                        to: mapping.field, in: ImportField.leadFields.map(\.description)))
+                }
+                // A field mapped by a clause leaves the column the preset gave it.
+                if field != .stage, case .custom = field {} else if let other = fields.firstIndex(of: field), other != index {
+                    fields[other] = nil
+                    origins[other] = "kept"
+                }
+                fields[index] = field
+                origins[index] = "map"
+            }
+            stageRules = preset?.stages ?? [:]
+            if let column = spec.stageColumn {
+                guard let index = document.column(column) else {
+                    throw .noSuchColumn(column, file: file, suggestion: Suggestion.nearest(to: column, in: header))
+                }
+                for other in fields.indices where fields[other] == .stage { fields[other] = nil; origins[other] = "kept" }
+                fields[index] = .stage
+                origins[index] = "map"
+            }
+            for rule in spec.stageValues {
+                guard let id = funnel.resolve(rule.stage) else {
+                    throw .unknownStage(rule.stage, suggestion: Suggestion.nearest(to: rule.stage, in: funnel.ids))
+                }
+                stageRules[ImportPreset.fold(rule.value)] = id
+            }
+            for stage in [spec.stageElse, spec.stage].compactMap({ $0 }) where funnel.resolve(stage) == nil {
+                throw .unknownStage(stage, suggestion: Suggestion.nearest(to: stage, in: funnel.ids))
+            }
+            // Custom names stay unique: a second `Country` column becomes `country2`.
+            var used: Set<String> = []
+            columns = header.enumerated().map { index, name in
+                var field = fields[index]
+                if field == nil {
+                    var custom = ImportField.customName(for: name)
+                    var n = 2
+                    while used.contains(custom) { custom = ImportField.customName(for: name) + String(n); n += 1 }
+                    field = .custom(custom)
+                }
+                if case .custom(let custom) = field { used.insert(custom) }
+                return ImportPlan.Column(name: name, field: field ?? .custom(name), kind: "text", answered: 0, origin: origins[index])
+            }
+            stageColumnName = columns.first { $0.field == .stage }?.name
+            // Custom fields whose answered values are all numbers are kept as numbers.
+            for index in columns.indices {
+                guard case .custom = columns[index].field else { continue }
+                var numeric = true, any = false
+                for record in document.records where index < record.fields.count {
+                    guard let value = value(record.fields[index], spec: spec) else { continue }
+                    any = true
+                    if Double(value) == nil || value.hasPrefix("0") && value.count > 1 && !value.hasPrefix("0.") {
+                        numeric = false
+                        break
+                    }
+                }
+                if numeric, any { columns[index].kind = "number" }
+            }
+        }
+
+        /// The cell's value, or nil when it is blank or one of the `null` values.
+        @inline(__always)
+        func value(_ cell: String, spec: ImportSpec) -> String? {
+            if cell.isEmpty { return nil }
+            let trimmed = cell.first!.isWhitespace || cell.last!.isWhitespace ? cell.trimmingCharacters(in: .whitespaces) : cell
+            if trimmed.isEmpty || nulls.contains(trimmed) { return nil }
+            return trimmed
+        }
+
+        /// The stage a row's stage value means, or why it means none.
+        func stage(for value: String?, spec: ImportSpec) -> Result<String, StageProblem> {
+            if let constant = spec.stage, let id = funnel.resolve(constant), stageColumnName == nil { return .success(id) }
+            guard let value else {
+                return .success(spec.stageElse.flatMap(funnel.resolve) ?? funnel.resolve("lead") ?? funnel.ids.first ?? "lead")
+            }
+            if let id = stageRules[ImportPreset.fold(value)] { return .success(id) }
+            if let id = funnel.resolve(value) { return .success(id) }
+            if let fallback = spec.stageElse.flatMap(funnel.resolve) { return .success(fallback) }
+            return .failure(StageProblem(
+                "\(stageColumnName ?? "stage"): '\(value)' is no stage (add \"\(value)\" to STAGE to stage from, or else STAGE)"))
+        }
+
+        /// The columns with how many rows answered each.
+        func counted(document: CSVDocument, spec: ImportSpec) -> [ImportPlan.Column] {
+            var out = columns
+            for index in out.indices {
+                var answered = 0
+                for record in document.records where index < record.fields.count && value(record.fields[index], spec: spec) != nil {
+                    answered += 1
+                }
+                out[index].answered = answered
+            }
+            return out
+        }
+    }
+
+    /// Why a row's stage value reads as no stage.
+    struct StageProblem: Error {
+        let text: String
+        init(_ text: String) { self.text = text }
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+
+/// What an import will do, worked out before anything changes: where each column goes,
+/// how stage values read, the leads to add and update, and every row skipped with its
+/// line and reason. `change` is the whole import as one change (one undo step).
+public struct ImportPlan: Sendable {
+    /// One column of the file and where its values go.
+    public struct Column: Sendable, Equatable {
+        public var name: String
+        public var field: ImportField
+        /// `number` when every answered value of a custom field is a number (kept as one).
+        public var kind: String
+        /// Rows with a value (not blank and not a `null` value).
+        public var answered: Int
+        /// Where the field came from: `preset`, `map`, or `kept` (no field of its own).
+        public var origin: String
+    }
+
+    /// A stage value and the rows that have it.
+    public struct StageCount: Sendable, Equatable {
+        public var value: String
+        public var stage: String
+        public var rows: Int
+    }
+
+    /// A row left out, with its line in the file and why.
+    public struct Skipped: Sendable, Equatable {
+        public var file: String
+        public var line: Int
+        public var reason: String
+    }
+
+    /// The joined file's share of the plan.
+    public struct Joined: Sendable {
+        public var file: String
+        public var column: String
+        public var columns: [Column]
+        public var read: Int
+        public var matched: Int
+        public var stage: String?
+    }
+
+    public var file: String
+    public var document: CSVDocumentSummary
+    public var preset: ImportSpec.Preset?
+    public var presetDetected: Bool
+    public var columns: [Column]
+    public var stageColumn: String?
+    public var stageCounts: [StageCount]
+    public var read: Int
+    public var added: [Lead]
+    public var updated: [(old: Lead, new: Lead)]
+    /// Rows whose key matched a lead that already held every value they carry.
+    public var unchanged: Int
+    public var skipped: [Skipped]
+    public var joined: Joined?
+
+    /// The import as one change: the new leads appended, the updated ones replaced.
+    public var change: Change {
+        .group(added.map { .insertLead($0, row: nil) } + updated.map { .updateLead($0.new) })
+    }
+
+    /// Rows of the main file skipped (the joined file's skipped rows are counted apart).
+    public var skippedRows: Int { skipped.filter { $0.file == file }.count }
+}
+
+/// How the file was written, for the plan's first line.
+public struct CSVDocumentSummary: Sendable, Equatable {
+    public var columns: Int
+    public var separator: String
+    public var encoding: String
+    public var lineEnding: String
+}
+
+/// Why an import cannot even be planned (a bad row is not one of these: it is skipped).
+public enum ImportError: Error, Sendable, Equatable, CustomStringConvertible {
+    case csv(file: String, CSVError)
+    case noSuchColumn(String, file: String, suggestion: String?)
+    case unknownField(String, suggestion: String?)
+    case unknownStage(String, suggestion: String?)
+    case badDateFormat(String)
+    case strict(skipped: Int, first: ImportPlan.Skipped)
+
+    public var description: String {
+        switch self {
+        case .csv(let file, let error): "\(file): \(error)"
+        case .noSuchColumn(let name, let file, let suggestion):
+            "\(file) has no column \"\(name)\"" + (suggestion.map { " — did you mean \"\($0)\"?" } ?? "")
+        case .unknownField(let name, let suggestion):
+            "'\(name)' is not a lead field (use fields.\(name) for a custom one)" + (suggestion.map { " — did you mean '\($0)'?" } ?? "")
+        case .unknownStage(let name, let suggestion):
+            "'\(name)' is not a stage" + (suggestion.map { " — did you mean '\($0)'?" } ?? "")
+        case .badDateFormat(let format): "date-format '\(format)' names no yyyy, MM and dd"
+        case .strict(let count, let first):
+            "strict: \(count) bad row(s), nothing imported; the first: \(first.file):\(first.line): \(first.reason)"
+        }
+    }
+}

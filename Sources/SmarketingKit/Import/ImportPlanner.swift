@@ -1,0 +1,319 @@
+import Foundation
+
+/// Turns a CSV document and the import's clauses into a plan, against a workspace.
+///
+/// Pure: documents and a workspace in, a plan out; nothing is changed until the caller
+/// applies `plan.change`. Every row ends up added, updated or skipped (with its line and
+/// reason), so the counts always add up to the rows read.
+public struct ImportPlanner {
+    public var workspace: Workspace
+    public var actor: String
+    public var now: Date
+
+    public init(workspace: Workspace, actor: String, now: Date) {
+        self.workspace = workspace
+        self.actor = actor
+        self.now = now
+    }
+
+    /// The plan for `document` (read from `file`) under `spec`; `joined` is the document
+    /// of `spec.join`, when there is one.
+    public func plan(_ document: CSVDocument, file: String, spec: ImportSpec,
+                     joined: CSVDocument? = nil) throws(ImportError) -> ImportPlan {
+        let fileName = URL(fileURLWithPath: file).lastPathComponent
+        let detected = spec.preset == nil ? ImportPreset.detect(header: document.header) : nil
+        let presetKind = spec.preset ?? detected
+        let layout = try Layout(document: document, file: fileName, spec: spec, preset: presetKind.map(ImportPreset.named),
+                                funnel: workspace.funnel)
+        let dates = ImportDate(format: spec.dateFormat)
+        if let format = spec.dateFormat, !ImportDate.isValid(format: format) { throw .badDateFormat(format) }
+
+        // Who is already in the workspace, by the key a row is matched on.
+        var existing: [String: Int] = [:]
+        if let key = spec.key {
+            let leads = workspace.leads
+            for row in 0..<leads.count {
+                switch key {
+                case .id: existing[leads.id(at: row)] = row
+                case .email:
+                    if let email = leads[row].email?.lowercased(), !email.isEmpty, existing[email] == nil { existing[email] = row }
+                }
+            }
+        }
+        var nextNumber = Self.highestNumber(in: workspace.leads)
+        var skipped: [ImportPlan.Skipped] = []
+        var added: [Lead] = []
+        var addedLine: [Int] = []
+        var updated: [(old: Lead, new: Lead)] = []
+        var unchanged = 0
+        var seenKeys: [String: Int] = [:]
+        var stageCounts: [String: (stage: String, rows: Int)] = [:]
+        var stageOrder: [String] = []
+        let header = document.header
+
+        for record in document.records {
+            func skip(_ reason: String) { skipped.append(.init(file: fileName, line: record.line, reason: reason)) }
+            if record.fields == header || (record.fields.count > header.count && Array(record.fields.prefix(header.count)) == header) {
+                skip("the header again (a spreadsheet repeated it)")
+                continue
+            }
+            if record.fields.count < header.count {
+                skip("\(record.fields.count) column(s), the header has \(header.count)")
+                continue
+            }
+            if record.fields.count > header.count, record.fields[header.count...].contains(where: { !$0.isEmpty }) {
+                skip("\(record.fields.count) columns, the header has \(header.count)")
+                continue
+            }
+            var lead = Lead(id: "", stage: "")
+            var first: String?, last: String?
+            var stageValue: String?
+            var failure: String?
+            for (index, column) in layout.columns.enumerated() {
+                guard let value = layout.value(record.fields[index], spec: spec) else { continue }
+                switch column.field {
+                case .stage: stageValue = value
+                case .firstName: first = value
+                case .lastName: last = value
+                default:
+                    if let why = Self.set(column.field, value, on: &lead, column: column, dates: dates) {
+                        failure = failure ?? "\(column.name): \(why)"
+                    }
+                }
+            }
+            if let failure { skip(failure); continue }
+            if lead.name == nil, first != nil || last != nil {
+                lead.name = [first, last].compactMap { $0 }.joined(separator: " ")
+            }
+            // The stage.
+            let stage: String
+            switch layout.stage(for: stageValue, spec: spec) {
+            case .success(let id): stage = id
+            case .failure(let why): skip(why.text); continue
+            }
+            let countKey = stageValue ?? ""
+            if stageCounts[countKey] == nil { stageOrder.append(countKey) }
+            stageCounts[countKey, default: (stage, 0)].rows += 1
+            lead.stage = stage
+
+            // Matching an existing lead, or a row of this file with the same key.
+            let keyValue: String? = switch spec.key {
+            case .email: lead.email?.lowercased()
+            case .id, nil: lead.id.isEmpty ? nil : lead.id
+            }
+            if let keyValue {
+                if let line = seenKeys[keyValue] {
+                    skip("repeats \(spec.key == .email ? "the email" : "the id") \(keyValue) of line \(line)")
+                    stageCounts[countKey]?.rows -= 1
+                    continue
+                }
+                seenKeys[keyValue] = record.line
+            }
+            if spec.key != nil, let keyValue, let row = existing[keyValue] {
+                let old = workspace.leads[row]
+                var new = Self.merge(lead, into: old)
+                if stageValue == nil, spec.stage == nil { new.stage = old.stage }
+                if new.stage != old.stage {
+                    new.history.append(StageChange(at: now, from: old.stage, to: new.stage, by: actor,
+                                                   note: "imported from \(fileName) at line \(record.line)"))
+                }
+                if new != old { updated.append((old, new)) } else { unchanged += 1 }
+                continue
+            }
+            if lead.id.isEmpty {
+                nextNumber += 1
+                let digits = String(nextNumber)
+                lead.id = "L-" + String(repeating: "0", count: max(0, 6 - digits.count)) + digits
+            } else if workspace.leads.row(of: lead.id) != nil {
+                skip("a lead with id \(lead.id) is already in the workspace (key id updates it)")
+                stageCounts[countKey]?.rows -= 1
+                continue
+            }
+            lead.history = [StageChange(at: lead.created ?? now, from: nil, to: stage, by: actor,
+                                        note: "imported from \(fileName) at line \(record.line)")]
+            added.append(lead)
+            addedLine.append(record.line)
+        }
+
+        var plan = ImportPlan(
+            file: fileName,
+            document: CSVDocumentSummary(columns: header.count, separator: document.separatorName,
+                                         encoding: document.encoding.rawValue, lineEnding: document.lineEnding),
+            preset: presetKind, presetDetected: detected != nil, columns: layout.columns,
+            stageColumn: layout.stageColumnName,
+            stageCounts: stageOrder.compactMap { key in stageCounts[key].map { .init(value: key, stage: $0.stage, rows: $0.rows) } }
+                .filter { $0.rows > 0 },
+            read: document.records.count, added: added, updated: updated, unchanged: unchanged, skipped: skipped,
+            joined: nil)
+        plan.columns = layout.counted(document: document, spec: spec)
+
+        if let join = spec.join, let joined {
+            try self.join(joined, join, into: &plan, main: document, addedLine: addedLine)
+        }
+        if spec.strict, let first = plan.skipped.first { throw .strict(skipped: plan.skipped.count, first: first) }
+        return plan
+    }
+
+    /// Applies a joined file: each of its rows finds the main row with the same key and
+    /// adds its columns (and, with `stage STAGE on "COLUMN"`, moves the lead there).
+    private func join(_ document: CSVDocument, _ join: ImportSpec.Join, into plan: inout ImportPlan, main: CSVDocument,
+                      addedLine: [Int]) throws(ImportError) {
+        let fileName = URL(fileURLWithPath: join.file).lastPathComponent
+        guard let mainKey = main.column(join.column) else {
+            throw .noSuchColumn(join.column, file: plan.file, suggestion: Suggestion.nearest(to: join.column, in: main.header))
+        }
+        guard let joinKey = document.column(join.column) else {
+            throw .noSuchColumn(join.column, file: fileName, suggestion: Suggestion.nearest(to: join.column, in: document.header))
+        }
+        let spec = join.spec
+        if let format = spec.dateFormat, !ImportDate.isValid(format: format) { throw .badDateFormat(format) }
+        var layout = try Layout(document: document, file: fileName, spec: spec, preset: nil, funnel: workspace.funnel)
+        layout.columns[joinKey].origin = "key"
+        let dates = ImportDate(format: spec.dateFormat)
+        var stageDate: Int?
+        if let column = spec.stageDateColumn {
+            guard let index = document.column(column) else {
+                throw .noSuchColumn(column, file: fileName, suggestion: Suggestion.nearest(to: column, in: document.header))
+            }
+            stageDate = index
+        }
+        if let stage = spec.stage, workspace.funnel.resolve(stage) == nil {
+            throw .unknownStage(stage, suggestion: Suggestion.nearest(to: stage, in: workspace.funnel.ids))
+        }
+        // The main rows by key, through the line each added lead came from.
+        var lineOfRecord: [Int: String] = [:]
+        for record in main.records where record.fields.count > mainKey { lineOfRecord[record.line] = record.fields[mainKey] }
+        var addedByKey: [String: Int] = [:]
+        for (index, line) in addedLine.enumerated() {
+            if let key = lineOfRecord[line], addedByKey[key] == nil { addedByKey[key] = index }
+        }
+        var seen: [String: Int] = [:]
+        var matched = 0
+        let header = document.header
+        for record in document.records {
+            func skip(_ reason: String) { plan.skipped.append(.init(file: fileName, line: record.line, reason: reason)) }
+            if record.fields == header { skip("the header again (a spreadsheet repeated it)"); continue }
+            if record.fields.count < header.count
+                || (record.fields.count > header.count && record.fields[header.count...].contains(where: { !$0.isEmpty })) {
+                skip("\(record.fields.count) column(s), the header has \(header.count)")
+                continue
+            }
+            let key = record.fields[joinKey].trimmingCharacters(in: .whitespaces)
+            if let line = seen[key] { skip("repeats \(join.column) \(key) of line \(line)"); continue }
+            seen[key] = record.line
+            guard let index = addedByKey[key] else {
+                skip("no imported row of \(plan.file) has \(join.column) \(key)")
+                continue
+            }
+            var lead = plan.added[index]
+            var failure: String?
+            for (column, layoutColumn) in layout.columns.enumerated() where column != joinKey {
+                guard let value = layout.value(record.fields[column], spec: spec) else { continue }
+                if let why = Self.set(layoutColumn.field, value, on: &lead, column: layoutColumn, dates: dates) {
+                    failure = failure ?? "\(layoutColumn.name): \(why)"
+                }
+            }
+            var movedAt = now
+            if let stageDate {
+                let text = record.fields[stageDate]
+                if let date = dates.parse(text) { movedAt = date } else { failure = failure ?? "\(header[stageDate]): '\(text)' is not a date" }
+            }
+            if let failure { skip(failure); continue }
+            if let target = spec.stage.flatMap(workspace.funnel.resolve), target != lead.stage {
+                lead.history.append(StageChange(at: movedAt, from: lead.stage, to: target, by: actor,
+                                                note: "joined from \(fileName) at line \(record.line)"))
+                lead.stage = target
+            }
+            plan.added[index] = lead
+            matched += 1
+        }
+        // The stage counts now say where the joined rows went.
+        if spec.stage != nil, matched > 0 {
+            let funnel = workspace.funnel
+            plan.stageCounts = Dictionary(grouping: plan.added, by: \.stage).map { .init(value: "", stage: $0.key, rows: $0.value.count) }
+                .sorted { (funnel.position(of: $0.stage) ?? 0) < (funnel.position(of: $1.stage) ?? 0) }
+        }
+        plan.joined = .init(file: fileName, column: join.column, columns: layout.counted(document: document, spec: spec),
+                            read: document.records.count, matched: matched, stage: spec.stage)
+    }
+
+    /// Sets one field from a cell; the reason when the value does not fit the field.
+    static func set(_ field: ImportField, _ value: String, on lead: inout Lead, column: ImportPlan.Column,
+                    dates: ImportDate) -> String? {
+        func number() -> Double? { Double(value.replacingOccurrences(of: " ", with: "")) }
+        switch field {
+        case .id: lead.id = value
+        case .name: lead.name = value
+        case .firstName, .lastName, .stage: break
+        case .email: lead.email = value
+        case .phone: lead.phone = value
+        case .company: lead.company = value
+        case .title: lead.title = value
+        case .industry: lead.industry = value
+        case .country: lead.country = value
+        case .city: lead.city = value
+        case .source: lead.source = value
+        case .campaign: lead.campaign = value
+        case .owner: lead.owner = value
+        case .employees:
+            guard let n = number(), n >= 0, n == n.rounded(), n < 1e12 else { return "'\(value)' is not a whole number" }
+            lead.employees = Int(n)
+        case .fit, .interest:
+            guard let n = number(), (0...100).contains(n) else { return "'\(value)' is not a number from 0 to 100" }
+            if field == .fit { lead.fit = n } else { lead.interest = n }
+        case .value:
+            guard let n = number() else { return "'\(value)' is not a number" }
+            lead.value = n
+        case .tags:
+            lead.tags = value.split(whereSeparator: { $0 == "," || $0 == ";" })
+                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        case .created:
+            guard let date = dates.parse(value) else {
+                return "'\(value)' is not a date" + (dates.format.map { " in the form \($0)" } ?? " (give date-format)")
+            }
+            lead.created = date
+        case .custom(let name):
+            if column.kind == "number", let n = Double(value) {
+                lead.fields[name] = .number(n)
+            } else {
+                lead.fields[name] = .string(value)
+            }
+        }
+        return nil
+    }
+
+    /// `old` with every field the imported row answered taken from `row` (a blank cell
+    /// changes nothing): an update fills and changes, never empties.
+    static func merge(_ row: Lead, into old: Lead) -> Lead {
+        var new = old
+        if let v = row.name { new.name = v }
+        if let v = row.email { new.email = v }
+        if let v = row.phone { new.phone = v }
+        if let v = row.company { new.company = v }
+        if let v = row.title { new.title = v }
+        if let v = row.industry { new.industry = v }
+        if let v = row.employees { new.employees = v }
+        if let v = row.country { new.country = v }
+        if let v = row.city { new.city = v }
+        if let v = row.source { new.source = v }
+        if let v = row.campaign { new.campaign = v }
+        if let v = row.owner { new.owner = v }
+        if let v = row.fit { new.fit = v }
+        if let v = row.interest { new.interest = v }
+        if let v = row.value { new.value = v }
+        if let v = row.created, new.created == nil { new.created = v }
+        for tag in row.tags where !new.tags.contains(tag) { new.tags.append(tag) }
+        for member in row.fields.members { new.fields[member.key] = member.value }
+        new.stage = row.stage
+        return new
+    }
+
+    /// The highest number of an `L-nnnnnn` id, so new ids follow on.
+    static func highestNumber(in leads: LeadStore) -> Int {
+        var highest = 0
+        for id in leads.ids where id.hasPrefix("L-") {
+            if let number = Int(id.dropFirst(2)), number > highest { highest = number }
+        }
+        return highest
+    }
+}

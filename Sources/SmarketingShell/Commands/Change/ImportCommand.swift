@@ -1,0 +1,181 @@
+import Foundation
+import SmarketingKit
+
+/// `import FILE.csv [as hubspot|…] [CLAUSES…]`: brings a CRM export in. The plan (where
+/// each column goes, how stage values read, rows to add, update and skip) is shown first;
+/// then the whole import is applied as one change, so one `undo` takes it back.
+public enum ImportCommand: ShellCommand {
+    public static let name = "import"
+    public static let group = CommandGroup.change
+    public static let summary = "import leads from a CSV export (HubSpot, Salesforce, Pipedrive or any CSV); one undo step"
+    public static let usage = """
+        import FILE [as hubspot|salesforce|pipedrive|csv] [map "COLUMN" to FIELD]… \
+        [stage from "COLUMN" ["VALUE" to STAGE]… [else STAGE]] [stage STAGE [on "COLUMN"]] [null "VALUE"]… \
+        [date-format FORMAT] [separator comma|semicolon|tab] [key email|id] [join FILE on "COLUMN" …] [strict] [dry-run]
+        """
+    public static let details = """
+        Before changing anything import prints its plan: each column and the field it fills
+        (a column with no field of its own is kept as fields.NAME, never dropped), each
+        stage value and the stage it becomes with how many rows, and the rows to add,
+        update and skip. A row that cannot be read (wrong number of columns, a date or
+        number that does not parse, a stage value with no rule and no else) is listed with
+        its line and skipped; strict refuses the whole import instead. Every added lead's
+        history starts with "imported from FILE at line N", by you.
+
+        as PRESET     read a CRM's export header (found from the header when left out)
+        map           a column into a lead field (id, name, name.first, name.last, email,
+                      phone, company, title, industry, employees, country, city, source,
+                      campaign, owner, fit, interest, value, tags, created) or fields.NAME
+        stage from    the column whose values are stages, "VALUE" to STAGE for each value
+                      that is no stage name, else STAGE for the rest
+        stage STAGE   every row's stage (in a join: the stage a joined row moves to, on
+                      the date in "COLUMN")
+        null "X"      a value meaning "not answered", like a blank cell
+        date-format   dd-MM-yyyy [HH:mm] (yyyy MM dd HH mm ss); ISO dates need none
+        separator     sniffed from the header line when left out (, ; or tab)
+        key email|id  a row whose email or id matches a lead updates it instead of adding
+        join FILE on "COLUMN" CLAUSES…   a second export, row by row on a key column
+        dry-run       show the plan and the first leads, change nothing
+
+        The file may start with a byte-order mark, use CRLF or LF, lack a final newline,
+        quote fields holding commas, quotes and line breaks, repeat its header, end rows
+        with empty columns, or be Latin-1 / Windows-1252 (converted to UTF-8).
+        """
+    public static let examples = [
+        "import Workspace/imports/hubspot-sample.csv dry-run",
+        "import Workspace/imports/hubspot-sample.csv; count where source ~ 'search' by stage; undo",
+        "import Workspace/imports/hubspot-sample.csv map \"Lead Status\" to campaign null \"Open\"; show 51002; undo",
+    ]
+
+    public static func run(_ arguments: inout Arguments, in session: Session) throws(ShellError) -> CommandResult {
+        let fileToken = try arguments.text("a CSV file")
+        var spec = try parseClauses(&arguments, in: session, allowJoin: true)
+        try arguments.finish()
+        let document = try read(fileToken.text, separator: spec.separator)
+        var joined: CSVDocument?
+        if let join = spec.join {
+            joined = try read(join.file, separator: join.spec.separator)
+            spec.join = join
+        }
+        let planner = ImportPlanner(workspace: session.workspace, actor: session.actor, now: session.now)
+        let plan: ImportPlan
+        do { plan = try planner.plan(document, file: fileToken.text, spec: spec, joined: joined) } catch {
+            throw .refused(error.description)
+        }
+        var results = ImportReport.plan(plan)
+        if spec.dryRun {
+            results.append(ImportReport.preview(plan))
+            results.append(.message("dry run: nothing changed (" + ImportReport.counts(plan, future: true) + ")"))
+            return .many(results)
+        }
+        if !plan.added.isEmpty || !plan.updated.isEmpty {
+            try session.apply(plan.change, summary: "import \(plan.file): \(plan.added.count) added, \(plan.updated.count) updated")
+        }
+        results.append(.message("imported \(plan.file): " + ImportReport.counts(plan, future: false)
+                                + (plan.added.isEmpty && plan.updated.isEmpty ? "" : " (undo takes it all back)")))
+        return .many(results)
+    }
+
+    /// Reads and decodes a CSV file; a file that cannot be read at all is an error.
+    static func read(_ path: String, separator: UInt8?) throws(ShellError) -> CSVDocument {
+        let bytes: [UInt8]
+        do { bytes = try AtomicFile.readAll(path) } catch { throw .workspace(error) }
+        do { return try CSVReader.read(bytes, separator: separator) } catch {
+            throw .refused("\(path): \(error)")
+        }
+    }
+
+    static let clauseWords: Set<String> = ["as", "map", "stage", "null", "date-format", "separator", "key", "join", "strict", "dry-run"]
+
+    /// The clauses after the file, until the end (or, in a join, until the next `join`).
+    static func parseClauses(_ arguments: inout Arguments, in session: Session, allowJoin: Bool) throws(ShellError) -> ImportSpec {
+        var spec = ImportSpec()
+        while let token = arguments.peek {
+            let word = token.kind == .word ? token.text.lowercased() : ""
+            switch word {
+            case "as":
+                _ = try arguments.next("as")
+                let preset = try arguments.text("a preset")
+                guard let kind = ImportSpec.Preset(rawValue: preset.text.lowercased()) else {
+                    throw arguments.unexpected(preset, expected: "hubspot, salesforce, pipedrive or csv")
+                }
+                spec.preset = kind
+            case "map":
+                _ = try arguments.next("map")
+                let column = try arguments.text("a column name in quotes")
+                try arguments.expect("to")
+                let field = try arguments.text("a field")
+                guard ImportField(named: field.text) != nil else {
+                    throw .unexpected(found: "'\(field.text)'", expected: "a lead field or fields.NAME"
+                                      + (Suggestion.nearest(to: field.text, in: ImportField.leadFields.map(\.description)).map { " — did you mean '\($0)'?" } ?? ""),
+                                      usage: usage, field.range)
+                }
+                spec.mappings.append(.init(column: column.text, field: field.text))
+            case "stage":
+                _ = try arguments.next("stage")
+                if arguments.take("from") {
+                    spec.stageColumn = try arguments.text("a column name in quotes").text
+                    while let next = arguments.peek, next.kind == .string {
+                        let value = try arguments.text("a value")
+                        try arguments.expect("to")
+                        spec.stageValues.append(.init(value: value.text, stage: try arguments.stage(in: session)))
+                    }
+                    if arguments.take("else") { spec.stageElse = try arguments.stage(in: session) }
+                } else {
+                    spec.stage = try arguments.stage(in: session)
+                    if arguments.take("on") { spec.stageDateColumn = try arguments.text("a date column in quotes").text }
+                }
+            case "null":
+                _ = try arguments.next("null")
+                spec.nulls.append(try arguments.text("a value in quotes").text)
+            case "date-format":
+                _ = try arguments.next("date-format")
+                var format = try arguments.text("a date format such as dd-MM-yyyy").text
+                if let time = arguments.peek, time.kind == .word, time.text.contains(":"), time.text.contains("H") || time.text.contains("m") {
+                    format += " " + time.text
+                    _ = try arguments.next("a time format")
+                }
+                guard ImportDate.isValid(format: format) else { throw .refused(ImportError.badDateFormat(format).description) }
+                spec.dateFormat = format
+            case "separator":
+                _ = try arguments.next("separator")
+                let token = try arguments.next("comma, semicolon or tab")
+                switch token.text.lowercased() {
+                case ",", "comma": spec.separator = 0x2C
+                case ";", "semicolon": spec.separator = 0x3B
+                case "\t", "tab", "\\t": spec.separator = 0x09
+                case "|", "pipe": spec.separator = 0x7C
+                default: throw arguments.unexpected(token, expected: "comma, semicolon or tab")
+                }
+            case "key":
+                _ = try arguments.next("key")
+                let key = try arguments.text("email or id")
+                guard let kind = ImportSpec.Key(rawValue: key.text.lowercased()) else {
+                    throw arguments.unexpected(key, expected: "email or id")
+                }
+                spec.key = kind
+            case "join" where allowJoin:
+                _ = try arguments.next("join")
+                let file = try arguments.text("the CSV file to join")
+                try arguments.expect("on")
+                let column = try arguments.text("the key column in quotes")
+                var inner = try parseClauses(&arguments, in: session, allowJoin: false)
+                spec.strict = spec.strict || inner.strict
+                spec.dryRun = spec.dryRun || inner.dryRun
+                inner.strict = false
+                inner.dryRun = false
+                spec.join = .init(file: file.text, column: column.text, spec: inner)
+            case "strict" where allowJoin:
+                _ = try arguments.next("strict")
+                spec.strict = true
+            case "dry-run" where allowJoin:
+                _ = try arguments.next("dry-run")
+                spec.dryRun = true
+            default:
+                if !allowJoin { return spec }
+                throw arguments.unexpected(token, expected: "a clause (" + clauseWords.sorted().joined(separator: ", ") + ")")
+            }
+        }
+        return spec
+    }
+}

@@ -1,0 +1,74 @@
+import SmarketingKit
+
+/// How an import's plan reads: the file, its columns and where they go, the stage values,
+/// the rows skipped, and the counts that add up to the rows read.
+enum ImportReport {
+    /// The most skipped rows listed one by one (the count says how many more).
+    static let skippedShown = 20
+
+    static func plan(_ plan: ImportPlan) -> [CommandResult] {
+        var results: [CommandResult] = []
+        let doc = plan.document
+        let presetText = plan.preset.map { " · preset \($0.rawValue)" + (plan.presetDetected ? " (found from the header)" : "") } ?? ""
+        results.append(.table(columnTable(plan.columns, title: "import \(plan.file): \(plan.read) rows, \(doc.columns) columns · separator "
+                                          + "'\(doc.separator)' · \(doc.encoding) · \(doc.lineEnding)" + presetText)))
+        if let joined = plan.joined {
+            results.append(.table(columnTable(joined.columns, title: "join \(joined.file) on \(joined.column): \(joined.read) rows, "
+                                              + "\(joined.matched) matched" + (joined.stage.map { ", moved to \($0)" } ?? ""))))
+        }
+        if !plan.stageCounts.isEmpty {
+            let title = plan.joined?.stage != nil ? "stages after the join" : "stages" + (plan.stageColumn.map { " from \($0)" } ?? "")
+            let showValues = plan.stageCounts.contains { !$0.value.isEmpty }
+            var table = Table(title: title, columns: showValues ? ["value", "stage", "rows"] : ["stage", "rows"], stageColumns: [showValues ? 1 : 0])
+            for count in plan.stageCounts {
+                let row: [TableValue] = [.text(count.stage), .number(Double(count.rows))]
+                table.rows.append(showValues ? [count.value.isEmpty ? .text("(blank)") : .text(count.value)] + row : row)
+            }
+            results.append(.table(table))
+        }
+        if !plan.skipped.isEmpty {
+            var table = Table(title: "skipped rows", columns: ["where", "why"])
+            for skipped in plan.skipped.prefix(skippedShown) {
+                table.rows.append([.text("\(skipped.file):\(skipped.line)"), .text(skipped.reason)])
+            }
+            if plan.skipped.count > skippedShown { table.footer = "… and \(plan.skipped.count - skippedShown) more" }
+            results.append(.table(table))
+        }
+        return results
+    }
+
+    static func columnTable(_ columns: [ImportPlan.Column], title: String) -> Table {
+        var table = Table(title: title, columns: ["column", "field", "answered", "how"])
+        for column in columns {
+            var how = column.origin
+            if case .custom = column.field, column.kind == "number" { how += ", numbers" }
+            table.rows.append([.text(column.name), .text(column.field.description), .number(Double(column.answered)), .text(how)])
+        }
+        return table
+    }
+
+    /// The first leads as they would be added.
+    static func preview(_ plan: ImportPlan) -> CommandResult {
+        var table = Table(title: "the first leads as they would be added", columns: ["id", "name", "email", "company", "source", "stage", "created"],
+                          stageColumns: [5])
+        for lead in plan.added.prefix(5) {
+            table.rows.append([.text(lead.id), TableValue(lead.name), TableValue(lead.email), TableValue(lead.company),
+                               TableValue(lead.source), .text(lead.stage), TableValue(lead.created)])
+        }
+        if plan.added.count > 5 { table.footer = "5 of \(plan.added.count)" }
+        return .table(table)
+    }
+
+    /// `9237 read: 9237 added, 0 updated, 0 unchanged, 0 skipped` (the parts add up).
+    static func counts(_ plan: ImportPlan, future: Bool) -> String {
+        let skipped = plan.skippedRows
+        var text = "\(plan.read) rows read: \(plan.added.count) \(future ? "to add" : "added"), "
+            + "\(plan.updated.count) \(future ? "to update" : "updated"), "
+        if plan.unchanged > 0 { text += "\(plan.unchanged) unchanged, " }
+        text += "\(skipped) skipped"
+        if let joined = plan.joined {
+            text += "; \(joined.file): \(joined.read) rows read, \(joined.matched) joined, \(joined.read - joined.matched) skipped"
+        }
+        return text
+    }
+}
