@@ -87,7 +87,9 @@ struct Launch {
     func run() throws {
         let out = StandardStream.output
         let err = StandardStream.error
-        guard let (workspace, path) = openWorkspace(err: err) else { throw ExitCode(2) }
+        // `smk -c help` answers from the command table alone: no workspace is read.
+        let opened = onlyHelp ? (Workspace(name: "help"), nil) : openWorkspace(err: err)
+        guard let (workspace, path) = opened else { throw ExitCode(2) }
         let session = Session(workspace: workspace, path: path, actor: resolvedActor(), out: out, err: err)
         session.fixedNow = now.flatMap(Timestamp.parse)
         session.settings.format = format.flatMap { OutputFormat(rawValue: $0.lowercased()) } ?? .table
@@ -169,6 +171,14 @@ struct Launch {
             if !outcome.stopped { err.write(ScriptSummary.text(failures: outcome.failures, checks: session.checks) + "\n") }
             throw ExitCode(1)
         }
+    }
+
+    /// Whether `-c` asks only for help (`help`, `help where`, …), which no workspace
+    /// changes: then start-up reads none. Quotes make it not "only help", to stay simple.
+    var onlyHelp: Bool {
+        guard let command, file == nil, !command.contains("\""), !command.contains("'") else { return false }
+        let statements = command.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        return !statements.isEmpty && statements.allSatisfy { $0 == "help" || $0.hasPrefix("help ") }
     }
 
     /// The workspace to open and its file: the given one, or the bundled demo. A path that
