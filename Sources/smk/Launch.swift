@@ -99,11 +99,13 @@ struct Launch {
     func run() throws {
         let out = StandardStream.output
         let err = StandardStream.error
-        // The lock is taken before the file is read: otherwise another session could save
+        // `smk -c help` answers from the command table alone: no workspace is read or locked.
+        // Otherwise the lock is taken before the file is read: another session could save
         // between our read and our lock, and our save would undo theirs.
-        let lockPath = workspace ?? DemoWorkspace.path()
+        let lockPath = onlyHelp ? nil : (workspace ?? DemoWorkspace.path())
         let taken = lockPath.map { WorkspaceGuard.takeLock(path: $0, actor: resolvedActor(), forceUnlock: forceUnlock) }
-        guard let (workspace, path) = openWorkspace(err: err) else {
+        let opened = onlyHelp ? (Workspace(name: "help"), nil) : openWorkspace(err: err)
+        guard let (workspace, path) = opened else {
             if let lockPath, let taken { WorkspaceGuard.giveBack(taken, path: lockPath) }
             throw ExitCode(2)
         }
@@ -188,6 +190,14 @@ struct Launch {
             if !outcome.stopped { err.write(ScriptSummary.text(failures: outcome.failures, checks: session.checks) + "\n") }
             throw ExitCode(1)
         }
+    }
+
+    /// Whether `-c` asks only for help (`help`, `help where`, …), which no workspace
+    /// changes: then start-up reads none. Quotes make it not "only help", to stay simple.
+    var onlyHelp: Bool {
+        guard let command, file == nil, !command.contains("\""), !command.contains("'") else { return false }
+        let statements = command.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        return !statements.isEmpty && statements.allSatisfy { $0 == "help" || $0.hasPrefix("help ") }
     }
 
     /// The workspace to open and its file: the given one, or the bundled demo. A path that

@@ -87,10 +87,7 @@ enum ColumnKey: Equatable {
             let columns = table.columns
             return { Double(columns.activityRange(of: $0).count) }
         case .dupes:
-            return { row in
-                Double(environment.duplicates(of: ContactDetails(name: table.text(.name, at: row), email: table.text(.email, at: row),
-                                                                 phone: table.text(.phone, at: row), company: table.text(.company, at: row))))
-            }
+            return { Double(environment.duplicates(tableRow: $0, in: table)) }
         case .text, .category, .stage, .quadrant, .persona, .tags, .custom:
             return { _ in .nan }
         }

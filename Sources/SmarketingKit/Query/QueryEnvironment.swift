@@ -10,7 +10,7 @@ public final class QueryEnvironment {
     public let now: Date
     public let variables: [String: QueryValue]
     var personaPredicates: [(name: String, matches: LeadPredicate)] = []
-    private var duplicateIndex: [String: Int]?
+    private var duplicateIndex: [Int32]?
     /// Quadrant and persona per loaded lead, worked out on first use.
     private var quadrants: (table: LeadTable, category: ComputedCategory)?
     private var personas: (table: LeadTable, category: ComputedCategory)?
@@ -91,35 +91,29 @@ public final class QueryEnvironment {
         personaPredicates.first { $0.matches(lead) }?.name
     }
 
-    /// How many other leads look like the same person: same email, or same name at the
-    /// same company (case and accents aside).
+    /// How many other leads look like the same person: the size of the lead's group in
+    /// `dupes` (same email, near-same name at one company, same phone), less one. A lead
+    /// not in the workspace (one being added) is compared by nothing and counts 0.
     public func duplicates(of lead: Lead) -> Int {
-        duplicates(of: ContactDetails(name: lead.name, email: lead.email, phone: lead.phone, company: lead.company))
+        guard let row = workspace.leads.row(of: lead.id) else { return 0 }
+        return Int(duplicateCounts[row])
     }
 
-    /// `duplicates(of:)` for a lead's contact details alone (read from the columns).
-    public func duplicates(of details: ContactDetails) -> Int {
-        if duplicateIndex == nil {
-            var index: [String: Int] = [:]
-            for row in 0..<workspace.leads.count {
-                for key in Self.duplicateKeys(workspace.leads.contact(at: row)) { index[key, default: 0] += 1 }
-            }
-            duplicateIndex = index
-        }
-        let counts = Self.duplicateKeys(details).map { (duplicateIndex?[$0] ?? 1) - 1 }
-        return counts.max() ?? 0
+    /// The computed field `dupes` of a loaded table's row.
+    func duplicates(tableRow: Int, in table: LeadTable) -> Int {
+        let store = workspace.leads
+        if store.table === table, store.layout == nil { return Int(duplicateCounts[tableRow]) }
+        guard let row = store.row(of: table.id(at: tableRow)) else { return 0 }
+        return Int(duplicateCounts[row])
     }
 
-    static func duplicateKeys(_ lead: ContactDetails) -> [String] {
-        var keys: [String] = []
-        if let email = lead.email?.trimmingCharacters(in: .whitespaces).lowercased(), !email.isEmpty {
-            keys.append("e:" + email)
-        }
-        if let name = lead.name, let company = lead.company {
-            let firstWord = TextFold.fold(company).split(whereSeparator: { !$0.isLetter && !$0.isNumber }).first.map(String.init) ?? ""
-            keys.append("n:" + TextFold.fold(name) + "|" + firstWord)
-        }
-        return keys
+    /// `dupes` per row of the workspace, from the answer `dupes` keeps.
+    private var duplicateCounts: [Int32] {
+        if let counts = duplicateIndex { return counts }
+        let counts = Duplicates.find(in: workspace.leads, by: Duplicates.defaultCriteria)?.others
+            ?? Array(repeating: 0, count: workspace.leads.count)
+        duplicateIndex = counts
+        return counts
     }
 }
 

@@ -42,11 +42,12 @@ public struct FoldedLetters: Sendable {
 }
 
 /// Folding UTF-8 bytes as `TextFold` folds text, for the letters where that is simple:
-/// ASCII (lower-cased) and U+00C0–U+017F (Latin-1 and Latin Extended-A: ö → o, ș → s,
+/// ASCII (lower-cased) and U+00C0–U+024F (Latin-1, Latin Extended-A and -B: ö → o, ș → s,
 /// ł → l), with combining accents dropped. Anything else makes the answer "maybe".
 enum ByteFold {
-    /// The folded ASCII letter of each scalar U+00C0–U+017F, or 0 when it has none.
-    static let latin: [UInt8] = (0xC0...0x17F).map { value in
+    /// The folded ASCII letter of each scalar U+00C0–U+024F (Latin Extended-B too: ș ț),
+    /// or 0 when it has none.
+    static let latin: [UInt8] = (0xC0...0x24F).map { value in
         guard let scalar = Unicode.Scalar(value) else { return 0 }
         let folded = TextFold.fold(String(Character(scalar))).utf8
         guard folded.count == 1, let letter = folded.first, letter < 0x80 else { return 0 }
@@ -85,7 +86,7 @@ enum ByteFold {
                     var scalar = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
                     for k in 1..<length { scalar = scalar << 6 | UInt32(text[i + k] & 0x3F) }
                     i += length
-                    if scalar >= 0xC0 && scalar <= 0x17F, case let folded = latin[Int(scalar) - 0xC0], folded != 0 {
+                    if scalar >= 0xC0 && scalar <= 0x24F, case let folded = latin[Int(scalar) - 0xC0], folded != 0 {
                         if push(folded) { return true }
                         continue
                     }

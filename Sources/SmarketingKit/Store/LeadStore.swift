@@ -190,6 +190,17 @@ public struct LeadStore: Sendable, Equatable {
         }
     }
 
+    /// What the store holds beside its table: with the table itself, which rows it has.
+    /// Two stores over one table with equal edits have the same leads in the same order,
+    /// which is what answers kept beside the table (`TableMemo`) are keyed by.
+    struct Edits: Equatable, Sendable {
+        let edited: [Int: Lead]
+        let layout: [Int]?
+        let inserted: [Int: Lead]
+    }
+
+    var edits: Edits { Edits(edited: edited, layout: layout, inserted: inserted) }
+
     public static func == (lhs: LeadStore, rhs: LeadStore) -> Bool {
         guard lhs.count == rhs.count else { return false }
         if lhs.table === rhs.table, lhs.layout == nil, rhs.layout == nil {

@@ -22,6 +22,8 @@ final class LeadTable: Sendable {
     let index: LeadIDIndex
     /// Columns derived from this table and the workspace's rules, kept between queries.
     let derived = DerivedColumns()
+    /// Answers computed from this table's rows (duplicates, the search index, analyses).
+    let memo = TableMemo()
 
     init(columns: LeadColumns, source: [UInt8], rawStart: [Int], rawEnd: [Int], canonical: [Bool],
          whole: [Int: Lead], funnel: Funnel, index: LeadIDIndex) {

@@ -25,7 +25,11 @@ public enum SlaCommand: ShellCommand {
         var window = 30 * 86_400.0
         if arguments.take("over") { window = try duration(&arguments, "a window such as 30d") }
         try arguments.finish()
-        let check = measure(in: session, window: window)
+        // Kept until the leads, the rules or the clock change (a script, `--now`).
+        let workspace = session.workspace
+        let check = workspace.leads.remembered("sla", key: AnalysisKey(workspace, now: session.now, parameters: [window])) {
+            measure(in: session, window: window)
+        }
         if countOnly { return .document(.number(Double(check.breaches)), display: .message(String(check.breaches))) }
         return report(check)
     }

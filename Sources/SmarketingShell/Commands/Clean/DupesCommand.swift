@@ -10,7 +10,10 @@ public enum DupesCommand: ShellCommand {
         Emails match with case and spaces ignored; names with accents and case ignored and
         a typo or two allowed, within the same company (legal forms such as AB, B.V., S.p.A.
         ignored); phones by their last nine digits. Without by, all of email, name and
-        phone. Clean a group with merge ID into ID.
+        phone. Clean a group with merge ID into ID. The computed field dupes (count where
+        dupes > 0) counts the others in a lead's group, by the same rules; the answer is
+        kept until the leads change. A company with thousands of distinct names is
+        compared by identical name only, and the footer names it. Ctrl-C stops it.
         """
     public static let examples = ["dupes", "dupes by email", "dupes by name"]
 
@@ -25,17 +28,28 @@ public enum DupesCommand: ShellCommand {
         }
         try arguments.finish()
         let leads = session.workspace.leads
-        let groups = Duplicates.groups(in: leads, by: criteria)
+        guard let found = Duplicates.find(in: leads, by: criteria, isInterrupted: { session.isInterrupted() }) else {
+            throw .interrupted
+        }
+        let groups = found.groups
         var rows: [[TableValue]] = []
         for (index, group) in groups.enumerated() {
+            if index & 0xFFF == 0, session.isInterrupted() { throw .interrupted }
             let how = Duplicates.Criterion.allCases.filter(group.matchedBy.contains).map(\.rawValue).joined(separator: ", ")
             for row in group.rows {
-                let lead = leads[row]
-                rows.append([.number(Double(index + 1)), .text(lead.id), TableValue(lead.name), TableValue(lead.email),
-                             TableValue(lead.company), .text(lead.stage), .text(how)])
+                // From the columns: listing a million leads' duplicates decodes none.
+                let contact = leads.contact(at: row)
+                rows.append([.number(Double(index + 1)), .text(leads.id(at: row)), TableValue(contact.name), TableValue(contact.email),
+                             TableValue(contact.company), .text(leads.stage(at: row)), .text(how)])
             }
         }
+        var footer = "\(groups.count) group\(groups.count == 1 ? "" : "s") of likely duplicates"
+        if !found.oversized.isEmpty {
+            let shown = found.oversized.prefix(3).joined(separator: ", ") + (found.oversized.count > 3 ? ", …" : "")
+            footer += "; \(found.oversized.count) compan\(found.oversized.count == 1 ? "y has" : "ies have") more than "
+                + "\(Duplicates.distinctNameCap) distinct names, compared by identical name only (\(shown))"
+        }
         return .table(Table(columns: ["group", "id", "name", "email", "company", "stage", "same"], rows: rows,
-                            footer: "\(groups.count) group\(groups.count == 1 ? "" : "s") of likely duplicates", stageColumns: [5]))
+                            footer: footer, stageColumns: [5]))
     }
 }

@@ -8,7 +8,9 @@ public enum FindCommand: ShellCommand {
     public static let usage = "find TEXT"
     public static let details = """
         Matches anywhere in the lead's name, email, company, activity and history notes
-        and feedback reasons; `find lofgren` finds Löfgren. Shows where it matched.
+        and feedback reasons; `find lofgren` finds Löfgren, `find stefan` finds Ștefan
+        (the folding of ~, every script included). Shows where it matched. The first find
+        on a workspace builds an index of the folded text; later ones answer from it.
         """
     public static let examples = ["find nordvik", "find \"chose competitor\"", "find popescu"]
 
@@ -16,33 +18,24 @@ public enum FindCommand: ShellCommand {
         var words: [String] = []
         while !arguments.isAtEnd { words.append(try arguments.text("the text to find").text) }
         guard !words.isEmpty else { _ = try arguments.text("the text to find"); return .none }
-        let needle = TextFold.fold(words.joined(separator: " "))
-        let needleBytes = Array(needle.utf8)
         let leads = session.workspace.leads
+        // From the table's folded-text index (built by the first find): the name,
+        // company and stage come from the columns, so no lead is decoded.
+        guard let hits = leads.find(words.joined(separator: " "), isInterrupted: { session.isInterrupted() }) else {
+            throw .interrupted
+        }
         var rows: [[TableValue]] = []
-        var letters = FoldedLetters()
-        for row in 0..<leads.count {
-            if row & 0xFFF == 0, session.isInterrupted() { throw .interrupted }
-            // A look at the lead's text first: most leads surely do not match, and are
-            // then never decoded.
-            guard leads.mayContain(folded: needleBytes, at: row, letters: &letters) else { continue }
-            let lead = leads[row]
-            guard let place = match(lead, needle) else { continue }
-            rows.append([.text(lead.id), TableValue(lead.name), TableValue(lead.company), .text(lead.stage), .text(place)])
+        rows.reserveCapacity(hits.count)
+        for hit in hits {
+            let contact = leads.contact(at: hit.row)
+            let place = switch hit.place {
+            case .name, .email, .company: "\(hit.place)"
+            case .activity, .history, .feedback: "\(hit.place): " + (hit.text ?? "")
+            }
+            rows.append([.text(leads.id(at: hit.row)), TableValue(contact.name), TableValue(contact.company), .text(leads.stage(at: hit.row)),
+                         .text(place)])
         }
         return .table(Table(columns: ["id", "name", "company", "stage", "matched"], rows: rows,
                             footer: "\(rows.count) lead\(rows.count == 1 ? "" : "s")", stageColumns: [3]))
-    }
-
-    /// Where the lead contains `needle` (folded): the first field that does.
-    static func match(_ lead: Lead, _ needle: String) -> String? {
-        let fields: [(String, String?)] = [("name", lead.name), ("email", lead.email), ("company", lead.company)]
-        for (name, value) in fields {
-            if let value, TextFold.fold(value).contains(needle) { return name }
-        }
-        for activity in lead.activities { if let note = activity.note, TextFold.fold(note).contains(needle) { return "activity: " + note } }
-        for move in lead.history { if let note = move.note, TextFold.fold(note).contains(needle) { return "history: " + note } }
-        for verdict in lead.feedback { if let reason = verdict.reason, TextFold.fold(reason).contains(needle) { return "feedback: " + reason } }
-        return nil
     }
 }

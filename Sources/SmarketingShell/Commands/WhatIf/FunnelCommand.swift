@@ -31,7 +31,7 @@ public enum FunnelCommand: ShellCommand {
     }
 
     static func chart(_ rows: [Int], title: String?, in session: Session) -> CommandResult {
-        let analysis = FunnelAnalysis(session.workspace, rows: rows, now: session.now)
+        let analysis = FunnelAnalysis.remembered(session.workspace, rows: rows, now: session.now)
         let top = max(1, analysis.stages.map(\.reached).max() ?? 1)
         var table: [[TableValue]] = []
         var json: [JSONValue] = []

@@ -18,7 +18,7 @@ public enum RatesCommand: ShellCommand {
         let selector = try LeadSelector.parse(&arguments, in: session)
         try arguments.finish()
         let rows = try selector.rows(in: session, environment: session.queryEnvironment())
-        let analysis = FunnelAnalysis(session.workspace, rows: rows, now: session.now)
+        let analysis = FunnelAnalysis.remembered(session.workspace, rows: rows, now: session.now)
         var table: [[TableValue]] = analysis.cohorts.map { cohort in
             [.text("\(cohort.from)->\(cohort.to)"), .number(Double(cohort.reachedFrom)), .number(Double(cohort.reachedTo)),
              cohort.rate.map { .percent($0) } ?? .null, .number(Double(cohort.inProgress)),

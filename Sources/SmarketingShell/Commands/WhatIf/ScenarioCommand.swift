@@ -64,8 +64,8 @@ public enum ScenarioCommand: ShellCommand {
     static func diff(_ scenario: Scenario, in session: Session) -> CommandResult {
         let changes = Table(title: "changes in \(scenario.name)", columns: ["#", "by", "what", "leads"],
                             rows: scenario.done.enumerated().map { [.number(Double($0 + 1)), .text($1.by), .text($1.summary), .number(Double($1.change.leadCount))] })
-        let before = FunnelAnalysis(scenario.base, rows: Array(0..<scenario.base.leads.count), now: session.now)
-        let after = FunnelAnalysis(scenario.workspace, rows: Array(0..<scenario.workspace.leads.count), now: session.now)
+        let before = FunnelAnalysis.remembered(scenario.base, rows: Array(0..<scenario.base.leads.count), now: session.now)
+        let after = FunnelAnalysis.remembered(scenario.workspace, rows: Array(0..<scenario.workspace.leads.count), now: session.now)
         var rows: [[TableValue]] = zip(before.stages, after.stages).map { b, a in
             [.text(b.stage), .number(Double(b.now)), .number(Double(a.now)), .number(Double(a.now - b.now))]
         }

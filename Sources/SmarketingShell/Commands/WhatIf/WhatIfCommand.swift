@@ -33,8 +33,8 @@ public enum WhatIfCommand: ShellCommand {
             }
         }
         let workspace = session.workspace
-        let analysis = FunnelAnalysis(workspace, rows: Array(0..<workspace.leads.count), now: session.now)
-        let dealSize = deal ?? averageDeal(in: workspace)
+        let analysis = FunnelAnalysis.remembered(workspace, rows: Array(0..<workspace.leads.count), now: session.now)
+        let dealSize = deal ?? workspace.leads.remembered("averageDeal", key: AnalysisKey(workspace)) { averageDeal(in: workspace) }
         let currency = workspace.currency.map { " " + $0 } ?? ""
         if let target {
             guard let dealSize else { throw .refused(WhatIf.PlanError.noDealSize.description) }

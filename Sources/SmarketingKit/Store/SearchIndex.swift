@@ -1,0 +1,324 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Finding a byte string in a long buffer: `memchr` to the needle's rarest letter, then
+/// a comparison (`memmem` is not visible to Swift on Linux).
+enum ByteSearch {
+    /// Calls `found` with the offset of each match at or after the offset it returned
+    /// last (0 first); matches before that offset are skipped.
+    static func each(_ needle: UnsafeBufferPointer<UInt8>, in text: UnsafeBufferPointer<UInt8>, _ found: (Int) -> Int) {
+        guard let base = text.baseAddress, let needleBase = needle.baseAddress, !needle.isEmpty else { return }
+        // The needle byte least likely in text: its position k within the needle.
+        let k = needle.indices.min { rank(needle[$0]) < rank(needle[$1]) } ?? 0
+        let probe = Int32(needle[k])
+        var from = 0
+        while from + needle.count <= text.count {
+            let searchStart = from + k
+            let searchLength = text.count - needle.count + 1 - from
+            guard searchLength > 0, let hit = memchr(base + searchStart, probe, searchLength) else { return }
+            let start = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) - k
+            if memcmp(base + start, needleBase, needle.count) == 0 {
+                from = max(start + 1, found(start))
+            } else {
+                from = start + 1
+            }
+        }
+    }
+
+    /// How common a byte is in names, addresses and notes: lower is rarer.
+    static func rank(_ byte: UInt8) -> Int {
+        guard byte < 0x80 else { return 5 }
+        let common: [UInt8] = Array(" etaoinsrhldcumpfgwybvk.@".utf8)
+        return common.firstIndex(of: byte).map { 30 + (common.count - $0) } ?? 0
+    }
+}
+
+/// Where `find` looks in a lead, in the order it reports the first match.
+public enum SearchPlace: UInt8, Sendable {
+    case name, email, company, activity, history, feedback
+}
+
+/// The folded text of every loaded lead's searchable fields (name, email, company,
+/// activity and history notes, feedback reasons), so `find` on a million leads searches
+/// a few tens of megabytes of already-folded text instead of folding a gigabyte.
+///
+/// Each distinct text is stored once, folded with `TextFold.fold` (the folding `~` uses,
+/// every script included) and followed by a zero byte, so a search is one `memmem` pass
+/// over the distinct texts; each table row lists its texts in the order `find` reports
+/// them. A text that is not pure ASCII is confirmed with `String.contains`, as the full
+/// scan does, so the answers are exactly the full scan's. Built once per loaded table,
+/// on first use; edited and inserted leads are searched directly (`LeadStore.find`).
+final class SearchIndex: Sendable {
+    /// Distinct texts, folded, each followed by 0.
+    let folded: [UInt8]
+    /// Where each distinct text starts in `folded`, plus one final end.
+    let foldedStart: [UInt32]
+    /// The distinct texts as written (for "activity: …" in the answer), likewise.
+    let original: [UInt8]
+    let originalStart: [UInt32]
+    /// Per table row, its texts (distinct text number and place), row after row.
+    let entryText: [UInt32]
+    let entryPlace: [UInt8]
+    /// One past each row's last entry.
+    let rowEnd: [UInt32]
+
+    /// Memory held, in bytes.
+    var size: Int {
+        folded.count + original.count + 4 * (foldedStart.count + originalStart.count + entryText.count + rowEnd.count) + entryPlace.count
+    }
+
+    private init(builder: Builder) {
+        folded = builder.folded
+        foldedStart = builder.foldedStart + [UInt32(builder.folded.count)]
+        original = builder.original
+        originalStart = builder.originalStart + [UInt32(builder.original.count)]
+        entryText = builder.entryText
+        entryPlace = builder.entryPlace
+        rowEnd = builder.rowEnd
+    }
+
+    /// The index of `table`; nil when `isInterrupted` said stop.
+    static func build(_ table: LeadTable, isInterrupted: () -> Bool) -> SearchIndex? {
+        var builder = Builder()
+        builder.rowEnd.reserveCapacity(table.count)
+        for row in 0..<table.count {
+            if row & 0xFFF == 0, isInterrupted() { return nil }
+            builder.addRow(table, row)
+        }
+        return SearchIndex(builder: builder)
+    }
+
+    /// The distinct texts that contain `needle` (folded, non-empty, no zero byte).
+    func matchingTexts(_ needle: [UInt8]) -> [Bool] {
+        var matches = [Bool](repeating: false, count: foldedStart.count - 1)
+        folded.withUnsafeBufferPointer { text in
+            needle.withUnsafeBufferPointer { needle in
+                ByteSearch.each(needle, in: text) { at in
+                    let number = textNumber(containing: at)
+                    matches[number] = confirm(number, needle)
+                    return Int(foldedStart[number + 1])
+                }
+            }
+        }
+        return matches
+    }
+
+    /// The distinct text that holds byte `offset` of `folded`.
+    private func textNumber(containing offset: Int) -> Int {
+        var low = 0, high = foldedStart.count - 1
+        while high - low > 1 {
+            let middle = (low + high) / 2
+            if Int(foldedStart[middle]) <= offset { low = middle } else { high = middle }
+        }
+        return low
+    }
+
+    /// A byte match counts as the full scan counts it: in ASCII text they are the same;
+    /// elsewhere `String.contains` (characters, not bytes) decides.
+    private func confirm(_ number: Int, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
+        let range = Int(foldedStart[number])..<(Int(foldedStart[number + 1]) - 1)
+        if folded[range].allSatisfy({ $0 < 0x80 }) && needle.allSatisfy({ $0 < 0x80 }) { return true }
+        return String(decoding: folded[range], as: UTF8.self).contains(String(decoding: needle, as: UTF8.self))
+    }
+
+    /// The text as written of distinct text `number`.
+    func originalText(_ number: Int) -> String {
+        String(decoding: original[Int(originalStart[number])..<Int(originalStart[number + 1])], as: UTF8.self)
+    }
+
+    /// The row's entries.
+    func entries(of row: Int) -> Range<Int> {
+        (row == 0 ? 0 : Int(rowEnd[row - 1]))..<Int(rowEnd[row])
+    }
+
+    /// Collects the index while walking the table.
+    private struct Builder {
+        var folded: [UInt8] = []
+        var foldedStart: [UInt32] = []
+        var original: [UInt8] = []
+        var originalStart: [UInt32] = []
+        var entryText: [UInt32] = []
+        var entryPlace: [UInt8] = []
+        var rowEnd: [UInt32] = []
+        var numbers: [String: UInt32] = [:]
+        /// The row's notes, by place, before they are added in `find`'s order.
+        var notes: [[String]] = [[], [], []]
+
+        mutating func add(_ text: String, _ place: SearchPlace) {
+            let number: UInt32
+            if let known = numbers[text] { number = known } else {
+                number = UInt32(foldedStart.count)
+                numbers[text] = number
+                foldedStart.append(UInt32(folded.count))
+                folded.append(contentsOf: TextFold.fold(text).utf8)
+                folded.append(0)
+                originalStart.append(UInt32(original.count))
+                original.append(contentsOf: text.utf8)
+            }
+            entryText.append(number)
+            entryPlace.append(place.rawValue)
+        }
+
+        mutating func addRow(_ table: LeadTable, _ row: Int) {
+            defer { rowEnd.append(UInt32(entryText.count)) }
+            if table.whole[row] == nil, row < table.rawStart.count,
+               let found = table.source.withUnsafeBufferPointer({ RawNotes.find(in: $0, table.rawStart[row]..<table.rawEnd[row]) }) {
+                for (field, place) in [(TextField.name, SearchPlace.name), (.email, .email), (.company, .company)] {
+                    if let text = table.text(field, at: row) { add(text, place) }
+                }
+                for (i, place) in [SearchPlace.activity, .history, .feedback].enumerated() {
+                    for note in found[i] { add(note, place) }
+                }
+                return
+            }
+            let lead = table.lead(at: row)
+            for (text, place) in [(lead.name, SearchPlace.name), (lead.email, .email), (lead.company, .company)] {
+                if let text { add(text, place) }
+            }
+            for note in lead.activities.compactMap(\.note) { add(note, .activity) }
+            for note in lead.history.compactMap(\.note) { add(note, .history) }
+            for reason in lead.feedback.compactMap(\.reason) { add(reason, .feedback) }
+        }
+    }
+}
+
+/// The activity and history notes and feedback reasons of one lead, read from its JSON
+/// text without building the lead: a walk over bytes the decoder has already validated.
+/// Anything unusual (an escaped key, a key given twice) answers nil, and the lead is
+/// then decoded properly instead.
+enum RawNotes {
+    /// Notes of activities, of history, and feedback reasons, in file order.
+    static func find(in source: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> [[String]]? {
+        var walker = Walker(bytes: source, at: range.lowerBound, end: range.upperBound)
+        var found: [[String]] = [[], [], []]
+        var seen: Set<Int> = []
+        let ok = walker.object { key, walker in
+            let list: Int? = switch key { case "activities": 0; case "history": 1; case "feedback": 2; default: nil }
+            guard let list else { return walker.skipValue() }
+            guard seen.insert(list).inserted else { return false }
+            guard walker.peek == UInt8(ascii: "[") else { return walker.skipValue() }
+            return walker.array { walker in
+                guard walker.peek == UInt8(ascii: "{") else { return walker.skipValue() }
+                var text: String?
+                var count = 0
+                let wanted = list == 2 ? "reason" : "note"
+                let fine = walker.object { key, walker in
+                    guard key == wanted else { return walker.skipValue() }
+                    count += 1
+                    if walker.peek == UInt8(ascii: "\"") {
+                        guard let value = walker.string() else { return false }
+                        text = value
+                        return true
+                    }
+                    return walker.skipValue()
+                }
+                guard fine, count <= 1 else { return false }
+                if let text { found[list].append(text) }
+                return true
+            }
+        }
+        return ok ? found : nil
+    }
+
+    /// A cursor over validated JSON.
+    struct Walker {
+        let bytes: UnsafeBufferPointer<UInt8>
+        var at: Int
+        let end: Int
+
+        var peek: UInt8 {
+            mutating get {
+                skipSpace()
+                return at < end ? bytes[at] : 0
+            }
+        }
+
+        mutating func skipSpace() {
+            while at < end, bytes[at] == 0x20 || bytes[at] == 0x0A || bytes[at] == 0x0D || bytes[at] == 0x09 { at += 1 }
+        }
+
+        /// An object's members, each handed to `member` with the cursor on its value.
+        mutating func object(_ member: (String, inout Walker) -> Bool) -> Bool {
+            guard peek == UInt8(ascii: "{") else { return false }
+            at += 1
+            if peek == UInt8(ascii: "}") { at += 1; return true }
+            while true {
+                guard peek == UInt8(ascii: "\""), let key = rawString() else { return false }
+                guard peek == UInt8(ascii: ":") else { return false }
+                at += 1
+                guard member(key, &self) else { return false }
+                let next = peek
+                at += 1
+                if next == UInt8(ascii: "}") { return true }
+                guard next == UInt8(ascii: ",") else { return false }
+            }
+        }
+
+        mutating func array(_ element: (inout Walker) -> Bool) -> Bool {
+            guard peek == UInt8(ascii: "[") else { return false }
+            at += 1
+            if peek == UInt8(ascii: "]") { at += 1; return true }
+            while true {
+                guard element(&self) else { return false }
+                let next = peek
+                at += 1
+                if next == UInt8(ascii: "]") { return true }
+                guard next == UInt8(ascii: ",") else { return false }
+            }
+        }
+
+        /// A string without escapes (a key); nil when it has one.
+        mutating func rawString() -> String? {
+            let start = at + 1
+            var i = start
+            while i < end, bytes[i] != UInt8(ascii: "\"") {
+                if bytes[i] == UInt8(ascii: "\\") { return nil }
+                i += 1
+            }
+            guard i < end else { return nil }
+            at = i + 1
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
+        }
+
+        /// A string value, escapes decoded by the JSON parser.
+        mutating func string() -> String? {
+            if let plain = rawString() { return plain }
+            guard let parsed = try? JSONParser.parseValue(in: bytes, at: at), case .string(let text) = parsed.value else { return nil }
+            at = parsed.end
+            return text
+        }
+
+        /// Steps over any value.
+        mutating func skipValue() -> Bool {
+            var depth = 0
+            skipSpace()
+            while at < end {
+                let byte = bytes[at]
+                switch byte {
+                case UInt8(ascii: "\""):
+                    at += 1
+                    while at < end, bytes[at] != UInt8(ascii: "\"") { at += bytes[at] == UInt8(ascii: "\\") ? 2 : 1 }
+                    at += 1
+                    if depth == 0 { return at <= end }
+                case UInt8(ascii: "{"), UInt8(ascii: "["):
+                    depth += 1
+                    at += 1
+                case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                    if depth == 0 { return true }
+                    depth -= 1
+                    at += 1
+                    if depth == 0 { return true }
+                case UInt8(ascii: ","):
+                    if depth == 0 { return true }
+                    at += 1
+                default:
+                    at += 1
+                }
+            }
+            return depth == 0
+        }
+    }
+}
