@@ -21,6 +21,7 @@ public enum OpenCommand: ShellCommand {
         let isNew = arguments.take("--new")
         let file = try arguments.text("a workspace file")
         try arguments.finish()
+        try SafeMode.refuse("open", file.text, in: session)
         let exists = FileManager.default.fileExists(atPath: file.text)
         if isNew, exists { throw .refused("open --new \(file.text): the file already exists (open it without --new)") }
         if !isNew, !exists {
@@ -31,7 +32,6 @@ public enum OpenCommand: ShellCommand {
             guard confirm("\(missing). Start an empty workspace there? [y/N] ") else { return .message("not opened") }
         }
         let force = arguments.commandName.text.hasSuffix("!")
-        try SafeMode.refuse("open", file.text, in: session)
         if session.isDirty, !force {
             let question = "\(session.unsavedCount) unsaved change(s). Open \(file.text) without saving? [y/N] "
             guard let confirm = session.confirm else {
