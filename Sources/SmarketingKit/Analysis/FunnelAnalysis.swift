@@ -7,6 +7,13 @@ import Foundation
 /// furthest one it was ever in (a lead that jumped from lead to mql still passed the
 /// stages between, as far as a funnel is concerned). Leads now in a side stage
 /// (nurture, lost) count for what they reached before they left.
+///
+/// A lead without any history (imported with only its outcome known) was never seen
+/// taking a step: it is left out of the step-by-step figures and counted apart
+/// (`withoutHistory`), by what its outcome vouches for: the entry stage (`lead`, where a
+/// contact becomes a lead) up to the stage it is in now, or the entry stage alone when it
+/// is now in a side stage. So a step nobody was seen taking shows no rate, never 100%,
+/// and the outcome rate from the entry stage (`outcome(to:)`) still counts everyone.
 public struct FunnelAnalysis: Sendable {
     public struct StageFigures: Sendable, Equatable {
         public var stage: String
@@ -16,6 +23,9 @@ public struct FunnelAnalysis: Sendable {
         public var reached: Int
         /// Median days spent in the stage, over the stays that ended; nil when none did.
         public var medianDays: Double?
+        /// Leads without history known (by where they are now) to have reached the stage;
+        /// not in `reached`.
+        public var reachedWithoutHistory = 0
     }
 
     /// Of the leads that reached `from`, how many went on to reach `to`.
@@ -28,6 +38,9 @@ public struct FunnelAnalysis: Sendable {
         public var inProgress: Int
         /// Reached `from` but not `to`, and now in a side stage (nurture, lost).
         public var droppedOut: Int
+        /// Leads without history known to have reached `from`: whether they took the
+        /// step was not seen, so they are in none of the counts above.
+        public var withoutHistory = 0
 
         /// The share that converted, of all that reached `from`.
         public var rate: Double? { reachedFrom > 0 ? Double(reachedTo) / Double(reachedFrom) : nil }
@@ -41,22 +54,64 @@ public struct FunnelAnalysis: Sendable {
     public let stages: [StageFigures]
     public let cohorts: [Cohort]
     public let total: Int
+    /// Leads with no recorded stage move at all (only where they are now is known).
+    public let withoutHistory: Int
+    /// Where a lead without history is assumed to have entered the funnel: `lead`, or the
+    /// first ordered stage when the funnel has no `lead`.
+    public let entryStage: String?
+    /// Leads without history now in each ordered stage, and now in a side stage.
+    private let nowWithoutHistory: [Int]
+    private let sideWithoutHistory: Int
 
     /// Analyses the leads in `rows` of the workspace, as of `now`.
     public init(_ workspace: Workspace, rows: [Int], now: Date) {
+        var stopped = false
+        self.init(workspace, rows: rows, now: now, isInterrupted: { false }, stopped: &stopped)
+    }
+
+    /// Analyses as `init` does, asking `isInterrupted` every few thousand leads (Ctrl-C
+    /// at the shell); nil when it said stop.
+    public static func measure(_ workspace: Workspace, rows: [Int], now: Date, isInterrupted: () -> Bool) -> FunnelAnalysis? {
+        var stopped = false
+        let analysis = FunnelAnalysis(workspace, rows: rows, now: now, isInterrupted: isInterrupted, stopped: &stopped)
+        return stopped ? nil : analysis
+    }
+
+    private init(_ workspace: Workspace, rows: [Int], now: Date, isInterrupted: () -> Bool, stopped: inout Bool) {
         let funnel = workspace.funnel
         let ordered = funnel.stages.filter { !$0.isSide }.map(\.id)
         var rank: [String: Int] = [:]
         for (i, id) in ordered.enumerated() { rank[id] = i }
         var nowCounts = [Int](repeating: 0, count: ordered.count)
         var reachedCounts = [Int](repeating: 0, count: ordered.count)
+        var outcomeCounts = [Int](repeating: 0, count: ordered.count)
+        var withoutHistory = 0
+        var nowWithoutHistory = [Int](repeating: 0, count: ordered.count)
+        var sideWithoutHistory = 0
+        let entry = funnel.resolve("lead").flatMap { rank[$0] } ?? 0
         var stays = [[Double]](repeating: [], count: ordered.count)
         // Per lead: furthest rank reached, and whether it is now in a side stage.
         var furthest: [Int] = []
         var isOut: [Bool] = []
         var currentRank: [Int?] = []
-        for row in rows {
+        for (index, row) in rows.enumerated() {
+            if index & 0xFFF == 0, isInterrupted() {
+                stopped = true
+                break
+            }
             let lead = workspace.leads.stageMoves(at: row)
+            if lead.moves.isEmpty {
+                withoutHistory += 1
+                if let r = rank[lead.stage] {
+                    nowCounts[r] += 1
+                    nowWithoutHistory[r] += 1
+                    for k in (r < entry ? r : entry)...r { outcomeCounts[k] += 1 }
+                } else if !ordered.isEmpty {
+                    outcomeCounts[entry] += 1
+                    sideWithoutHistory += 1
+                }
+                continue
+            }
             var best = rank[lead.stage] ?? -1
             for move in lead.moves {
                 if let r = rank[move.to] { best = max(best, r) }
@@ -80,12 +135,13 @@ public struct FunnelAnalysis: Sendable {
             }
         }
         stages = ordered.enumerated().map { i, id in
-            StageFigures(stage: id, now: nowCounts[i], reached: reachedCounts[i], medianDays: Self.median(stays[i]))
+            StageFigures(stage: id, now: nowCounts[i], reached: reachedCounts[i], medianDays: Self.median(stays[i]),
+                         reachedWithoutHistory: outcomeCounts[i])
         }
         var cohorts: [Cohort] = []
         for i in 0..<max(0, ordered.count - 1) {
             var cohort = Cohort(from: ordered[i], to: ordered[i + 1], reachedFrom: reachedCounts[i], reachedTo: reachedCounts[i + 1],
-                                inProgress: 0, droppedOut: 0)
+                                inProgress: 0, droppedOut: 0, withoutHistory: outcomeCounts[i])
             for k in furthest.indices where furthest[k] == i {
                 if isOut[k] { cohort.droppedOut += 1 } else { cohort.inProgress += 1 }
             }
@@ -93,6 +149,10 @@ public struct FunnelAnalysis: Sendable {
         }
         self.cohorts = cohorts
         total = rows.count
+        self.withoutHistory = withoutHistory
+        self.nowWithoutHistory = nowWithoutHistory
+        self.sideWithoutHistory = sideWithoutHistory
+        entryStage = ordered.isEmpty ? nil : ordered[min(entry, ordered.count - 1)]
     }
 
     static func median(_ values: [Double]) -> Double? {
@@ -109,6 +169,24 @@ public struct FunnelAnalysis: Sendable {
         var cohort = Cohort(from: from, to: to, reachedFrom: stages[i].reached, reachedTo: stages[j].reached, inProgress: 0, droppedOut: 0)
         cohort.inProgress = cohorts[i..<j].reduce(0) { $0 + $1.inProgress }
         cohort.droppedOut = cohorts[i..<j].reduce(0) { $0 + $1.droppedOut }
+        cohort.withoutHistory = stages[i].reachedWithoutHistory
+        return cohort
+    }
+
+    /// The rate from the entry stage to `to` by outcome, counting the leads without
+    /// history too: of all that reached the entry stage (seen or vouched for by where
+    /// they are now), the share known to have reached `to`. On X Education (no history,
+    /// customer or lost): lead->customer 3,559 of 9,237.
+    public func outcome(to: String) -> Cohort? {
+        guard let entryStage, let i = stages.firstIndex(where: { $0.stage == entryStage }),
+              let j = stages.firstIndex(where: { $0.stage == to }), i < j, var cohort = rate(from: entryStage, to: to) else { return nil }
+        cohort.reachedFrom += stages[i].reachedWithoutHistory
+        cohort.reachedTo += stages[j].reachedWithoutHistory
+        // A lead without history that is not at `to`: in progress when still in an
+        // ordered stage, dropped when now in a side stage.
+        cohort.inProgress += nowWithoutHistory[i..<j].reduce(0, +)
+        cohort.droppedOut += sideWithoutHistory
+        cohort.withoutHistory = 0
         return cohort
     }
 }

@@ -56,6 +56,7 @@ public enum CommandRegistry {
         EchoCommand.self,
         ExpectCommand.self,
         BailCommand.self,
+        StrictCommand.self,
         TimerCommand.self,
         RunCommand.self,
         RecordCommand.self,

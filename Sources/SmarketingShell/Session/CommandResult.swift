@@ -31,6 +31,9 @@ public enum TableValue: Sendable, Equatable {
     case list([String])
     /// A share (0.423), shown as `42.3%`, right-aligned, and a number in JSON and CSV.
     case percent(Double)
+    /// No number, and a word saying why (`no history`): right-aligned among the numbers
+    /// of its column, null in JSON.
+    case missing(String)
 
     /// `part` of `whole` as a share; none when there is no whole.
     public static func share(_ part: Int, of whole: Int) -> TableValue {
@@ -46,6 +49,7 @@ public enum TableValue: Sendable, Equatable {
         case .date(let date): Timestamp.formatShort(date)
         case .list(let items): items.joined(separator: ", ")
         case .percent(let fraction): Percent.format(fraction)
+        case .missing(let why): why
         }
     }
 
@@ -57,12 +61,13 @@ public enum TableValue: Sendable, Equatable {
         case .date(let date): .string(Timestamp.format(date))
         case .list(let items): .array(items.map(JSONValue.string))
         case .percent(let fraction): .number((fraction * 10_000).rounded() / 10_000)
+        case .missing: .null
         }
     }
 
     public var isNumeric: Bool {
         switch self {
-        case .number, .percent: true
+        case .number, .percent, .missing: true
         default: false
         }
     }

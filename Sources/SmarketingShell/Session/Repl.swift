@@ -23,11 +23,17 @@ public struct Repl {
         session.isInteractive = true
         session.confirm = { question in
             switch reader.readLine(prompt: question) {
-            case .line(let answer): return ["y", "yes"].contains(answer.trimmingWhitespace().lowercased())
+            case .line(let answer):
+                let yes = ["y", "yes"].contains(answer.trimmingWhitespace().lowercased())
+                if !yes { session.declined = true }
+                return yes
             case .endOfInput:
                 session.out.write("\n")
+                session.declined = true
                 return false
-            case .interrupted: return false
+            case .interrupted:
+                session.declined = true
+                return false
             }
         }
         var failures = 0

@@ -19,6 +19,13 @@ public final class Session {
     public var isInteractive = false
     /// Asks a yes/no question of the person at the terminal; nil when nobody can answer.
     public var confirm: ((String) -> Bool)?
+    /// Warnings the running command raised (a value no lead has), each with the span of
+    /// the command it is about; the interpreter prints them after the result, and with
+    /// `strict on` counts the command as failed.
+    public var warnings: [(message: String, range: SourceRange?)] = []
+    /// True when the running command asked a question and was answered no: it did not
+    /// happen, so `record` leaves it out. Cleared before each command.
+    public var declined = false
     /// Polled by long commands; set by Ctrl-C.
     public var isInterrupted: () -> Bool = { false }
 
@@ -97,6 +104,11 @@ public final class Session {
         return workspace.name
     }
 
+    /// Raises a warning about the running command (printed after its result).
+    public func warn(_ message: String, at range: SourceRange?) {
+        warnings.append((message, range))
+    }
+
     /// Applies a change as one undoable step, recording who and when.
     @discardableResult
     public func apply(_ change: Change, summary: String) throws(ShellError) -> ChangeRecord {
@@ -162,7 +174,9 @@ public final class Session {
         }
         let endProgress = progress?("saving \(URL(fileURLWithPath: file).lastPathComponent)") { SaveProgress.fraction }
         defer { endProgress?() }
-        do { try workspace.save(path: file) } catch { throw .workspace(error) }
+        let written: Bool
+        do { written = try workspace.save(path: file, isInterrupted: isInterrupted) } catch { throw .workspace(error) }
+        guard written else { throw .refused("interrupted: \(URL(fileURLWithPath: file).lastPathComponent) was not saved, the file is as it was") }
         if own {
             savedDepth = done.count
             journal?.clear()

@@ -21,7 +21,8 @@ public enum QuadrantCommand: ShellCommand {
         // Fit and interest come from the columns: a million leads are not decoded.
         var counts: [Quadrant: Int] = [:]
         if let fitField = LeadField.named("fit"), let interestField = LeadField.named("interest") {
-            for row in rows {
+            for (index, row) in rows.enumerated() {
+                if index & 0xFFF == 0, session.isInterrupted() { throw .interrupted }
                 let fit = workspace.leads.value(of: fitField, at: row, in: environment).numberValue
                 let interest = workspace.leads.value(of: interestField, at: row, in: environment).numberValue
                 counts[workspace.quadrant(fit: fit, interest: interest), default: 0] += 1

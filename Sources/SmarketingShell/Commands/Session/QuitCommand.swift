@@ -1,5 +1,6 @@
 /// `quit`: leaves the shell, asking first when there are unsaved changes.
 public enum QuitCommand: ShellCommand {
+    public static let isRecorded = false
     public static let name = "quit"
     public static let aliases = ["exit", "quit!"]
     public static let group = CommandGroup.session

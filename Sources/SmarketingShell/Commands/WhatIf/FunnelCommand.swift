@@ -22,26 +22,40 @@ public enum FunnelCommand: ShellCommand {
         try arguments.finish()
         let environment = session.queryEnvironment()
         let rows = try selector.rows(in: session, environment: environment)
-        guard let groupField else { return chart(rows, title: nil, in: session) }
+        guard let groupField else { return try chart(rows, title: nil, in: session) }
         let groups = Grouping(rows: rows, by: groupField, in: session, environment: environment)
-        return .many(groups.groups.map { group in
+        var charts: [CommandResult] = []
+        for group in groups.groups {
             let label = group.key == .none ? "(none)" : group.key.plainText
-            return chart(group.rows, title: "\(groupField.name) = \(label)", in: session)
-        })
+            charts.append(try chart(group.rows, title: "\(groupField.name) = \(label)", in: session))
+        }
+        return .many(charts)
     }
 
-    static func chart(_ rows: [Int], title: String?, in session: Session) -> CommandResult {
-        let analysis = FunnelAnalysis(session.workspace, rows: rows, now: session.now)
-        let top = max(1, analysis.stages.map(\.reached).max() ?? 1)
+    /// The funnel analysis of `rows` of `workspace` (the session's own by default),
+    /// stopped by Ctrl-C.
+    static func analysis(of rows: [Int], in workspace: Workspace? = nil, session: Session) throws(ShellError) -> FunnelAnalysis {
+        guard let analysis = FunnelAnalysis.measure(workspace ?? session.workspace, rows: rows, now: session.now,
+                                                    isInterrupted: { session.isInterrupted() }) else { throw .interrupted }
+        return analysis
+    }
+
+    static func chart(_ rows: [Int], title: String?, in session: Session) throws(ShellError) -> CommandResult {
+        let analysis = try analysis(of: rows, session: session)
+        let unseen = analysis.withoutHistory > 0
+        let top = max(1, analysis.stages.map { $0.reached + $0.reachedWithoutHistory }.max() ?? 1)
         var table: [[TableValue]] = []
         var json: [JSONValue] = []
         for (i, stage) in analysis.stages.enumerated() {
             let next = i < analysis.cohorts.count ? analysis.cohorts[i].rate : nil
-            table.append([.text(stage.stage), .number(Double(stage.reached)), .text(Bar.draw(Double(stage.reached) / Double(top), width: 24)),
-                          .number(Double(stage.now)), next.map { .percent($0) } ?? .null,
+            // A step only leads without history reached was never seen taken.
+            let unseenStep = unseen && i < analysis.cohorts.count && analysis.cohorts[i].reachedFrom == 0
+            let reached = stage.reached + stage.reachedWithoutHistory
+            table.append([.text(stage.stage), .number(Double(reached)), .text(Bar.draw(Double(reached) / Double(top), width: 24)),
+                          .number(Double(stage.now)), unseenStep ? .missing("no history") : next.map { .percent($0) } ?? .null,
                           stage.medianDays.map { .number(($0 * 10).rounded() / 10) } ?? .null])
             json.append(.object(JSONObject([
-                JSONMember("stage", .string(stage.stage)), JSONMember("reached", .number(stage.reached)), JSONMember("now", .number(stage.now)),
+                JSONMember("stage", .string(stage.stage)), JSONMember("reached", .number(reached)), JSONMember("now", .number(stage.now)),
                 JSONMember("toNext", next.map { .number($0) } ?? .null),
                 JSONMember("medianDays", stage.medianDays.map { .number(($0 * 10).rounded() / 10) } ?? .null),
             ])))
@@ -49,10 +63,15 @@ public enum FunnelCommand: ShellCommand {
         let side = session.workspace.funnel.stages.filter(\.isSide).map { stage in
             "\(stage.id) \(rows.filter { session.workspace.leads.stage(at: $0) == stage.id }.count)"
         }
-        let footer = "\(rows.count) lead\(rows.count == 1 ? "" : "s")" + (side.isEmpty ? "" : "; outside the funnel: " + side.joined(separator: ", "))
+        var footer = "\(rows.count) lead\(rows.count == 1 ? "" : "s")" + (side.isEmpty ? "" : "; outside the funnel: " + side.joined(separator: ", "))
+        if unseen {
+            footer += "\n\(analysis.withoutHistory) without stage history: counted where they are now (from \(analysis.entryStage ?? "the first stage")), "
+                + "their steps not seen (no history)"
+        }
         let display = CommandResult.table(Table(title: title, columns: ["stage", "reached", "", "now", "→ next", "days"], rows: table,
                                                 footer: footer, stageColumns: [0]))
         var document = JSONObject([JSONMember("stages", .array(json)), JSONMember("leads", .number(rows.count))])
+        if unseen { document.members.append(JSONMember("withoutHistory", .number(analysis.withoutHistory))) }
         if let title { document.members.insert(JSONMember("group", .string(title)), at: 0) }
         return .document(.object(document), display: display)
     }

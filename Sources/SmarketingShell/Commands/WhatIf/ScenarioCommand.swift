@@ -34,7 +34,7 @@ public enum ScenarioCommand: ShellCommand {
         case "diff":
             try arguments.finish()
             guard let scenario = session.currentScenario else { throw .refused("not in a scenario (scenario new NAME starts one)") }
-            return diff(scenario, in: session)
+            return try diff(scenario, in: session)
         case "apply":
             try arguments.finish()
             guard let scenario = session.currentScenario else { throw .refused("not in a scenario (scenario new NAME starts one)") }
@@ -61,11 +61,11 @@ public enum ScenarioCommand: ShellCommand {
         }
     }
 
-    static func diff(_ scenario: Scenario, in session: Session) -> CommandResult {
+    static func diff(_ scenario: Scenario, in session: Session) throws(ShellError) -> CommandResult {
         let changes = Table(title: "changes in \(scenario.name)", columns: ["#", "by", "what", "leads"],
                             rows: scenario.done.enumerated().map { [.number(Double($0 + 1)), .text($1.by), .text($1.summary), .number(Double($1.change.leadCount))] })
-        let before = FunnelAnalysis(scenario.base, rows: Array(0..<scenario.base.leads.count), now: session.now)
-        let after = FunnelAnalysis(scenario.workspace, rows: Array(0..<scenario.workspace.leads.count), now: session.now)
+        let before = try FunnelCommand.analysis(of: Array(0..<scenario.base.leads.count), in: scenario.base, session: session)
+        let after = try FunnelCommand.analysis(of: Array(0..<scenario.workspace.leads.count), in: scenario.workspace, session: session)
         var rows: [[TableValue]] = zip(before.stages, after.stages).map { b, a in
             [.text(b.stage), .number(Double(b.now)), .number(Double(a.now)), .number(Double(a.now - b.now))]
         }

@@ -33,7 +33,7 @@ public enum WhatIfCommand: ShellCommand {
             }
         }
         let workspace = session.workspace
-        let analysis = FunnelAnalysis(workspace, rows: Array(0..<workspace.leads.count), now: session.now)
+        let analysis = try FunnelCommand.analysis(of: Array(0..<workspace.leads.count), session: session)
         let dealSize = deal ?? averageDeal(in: workspace)
         let currency = workspace.currency.map { " " + $0 } ?? ""
         if let target {
