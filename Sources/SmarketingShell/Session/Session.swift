@@ -253,6 +253,20 @@ public final class Session {
         parkedScenarios.remove(at: index)
     }
 
+    /// Main's workspace, whether main or a scenario is open.
+    public var mainWorkspace: Workspace { parkedMain?.workspace ?? workspace }
+
+    /// The scenarios (open or not) that hold changes, by name.
+    public var scenariosWithChanges: [Scenario] {
+        (parkedScenarios + [currentScenario].compactMap { $0 }).filter { !$0.done.isEmpty }.sorted { $0.name < $1.name }
+    }
+
+    /// True when main keeps scenario `name` (`scenario save`) with all its changes.
+    public func isScenarioKept(_ name: String) -> Bool {
+        guard let scenario = scenariosWithChanges.first(where: { $0.name == name }) else { return true }
+        return SavedScenarios.list(in: mainWorkspace).contains { $0.name == name && $0.count == scenario.done.count }
+    }
+
     /// The open scenario as a value (for diff and apply).
     public var currentScenario: Scenario? {
         scenario.map { Scenario(name: $0, base: currentBase ?? workspace, workspace: workspace, done: done, undone: undone) }
