@@ -40,8 +40,15 @@ public enum TableValue: Sendable, Equatable {
         whole > 0 ? .percent(Double(part) / Double(whole)) : .null
     }
 
-    /// The value as it reads in a table cell.
+    /// The value as it reads in a table cell: large numbers with thousands separators
+    /// (`1,148,903`).
     public var display: String {
+        if case .number(let number) = self { return Thousands.format(number) }
+        return plain
+    }
+
+    /// The value as data (CSV): numbers plain (`1148903`).
+    public var plain: String {
         switch self {
         case .null: ""
         case .text(let text): text
