@@ -202,7 +202,7 @@ struct CommandTests {
         #expect(!harness.session.isDirty)
         harness.run("redo")
         #expect(harness.session.workspace.leads[id: "L-000005"]?.stage == "sal")
-        #expect(harness.run("undo 2").err.contains("nothing to undo"))
+        #expect(harness.run("undo 2").out.contains("only 1 change was there: undid 1 of 2"))
         let wrongStage = harness.run("move L-000001 to sqll")
         #expect(wrongStage.err.contains("no stage 'sqll' — did you mean 'sql'?"))
     }

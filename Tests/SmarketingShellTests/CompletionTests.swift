@@ -300,7 +300,7 @@ struct CompletionTests {
         CompletionCase("add lead name 'x' stage m", ["mql"]),
         CompletionCase("as ", ["anna", "erik"]),
         CompletionCase("assign L-000001 ", ["to"]),
-        CompletionCase("scenario ", ["apply", "diff", "drop", "new", "switch"]),
+        CompletionCase("scenario ", ["apply", "diff", "drop", "new", "save", "switch"]),
         CompletionCase("scenario switch ", ["main"]),
         CompletionCase("stage ", ["customer", "lead", "lost", "mql", "nurture", "opportunity", "sal", "sql", "subscriber", "visitor"]),
         CompletionCase("stage c", ["customer"]),

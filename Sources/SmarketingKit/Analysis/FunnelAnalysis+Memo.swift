@@ -13,6 +13,14 @@ extension FunnelAnalysis {
         }
     }
 
+    /// As `remembered(_:rows:now:)`, asking `isInterrupted` while it works it out: nil
+    /// when Ctrl-C stopped it (and then nothing is kept).
+    public static func remembered(_ workspace: Workspace, rows: [Int], now: Date,
+                                  isInterrupted: () -> Bool) -> FunnelAnalysis? {
+        workspace.leads.remembered("funnel", key: Key(rows: RowSet(rows, count: workspace.leads.count), funnel: workspace.funnel),
+                                   unlessStopped: { measure(workspace, rows: rows, now: now, isInterrupted: isInterrupted) })
+    }
+
     struct Key: Equatable, Sendable {
         let rows: RowSet
         let funnel: Funnel

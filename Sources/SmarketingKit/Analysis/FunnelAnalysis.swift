@@ -7,6 +7,15 @@ import Foundation
 /// furthest one it was ever in (a lead that jumped from lead to mql still passed the
 /// stages between, as far as a funnel is concerned). Leads now in a side stage
 /// (nurture, lost) count for what they reached before they left.
+///
+/// A lead first seen arriving past the entry stage (its first history entry has no
+/// `from`: an MQL list imported as MQLs) counts from that stage on; the steps before it
+/// are counted like those of a lead without history. A lead without any history
+/// (imported with only its outcome known) was never seen taking a step: it is left out of the step-by-step figures and counted apart
+/// (`withoutHistory`), by what its outcome vouches for: the entry stage (`lead`, where a
+/// contact becomes a lead) up to the stage it is in now, or the entry stage alone when it
+/// is now in a side stage. So a step nobody was seen taking shows no rate, never 100%,
+/// and the outcome rate from the entry stage (`outcome(to:)`) still counts everyone.
 public struct FunnelAnalysis: Sendable {
     public struct StageFigures: Sendable, Equatable {
         public var stage: String
@@ -16,6 +25,9 @@ public struct FunnelAnalysis: Sendable {
         public var reached: Int
         /// Median days spent in the stage, over the stays that ended; nil when none did.
         public var medianDays: Double?
+        /// Leads without history known (by where they are now) to have reached the stage;
+        /// not in `reached`.
+        public var reachedWithoutHistory = 0
     }
 
     /// Of the leads that reached `from`, how many went on to reach `to`.
@@ -28,6 +40,9 @@ public struct FunnelAnalysis: Sendable {
         public var inProgress: Int
         /// Reached `from` but not `to`, and now in a side stage (nurture, lost).
         public var droppedOut: Int
+        /// Leads without history known to have reached `from`: whether they took the
+        /// step was not seen, so they are in none of the counts above.
+        public var withoutHistory = 0
 
         /// The share that converted, of all that reached `from`.
         public var rate: Double? { reachedFrom > 0 ? Double(reachedTo) / Double(reachedFrom) : nil }
@@ -41,32 +56,97 @@ public struct FunnelAnalysis: Sendable {
     public let stages: [StageFigures]
     public let cohorts: [Cohort]
     public let total: Int
+    /// Leads with no recorded stage move at all (only where they are now is known).
+    public let withoutHistory: Int
+    /// Leads first seen arriving in a stage past the entry stage (`from` none): counted
+    /// from that stage on, and as without history for the steps before it.
+    public let partlySeen: Int
+    /// Leads by the stage they were first seen in and the furthest they reached.
+    private let spans: [[Int]]
+    /// Where a lead without history is assumed to have entered the funnel: `lead`, or the
+    /// first ordered stage when the funnel has no `lead`.
+    public let entryStage: String?
+    /// Leads without history now in each ordered stage, and now in a side stage.
+    private let nowWithoutHistory: [Int]
+    private let sideWithoutHistory: Int
 
     /// Analyses the leads in `rows` of the workspace, as of `now`.
     public init(_ workspace: Workspace, rows: [Int], now: Date) {
+        var stopped = false
+        self.init(workspace, rows: rows, now: now, isInterrupted: { false }, stopped: &stopped)
+    }
+
+    /// Analyses as `init` does, asking `isInterrupted` every few thousand leads (Ctrl-C
+    /// at the shell); nil when it said stop.
+    public static func measure(_ workspace: Workspace, rows: [Int], now: Date, isInterrupted: () -> Bool) -> FunnelAnalysis? {
+        var stopped = false
+        let analysis = FunnelAnalysis(workspace, rows: rows, now: now, isInterrupted: isInterrupted, stopped: &stopped)
+        return stopped ? nil : analysis
+    }
+
+    private init(_ workspace: Workspace, rows: [Int], now: Date, isInterrupted: () -> Bool, stopped: inout Bool) {
         let funnel = workspace.funnel
         let ordered = funnel.stages.filter { !$0.isSide }.map(\.id)
         var rank: [String: Int] = [:]
         for (i, id) in ordered.enumerated() { rank[id] = i }
         var nowCounts = [Int](repeating: 0, count: ordered.count)
         var reachedCounts = [Int](repeating: 0, count: ordered.count)
+        // Leads by (the stage first seen in, the furthest stage reached): a step i -> j
+        // went on for those first seen at or before i that reached j.
+        var spans = [[Int]](repeating: [Int](repeating: 0, count: ordered.count), count: ordered.count)
+        var outcomeCounts = [Int](repeating: 0, count: ordered.count)
+        var withoutHistory = 0
+        var partlySeen = 0
+        var nowWithoutHistory = [Int](repeating: 0, count: ordered.count)
+        var sideWithoutHistory = 0
+        let entry = funnel.resolve("lead").flatMap { rank[$0] } ?? 0
         var stays = [[Double]](repeating: [], count: ordered.count)
         // Per lead: furthest rank reached, and whether it is now in a side stage.
         var furthest: [Int] = []
         var isOut: [Bool] = []
         var currentRank: [Int?] = []
-        for row in rows {
+        for (index, row) in rows.enumerated() {
+            if index & 0xFFF == 0, isInterrupted() {
+                stopped = true
+                break
+            }
             let lead = workspace.leads.stageMoves(at: row)
+            // Arrived straight in a side stage and never moved (an import that knows only
+            // that the lead was lost): nothing was seen but where it is now.
+            let arrivedAside = !lead.moves.isEmpty && lead.moves.allSatisfy { $0.from == nil } && rank[lead.moves[0].to] == nil
+            if lead.moves.isEmpty || arrivedAside {
+                withoutHistory += 1
+                if let r = rank[lead.stage] {
+                    nowCounts[r] += 1
+                    nowWithoutHistory[r] += 1
+                    for k in (r < entry ? r : entry)...r { outcomeCounts[k] += 1 }
+                } else if !ordered.isEmpty {
+                    outcomeCounts[entry] += 1
+                    sideWithoutHistory += 1
+                }
+                continue
+            }
             var best = rank[lead.stage] ?? -1
             for move in lead.moves {
                 if let r = rank[move.to] { best = max(best, r) }
                 if let from = move.from, let r = rank[from] { best = max(best, r) }
             }
+            // First seen arriving past the entry stage (an import that knows where a lead
+            // came in, such as an MQL list): the steps before that stage were not seen.
+            var firstSeen = 0
+            if let arrival = lead.moves.first, arrival.from == nil, let r = rank[arrival.to], r > entry {
+                firstSeen = r
+                partlySeen += 1
+                for k in entry..<r { outcomeCounts[k] += 1 }
+            }
             furthest.append(best)
             isOut.append(rank[lead.stage] == nil)
             currentRank.append(rank[lead.stage])
             if let r = rank[lead.stage] { nowCounts[r] += 1 }
-            if best >= 0 { for r in 0...best { reachedCounts[r] += 1 } }
+            if best >= firstSeen {
+                for r in firstSeen...best { reachedCounts[r] += 1 }
+                spans[firstSeen][best] += 1
+            }
             // Stays: entering a stage (a move to it, or creation) until the next move.
             var entered: (stage: String, at: Date)?
             if let created = lead.created, let first = lead.moves.first, first.from == nil {
@@ -80,12 +160,14 @@ public struct FunnelAnalysis: Sendable {
             }
         }
         stages = ordered.enumerated().map { i, id in
-            StageFigures(stage: id, now: nowCounts[i], reached: reachedCounts[i], medianDays: Self.median(stays[i]))
+            StageFigures(stage: id, now: nowCounts[i], reached: reachedCounts[i], medianDays: Self.median(stays[i]),
+                         reachedWithoutHistory: outcomeCounts[i])
         }
         var cohorts: [Cohort] = []
         for i in 0..<max(0, ordered.count - 1) {
-            var cohort = Cohort(from: ordered[i], to: ordered[i + 1], reachedFrom: reachedCounts[i], reachedTo: reachedCounts[i + 1],
-                                inProgress: 0, droppedOut: 0)
+            var cohort = Cohort(from: ordered[i], to: ordered[i + 1], reachedFrom: reachedCounts[i],
+                                reachedTo: Self.wentOn(spans, from: i, to: i + 1),
+                                inProgress: 0, droppedOut: 0, withoutHistory: outcomeCounts[i])
             for k in furthest.indices where furthest[k] == i {
                 if isOut[k] { cohort.droppedOut += 1 } else { cohort.inProgress += 1 }
             }
@@ -93,6 +175,19 @@ public struct FunnelAnalysis: Sendable {
         }
         self.cohorts = cohorts
         total = rows.count
+        self.withoutHistory = withoutHistory
+        self.spans = spans
+        self.partlySeen = partlySeen
+        self.nowWithoutHistory = nowWithoutHistory
+        self.sideWithoutHistory = sideWithoutHistory
+        entryStage = ordered.isEmpty ? nil : ordered[min(entry, ordered.count - 1)]
+    }
+
+    /// Leads first seen at or before stage `i` that reached stage `j`.
+    static func wentOn(_ spans: [[Int]], from i: Int, to j: Int) -> Int {
+        var count = 0
+        for first in 0...i { for furthest in j..<spans.count { count += spans[first][furthest] } }
+        return count
     }
 
     static func median(_ values: [Double]) -> Double? {
@@ -106,9 +201,30 @@ public struct FunnelAnalysis: Sendable {
     /// share of leads that reached `from` and went on to reach `to`.
     public func rate(from: String, to: String) -> Cohort? {
         guard let i = stages.firstIndex(where: { $0.stage == from }), let j = stages.firstIndex(where: { $0.stage == to }), i < j else { return nil }
-        var cohort = Cohort(from: from, to: to, reachedFrom: stages[i].reached, reachedTo: stages[j].reached, inProgress: 0, droppedOut: 0)
+        var cohort = Cohort(from: from, to: to, reachedFrom: stages[i].reached, reachedTo: Self.wentOn(spans, from: i, to: j),
+                            inProgress: 0, droppedOut: 0)
         cohort.inProgress = cohorts[i..<j].reduce(0) { $0 + $1.inProgress }
         cohort.droppedOut = cohorts[i..<j].reduce(0) { $0 + $1.droppedOut }
+        cohort.withoutHistory = stages[i].reachedWithoutHistory
+        return cohort
+    }
+
+    /// The rate from the entry stage to `to` by outcome, counting the leads without
+    /// history too: of all that reached the entry stage (seen or vouched for by where
+    /// they are now), the share known to have reached `to`. On X Education (no history,
+    /// customer or lost): lead->customer 3,559 of 9,237.
+    public func outcome(to: String) -> Cohort? {
+        guard let entryStage, let i = stages.firstIndex(where: { $0.stage == entryStage }),
+              let j = stages.firstIndex(where: { $0.stage == to }), i < j, var cohort = rate(from: entryStage, to: to) else { return nil }
+        cohort.reachedFrom += stages[i].reachedWithoutHistory
+        cohort.reachedTo += stages[j].reachedWithoutHistory
+        // Leads first seen past the entry stage that reached `to`: vouched for by history.
+        for first in (i + 1)..<spans.count { for furthest in j..<spans.count { cohort.reachedTo += spans[first][furthest] } }
+        // A lead without history that is not at `to`: in progress when still in an
+        // ordered stage, dropped when now in a side stage.
+        cohort.inProgress += nowWithoutHistory[i..<j].reduce(0, +)
+        cohort.droppedOut += sideWithoutHistory
+        cohort.withoutHistory = 0
         return cohort
     }
 }

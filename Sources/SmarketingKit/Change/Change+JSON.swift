@@ -18,6 +18,7 @@ extension Change {
         case .setServiceLevel(let sla): return op("setServiceLevel", [JSONMember("sla", .object(sla.object))])
         case .setViews(let views): return op("setViews", [JSONMember("views", .object(views))])
         case .setRates(let rates): return op("setRates", [JSONMember("rates", .object(rates))])
+        case .setExtra(let key, let value): return op("setExtra", [JSONMember("key", .string(key)), JSONMember("value", value ?? .null)])
         case .group(let changes): return op("group", [JSONMember("changes", .array(changes.map(\.json)))])
         }
     }
@@ -56,6 +57,9 @@ extension Change {
         case "setServiceLevel": self = .setServiceLevel(ServiceLevel(object: try r.object("sla") ?? JSONObject()))
         case "setViews": self = .setViews(try r.object("views") ?? JSONObject())
         case "setRates": self = .setRates(try r.object("rates") ?? JSONObject())
+        case "setExtra":
+            let value = r.value("value")
+            self = .setExtra(key: try r.requiredString("key"), value: value == .null ? nil : value)
         case "group":
             var changes: [Change] = []
             for item in try array("changes") { changes.append(try Change(json: item, funnel: funnel)) }

@@ -20,6 +20,9 @@ public indirect enum Change: Sendable, Equatable {
     case setServiceLevel(ServiceLevel)
     case setViews(JSONObject)
     case setRates(JSONObject)
+    /// Set (nil: remove) a top-level key smk keeps as it found it (`extra`), such as the
+    /// `scenarios` that `scenario save` keeps in the file.
+    case setExtra(key: String, value: JSONValue?)
     /// Several changes applied in order as one step (a move of 300 leads is one change).
     case group([Change])
 
@@ -69,6 +72,9 @@ public indirect enum Change: Sendable, Equatable {
         case .setRates(let rates):
             defer { workspace.rates = rates }
             return .setRates(workspace.rates)
+        case .setExtra(let key, let value):
+            defer { workspace.extra[key] = value }
+            return .setExtra(key: key, value: workspace.extra[key])
         case .group(let changes):
             var scratch = workspace
             var inverses: [Change] = []

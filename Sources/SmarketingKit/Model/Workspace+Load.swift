@@ -13,4 +13,12 @@ extension Workspace {
     public func save(path: String, force: Bool = false) throws(WorkspaceError) {
         try AtomicFile.replace(path, with: WorkspaceCodec.encode(self), force: force)
     }
+
+    /// Writes the workspace to `path` atomically unless `isInterrupted` says stop while
+    /// it is being encoded: then the file is left as it was and the answer is false.
+    public func save(path: String, force: Bool = false, isInterrupted: () -> Bool) throws(WorkspaceError) -> Bool {
+        guard let bytes = WorkspaceCodec.encode(self, isInterrupted: isInterrupted) else { return false }
+        try AtomicFile.replace(path, with: bytes, force: force)
+        return true
+    }
 }

@@ -17,3 +17,12 @@ struct MemoKey<Key: Equatable & Sendable>: Equatable, Sendable {
     let edits: LeadStore.Edits
     let key: Key
 }
+
+extension LeadStore {
+    /// As `remembered`, for work that can be stopped: `compute` returns nil when it was
+    /// interrupted (Ctrl-C), and then nothing is kept and nil is returned.
+    public func remembered<Key: Equatable & Sendable, Value: Sendable>(_ slot: String, key: Key,
+                                                                        unlessStopped compute: () -> Value?) -> Value? {
+        table.memo.value(slot, key: MemoKey(edits: edits, key: key)) { compute() }
+    }
+}

@@ -129,6 +129,12 @@ extension WorkspaceCodec {
     /// Encodes a workspace: the file's own key order, small sections pretty-printed, one
     /// lead per line, sections that only hold defaults left out.
     public static func encode(_ workspace: Workspace) -> [UInt8] {
+        encode(workspace, isInterrupted: { false }) ?? []
+    }
+
+    /// Encodes as `encode` does, asking `isInterrupted` every few thousand leads (Ctrl-C
+    /// during a save); nil when it said stop.
+    public static func encode(_ workspace: Workspace, isInterrupted: () -> Bool) -> [UInt8]? {
         var writer = JSONWriter(reservingCapacity: 64 + workspace.leads.count * 600)
         var order: [String] = []
         var seen = Set<String>()
@@ -144,7 +150,7 @@ extension WorkspaceCodec {
                 if section == .leads {
                     writer.raw(first ? "\n" : ",\n")
                     first = false
-                    writeLeads(workspace.leads, into: &writer)
+                    guard writeLeads(workspace.leads, into: &writer, isInterrupted: isInterrupted) else { return nil }
                     continue
                 }
                 if section == .audit {
@@ -169,12 +175,16 @@ extension WorkspaceCodec {
         return writer.bytes
     }
 
-    private static func writeLeads(_ leads: LeadStore, into writer: inout JSONWriter) {
+    /// Writes the leads; false when `isInterrupted` said stop.
+    private static func writeLeads(_ leads: LeadStore, into writer: inout JSONWriter, isInterrupted: () -> Bool) -> Bool {
         writer.indent(1)
         writer.raw("\"leads\": [")
         SaveProgress.reset(total: leads.count)
         for row in 0..<leads.count {
-            if row & 0x3FFF == 0 { SaveProgress.leadsWritten.store(row, ordering: .relaxed) }
+            if row & 0x3FFF == 0 {
+                SaveProgress.leadsWritten.store(row, ordering: .relaxed)
+                if isInterrupted() { return false }
+            }
             writer.raw(row == 0 ? "\n" : ",\n")
             writer.indent(2)
             // An unedited lead whose text is already what `json` would write is copied.
@@ -185,6 +195,7 @@ extension WorkspaceCodec {
             }
         }
         writer.raw(leads.isEmpty ? "]" : "\n  ]")
+        return true
     }
 
     /// The audit, one entry per line: appended entries show as added lines in a diff.

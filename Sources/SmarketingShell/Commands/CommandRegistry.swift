@@ -61,6 +61,7 @@ public enum CommandRegistry {
         EchoCommand.self,
         ExpectCommand.self,
         BailCommand.self,
+        StrictCommand.self,
         TimerCommand.self,
         RunCommand.self,
         RecordCommand.self,

@@ -13,6 +13,9 @@ public protocol ShellCommand: Sendable {
     static var details: String { get }
     /// Command lines that run on the demo workspace; the test suite runs every one.
     static var examples: [String] { get }
+    /// False for commands about the session itself (help, clear, quit, record), which
+    /// `record` leaves out of the script it writes: replaying them would do nothing useful.
+    static var isRecorded: Bool { get }
     /// Runs the command. `arguments` holds the tokens after the name.
     static func run(_ arguments: inout Arguments, in session: Session) throws(ShellError) -> CommandResult
 }
@@ -20,6 +23,7 @@ public protocol ShellCommand: Sendable {
 extension ShellCommand {
     public static var aliases: [String] { [] }
     public static var details: String { "" }
+    public static var isRecorded: Bool { true }
 }
 
 /// The groups `help` lists commands in, in this order.

@@ -45,10 +45,18 @@ public enum LeadSelector {
             let query: RowQuery
             do { query = try QueryCompiler.compileRows(text, in: environment) } catch { throw .query(error.shifted(by: offset)) }
             guard let rows = query.rows(in: leads, isInterrupted: { session.isInterrupted() }) else { throw .interrupted }
+            guard let findings = UnknownValueCheck.findings(in: text, session: session, environment: environment) else { throw .interrupted }
+            for finding in findings {
+                session.warn(finding.message, at: SourceRange(finding.range.lowerBound + offset, finding.range.upperBound + offset))
+            }
             return rows
         case .view(let name, let range):
             let view = try ViewDefinition.lookup(name, range: range, in: session)
-            return try view.selector.rows(in: session, environment: environment)
+            let earlier = session.warnings.count
+            let rows = try view.selector.rows(in: session, environment: environment)
+            // A warning about the view's text points at the @view in the command.
+            for k in earlier..<session.warnings.count { session.warnings[k].range = range }
+            return rows
         }
     }
 }

@@ -8,10 +8,10 @@ struct CSVRenderer {
         case .document(_, let display): return render(display)
         case .table(let table):
             var text = row(table.columns)
-            for values in table.rows { text += row(values.map(\.display)) }
+            for values in table.rows { text += row(values.map(\.plain)) }
             return text
         case .record(let record):
-            return row(["field", "value"]) + record.fields.map { row([$0.name, $0.value.display]) }.joined()
+            return row(["field", "value"]) + record.fields.map { row([$0.name, $0.value.plain]) }.joined()
         case .many(let parts):
             return parts.map(render).filter { !$0.isEmpty }.joined(separator: "\r\n")
         }

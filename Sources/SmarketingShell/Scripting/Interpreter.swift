@@ -38,10 +38,17 @@ public struct Interpreter {
             if session.isInterrupted() { break }
             let started = DispatchTime.now().uptimeNanoseconds
             var failed = false
+            session.declined = false
+            session.warnings = []
+            defer { session.warnings = [] }
             do {
                 let result = try execute(command)
                 if case .quit = result { outcome.quit = true; return outcome }
                 emit(result)
+                for warning in session.warnings {
+                    session.err.write(DiagnosticRenderer.renderWarning(warning.message, at: warning.range, in: command))
+                }
+                if session.settings.strict, !session.warnings.isEmpty { failed = true }
                 if case .partial(_, let refusals) = result {
                     failed = true
                     for refusal in refusals { session.err.write(DiagnosticRenderer.render(.refused(refusal), in: command)) }
@@ -60,7 +67,7 @@ public struct Interpreter {
                     outcome.stopped = true
                     return outcome
                 }
-            } else if mode == .prompt {
+            } else if mode == .prompt, !session.declined, Self.isRecorded(command) {
                 session.recorder?.record(command.text)
             }
         }
@@ -73,6 +80,13 @@ public struct Interpreter {
         session.settings.bail = bail
         defer { session.settings.bail = saved }
         return run(text, file: file, mode: .script)
+    }
+
+    /// Whether `record` writes this command: not one about the session itself (help,
+    /// quit, record, clear).
+    static func isRecorded(_ command: CommandSource) -> Bool {
+        guard let first = try? Lexer.tokenize(command.text).first, let type = CommandRegistry.command(named: first.text) else { return false }
+        return type.isRecorded
     }
 
     /// Runs one command and returns its result without rendering it.

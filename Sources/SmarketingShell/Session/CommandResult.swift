@@ -31,15 +31,25 @@ public enum TableValue: Sendable, Equatable {
     case list([String])
     /// A share (0.423), shown as `42.3%`, right-aligned, and a number in JSON and CSV.
     case percent(Double)
+    /// No number, and a word saying why (`no history`): right-aligned among the numbers
+    /// of its column, null in JSON.
+    case missing(String)
 
     /// `part` of `whole` as a share; none when there is no whole.
     public static func share(_ part: Int, of whole: Int) -> TableValue {
         whole > 0 ? .percent(Double(part) / Double(whole)) : .null
     }
 
-    /// The value as it reads in a table cell; control characters and escape sequences
-    /// in data are shown visibly (`TerminalText`), never sent to the terminal.
+    /// The value as it reads in a table cell: large numbers with thousands separators
+    /// (`1,148,903`); control characters and escape sequences in data are shown visibly
+    /// (`TerminalText`), never sent to the terminal.
     public var display: String {
+        if case .number(let number) = self { return Thousands.format(number) }
+        return plain
+    }
+
+    /// The value as data (CSV): numbers plain (`1148903`), control characters visible.
+    public var plain: String {
         switch self {
         case .null: ""
         case .text(let text): TerminalText.visible(text)
@@ -47,6 +57,7 @@ public enum TableValue: Sendable, Equatable {
         case .date(let date): Timestamp.formatShort(date)
         case .list(let items): TerminalText.visible(items.joined(separator: ", "))
         case .percent(let fraction): Percent.format(fraction)
+        case .missing(let why): why
         }
     }
 
@@ -58,12 +69,13 @@ public enum TableValue: Sendable, Equatable {
         case .date(let date): .string(Timestamp.format(date))
         case .list(let items): .array(items.map(JSONValue.string))
         case .percent(let fraction): .number((fraction * 10_000).rounded() / 10_000)
+        case .missing: .null
         }
     }
 
     public var isNumeric: Bool {
         switch self {
-        case .number, .percent: true
+        case .number, .percent, .missing: true
         default: false
         }
     }

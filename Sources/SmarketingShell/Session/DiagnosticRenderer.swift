@@ -43,6 +43,13 @@ public enum DiagnosticRenderer {
         line.map { ($0, TerminalText.visible(String($0))) }
     }
 
+    /// A warning on one line: `weekly.smk:3:22: warning: …` in a script, `warning: …`
+    /// at the prompt.
+    public static func renderWarning(_ message: String, at range: SourceRange?, in source: CommandSource?) -> String {
+        guard let source else { return "warning: \(TerminalText.visible(message))\n" }
+        return "\(location(source, at: range?.start ?? 0))warning: \(TerminalText.visible(message))\n"
+    }
+
     private static func location(_ source: CommandSource, at offset: Int) -> String {
         guard let file = source.file else { return "" }
         let position = source.position(at: offset)

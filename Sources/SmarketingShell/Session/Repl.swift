@@ -24,15 +24,22 @@ public struct Repl {
         let input = InputState()
         session.confirm = { question in
             switch reader.readLine(prompt: question) {
-            case .line(let answer): return ["y", "yes"].contains(answer.trimmingWhitespace().lowercased())
+            case .line(let answer):
+                let yes = ["y", "yes"].contains(answer.trimmingWhitespace().lowercased())
+                if !yes { session.declined = true }
+                return yes
             case .endOfInput:
                 input.endedAtQuestion = true
                 session.out.write("\n")
+                session.declined = true
+                return false
+            case .interrupted:
+                session.declined = true
                 return false
             case .hangUp:
                 input.endedAtQuestion = true
+                session.declined = true
                 return false
-            case .interrupted: return false
             }
         }
         var failures = 0

@@ -24,6 +24,13 @@ public final class Session {
     public var isInteractive = false
     /// Asks a yes/no question of the person at the terminal; nil when nobody can answer.
     public var confirm: ((String) -> Bool)?
+    /// Warnings the running command raised (a value no lead has), each with the span of
+    /// the command it is about; the interpreter prints them after the result, and with
+    /// `strict on` counts the command as failed.
+    public var warnings: [(message: String, range: SourceRange?)] = []
+    /// True when the running command asked a question and was answered no: it did not
+    /// happen, so `record` leaves it out. Cleared before each command.
+    public var declined = false
     /// Polled by long commands; set by Ctrl-C.
     public var isInterrupted: () -> Bool = { false }
 
@@ -103,6 +110,11 @@ public final class Session {
         return workspace.name
     }
 
+    /// Raises a warning about the running command (printed after its result).
+    public func warn(_ message: String, at range: SourceRange?) {
+        warnings.append((message, range))
+    }
+
     /// Applies a change as one undoable step, recording who and when.
     @discardableResult
     public func apply(_ change: Change, summary: String) throws(ShellError) -> ChangeRecord {
@@ -172,7 +184,9 @@ public final class Session {
         }
         let endProgress = progress?("saving \(URL(fileURLWithPath: file).lastPathComponent)") { SaveProgress.fraction }
         defer { endProgress?() }
-        do { try workspace.save(path: file, force: force) } catch { throw .workspace(error) }
+        let written: Bool
+        do { written = try workspace.save(path: file, force: force, isInterrupted: isInterrupted) } catch { throw .workspace(error) }
+        guard written else { throw .refused("interrupted: \(URL(fileURLWithPath: file).lastPathComponent) was not saved, the file is as it was") }
         if own {
             workspace.shape.savedAudit = workspace.audit.count
             savedDepth = done.count
@@ -248,6 +262,20 @@ public final class Session {
         if scenario == name { try switchScenario(to: nil) }
         guard let index = parkedScenarios.firstIndex(where: { $0.name == name }) else { throw .refused("no scenario \(name)") }
         parkedScenarios.remove(at: index)
+    }
+
+    /// Main's workspace, whether main or a scenario is open.
+    public var mainWorkspace: Workspace { parkedMain?.workspace ?? workspace }
+
+    /// The scenarios (open or not) that hold changes, by name.
+    public var scenariosWithChanges: [Scenario] {
+        (parkedScenarios + [currentScenario].compactMap { $0 }).filter { !$0.done.isEmpty }.sorted { $0.name < $1.name }
+    }
+
+    /// True when main keeps scenario `name` (`scenario save`) with all its changes.
+    public func isScenarioKept(_ name: String) -> Bool {
+        guard let scenario = scenariosWithChanges.first(where: { $0.name == name }) else { return true }
+        return SavedScenarios.list(in: mainWorkspace).contains { $0.name == name && $0.count == scenario.done.count }
     }
 
     /// The open scenario as a value (for diff and apply).

@@ -4,6 +4,8 @@ public struct SessionSettings: Sendable, Equatable {
     public var format: OutputFormat = .table
     /// Stop a script at the first failed command.
     public var bail = true
+    /// Count a command that warned (a value no lead has) as failed, so bail stops there.
+    public var strict = false
     /// The terminal's width for tables; nil when output is not a terminal.
     public var width: Int?
     /// Colour escapes allowed (a TTY without `NO_COLOR`).

@@ -291,7 +291,8 @@ public enum ScoreCommand: ShellCommand {
         var samples: [(score: Double, converted: Bool)] = []
         var unknown = 0, unscored = 0
         samples.reserveCapacity(rows.count)
-        for row in rows {
+        for (index, row) in rows.enumerated() {
+            if index & 0xFFF == 0, session.isInterrupted() { throw .interrupted }
             let outcome: Bool?
             if let outcomeField {
                 outcome = truth(leads.value(of: outcomeField, at: row, in: environment))

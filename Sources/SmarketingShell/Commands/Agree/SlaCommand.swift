@@ -25,22 +25,24 @@ public enum SlaCommand: ShellCommand {
         var window = 30 * 86_400.0
         if arguments.take("over") { window = try duration(&arguments, "a window such as 30d") }
         try arguments.finish()
-        // Kept until the leads, the rules or the clock change (a script, `--now`).
+        // Kept until the leads, the rules or the clock change (a script, `--now`); Ctrl-C
+        // stops the first pass (measure throws nothing else).
         let workspace = session.workspace
-        let check = workspace.leads.remembered("sla", key: AnalysisKey(workspace, now: session.now, parameters: [window])) {
-            measure(in: session, window: window)
-        }
+        guard let check = workspace.leads.remembered("sla", key: AnalysisKey(workspace, now: session.now, parameters: [window]),
+                                                     unlessStopped: { try? measure(in: session, window: window) })
+        else { throw .interrupted }
         if countOnly { return .document(.number(Double(check.breaches)), display: .message(String(check.breaches))) }
         return report(check)
     }
 
     /// Checks the leads that can count: those touched within the window.
-    static func measure(in session: Session, window: Double) -> ServiceLevelCheck {
+    static func measure(in session: Session, window: Double) throws(ShellError) -> ServiceLevelCheck {
         let environment = session.queryEnvironment()
         let leads = session.workspace.leads
         var touched: [Lead] = []
         if let idle = LeadField.named("idle") {
             for row in 0..<leads.count {
+                if row & 0xFFF == 0, session.isInterrupted() { throw .interrupted }
                 guard case .duration(let seconds) = leads.value(of: idle, at: row, in: environment), seconds <= window else { continue }
                 touched.append(leads[row])
             }

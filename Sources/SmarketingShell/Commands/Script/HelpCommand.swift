@@ -2,6 +2,7 @@ import SmarketingKit
 
 /// `help [COMMAND]`: the commands by group, or one command's usage, details and examples.
 public enum HelpCommand: ShellCommand {
+    public static let isRecorded = false
     public static let name = "help"
     public static let aliases = ["?"]
     public static let group = CommandGroup.script

@@ -1,13 +1,15 @@
 /// `record FILE` … `record off`: writes the commands typed at the prompt to a script.
 public enum RecordCommand: ShellCommand {
+    public static let isRecorded = false
     public static let name = "record"
     public static let group = CommandGroup.script
-    public static let summary = "write every successful command typed at the prompt to a .smk script"
+    public static let summary = "write the commands typed at the prompt that ran to a .smk script, to replay"
     public static let usage = "record FILE | record off"
     public static let details = """
         The script starts with a header (workspace, who, when, the fixed clock if any) so
-        that smk WORKSPACE -f FILE replays the session. Only commands that succeeded are
-        written; record off ends it.
+        that smk WORKSPACE -f FILE replays the session. Only what happened is written:
+        commands that succeeded, not a change answered no at its question, and not help,
+        clear, quit or record themselves (save is kept). record off ends it.
         """
     public static let examples = ["record /tmp/smk-example-review.smk; record off"]
 

@@ -1,5 +1,6 @@
 /// `clear`: wipes the terminal screen (nothing in scripts or files).
 public enum ClearCommand: ShellCommand {
+    public static let isRecorded = false
     public static let name = "clear"
     public static let group = CommandGroup.session
     public static let summary = "clear the terminal screen"

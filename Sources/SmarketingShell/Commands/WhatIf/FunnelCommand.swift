@@ -22,26 +22,57 @@ public enum FunnelCommand: ShellCommand {
         try arguments.finish()
         let environment = session.queryEnvironment()
         let rows = try selector.rows(in: session, environment: environment)
-        guard let groupField else { return chart(rows, title: nil, in: session) }
+        guard let groupField else { return try chart(rows, title: nil, in: session) }
         let groups = Grouping(rows: rows, by: groupField, in: session, environment: environment)
-        return .many(groups.groups.map { group in
+        var charts: [CommandResult] = []
+        for group in groups.groups {
             let label = group.key == .none ? "(none)" : group.key.plainText
-            return chart(group.rows, title: "\(groupField.name) = \(label)", in: session)
-        })
+            charts.append(try chart(group.rows, title: "\(groupField.name) = \(label)", in: session))
+        }
+        return .many(charts)
     }
 
-    static func chart(_ rows: [Int], title: String?, in session: Session) -> CommandResult {
-        let analysis = FunnelAnalysis.remembered(session.workspace, rows: rows, now: session.now)
-        let top = max(1, analysis.stages.map(\.reached).max() ?? 1)
+    /// The funnel analysis of `rows` of `workspace` (the session's own by default),
+    /// stopped by Ctrl-C.
+    static func analysis(of rows: [Int], in workspace: Workspace? = nil, session: Session) throws(ShellError) -> FunnelAnalysis {
+        // Kept per version of the leads (FunnelAnalysis+Memo); Ctrl-C stops the first pass.
+        guard let analysis = FunnelAnalysis.remembered(workspace ?? session.workspace, rows: rows, now: session.now,
+                                                       isInterrupted: { session.isInterrupted() }) else { throw .interrupted }
+        return analysis
+    }
+
+    /// Which leads' steps were not seen, and how they are counted: those without any
+    /// stage history, and those first seen arriving past the entry stage.
+    static func unseenNote(_ analysis: FunnelAnalysis) -> String {
+        let entry = analysis.entryStage ?? "the first stage"
+        var parts: [String] = []
+        if analysis.withoutHistory > 0 {
+            parts.append("\(analysis.withoutHistory) lead\(analysis.withoutHistory == 1 ? " has" : "s have") no stage history: "
+                         + "counted where they are now (from \(entry))")
+        }
+        if analysis.partlySeen > 0 {
+            parts.append("\(analysis.partlySeen) lead\(analysis.partlySeen == 1 ? " was" : "s were") first seen past \(entry): "
+                         + "counted from where they arrived")
+        }
+        return parts.joined(separator: "; ") + "; steps nobody was seen taking say no history"
+    }
+
+    static func chart(_ rows: [Int], title: String?, in session: Session) throws(ShellError) -> CommandResult {
+        let analysis = try analysis(of: rows, session: session)
+        let unseen = analysis.withoutHistory + analysis.partlySeen > 0
+        let top = max(1, analysis.stages.map { $0.reached + $0.reachedWithoutHistory }.max() ?? 1)
         var table: [[TableValue]] = []
         var json: [JSONValue] = []
         for (i, stage) in analysis.stages.enumerated() {
             let next = i < analysis.cohorts.count ? analysis.cohorts[i].rate : nil
-            table.append([.text(stage.stage), .number(Double(stage.reached)), .text(Bar.draw(Double(stage.reached) / Double(top), width: 24)),
-                          .number(Double(stage.now)), next.map { .percent($0) } ?? .null,
+            // A step only leads without history reached was never seen taken.
+            let unseenStep = unseen && i < analysis.cohorts.count && analysis.cohorts[i].reachedFrom == 0
+            let reached = stage.reached + stage.reachedWithoutHistory
+            table.append([.text(stage.stage), .number(Double(reached)), .text(Bar.draw(Double(reached) / Double(top), width: 24)),
+                          .number(Double(stage.now)), unseenStep ? .missing("no history") : next.map { .percent($0) } ?? .null,
                           stage.medianDays.map { .number(($0 * 10).rounded() / 10) } ?? .null])
             json.append(.object(JSONObject([
-                JSONMember("stage", .string(stage.stage)), JSONMember("reached", .number(stage.reached)), JSONMember("now", .number(stage.now)),
+                JSONMember("stage", .string(stage.stage)), JSONMember("reached", .number(reached)), JSONMember("now", .number(stage.now)),
                 JSONMember("toNext", next.map { .number($0) } ?? .null),
                 JSONMember("medianDays", stage.medianDays.map { .number(($0 * 10).rounded() / 10) } ?? .null),
             ])))
@@ -49,10 +80,17 @@ public enum FunnelCommand: ShellCommand {
         let side = session.workspace.funnel.stages.filter(\.isSide).map { stage in
             "\(stage.id) \(rows.filter { session.workspace.leads.stage(at: $0) == stage.id }.count)"
         }
-        let footer = "\(rows.count) lead\(rows.count == 1 ? "" : "s")" + (side.isEmpty ? "" : "; outside the funnel: " + side.joined(separator: ", "))
+        var footer = "\(rows.count) lead\(rows.count == 1 ? "" : "s")" + (side.isEmpty ? "" : "; outside the funnel: " + side.joined(separator: ", "))
+        if unseen {
+            footer += "\n" + unseenNote(analysis)
+        }
         let display = CommandResult.table(Table(title: title, columns: ["stage", "reached", "", "now", "→ next", "days"], rows: table,
                                                 footer: footer, stageColumns: [0]))
         var document = JSONObject([JSONMember("stages", .array(json)), JSONMember("leads", .number(rows.count))])
+        if unseen {
+            document.members.append(JSONMember("withoutHistory", .number(analysis.withoutHistory)))
+            document.members.append(JSONMember("firstSeenPastEntry", .number(analysis.partlySeen)))
+        }
         if let title { document.members.insert(JSONMember("group", .string(title)), at: 0) }
         return .document(.object(document), display: display)
     }

@@ -18,19 +18,35 @@ public enum RatesCommand: ShellCommand {
         let selector = try LeadSelector.parse(&arguments, in: session)
         try arguments.finish()
         let rows = try selector.rows(in: session, environment: session.queryEnvironment())
-        let analysis = FunnelAnalysis.remembered(session.workspace, rows: rows, now: session.now)
-        var table: [[TableValue]] = analysis.cohorts.map { cohort in
-            [.text("\(cohort.from)->\(cohort.to)"), .number(Double(cohort.reachedFrom)), .number(Double(cohort.reachedTo)),
-             cohort.rate.map { .percent($0) } ?? .null, .number(Double(cohort.inProgress)),
-             .number(Double(cohort.droppedOut)), cohort.decidedRate.map { .percent($0) } ?? .null]
+        let analysis = try FunnelCommand.analysis(of: rows, session: session)
+        // Leads without history (imported with only where they are now) took no step
+        // anyone saw: a step only they reached says so, with how many, never 100%.
+        let unseen = analysis.withoutHistory + analysis.partlySeen > 0
+        func row(_ name: String, _ cohort: FunnelAnalysis.Cohort, outcome: Bool = false) -> [TableValue] {
+            let noHistory = unseen && !outcome && cohort.reachedFrom == 0
+            var cells: [TableValue] = [.text(name), .number(Double(cohort.reachedFrom)), .number(Double(cohort.reachedTo)),
+                                       noHistory ? .missing("no history") : cohort.rate.map { .percent($0) } ?? .null,
+                                       .number(Double(cohort.inProgress)), .number(Double(cohort.droppedOut)),
+                                       noHistory ? .null : cohort.decidedRate.map { .percent($0) } ?? .null]
+            if unseen { cells.append(outcome ? .null : .number(Double(cohort.withoutHistory))) }
+            return cells
         }
-        if let first = analysis.stages.first?.stage, let last = analysis.stages.last?.stage, let overall = analysis.rate(from: first, to: last) {
-            table.append([.text("\(first)->\(last)"), .number(Double(overall.reachedFrom)), .number(Double(overall.reachedTo)),
-                          overall.rate.map { .percent($0) } ?? .null, .number(Double(overall.inProgress)),
-                          .number(Double(overall.droppedOut)), overall.decidedRate.map { .percent($0) } ?? .null])
+        var table: [[TableValue]] = analysis.cohorts.map { row("\($0.from)->\($0.to)", $0) }
+        var notes: [String] = []
+        if let last = analysis.stages.last?.stage {
+            if unseen, let entry = analysis.entryStage, let outcome = analysis.outcome(to: last) {
+                table.append(row("\(entry)->\(last)", outcome, outcome: true))
+                notes.append(FunnelCommand.unseenNote(analysis) + "; \(entry)->\(last) counts every lead by where it is now")
+            } else if let first = analysis.stages.first?.stage, let overall = analysis.rate(from: first, to: last) {
+                table.append(row("\(first)->\(last)", overall))
+            }
         }
         let assumed = RateCommand.assumed(in: session.workspace)
-        let footer = assumed.isEmpty ? nil : "assumed: " + assumed.map { "\($0.from)->\($0.to) \(Percent.format($0.value))" }.joined(separator: ", ")
-        return .table(Table(columns: ["step", "reached", "went on", "rate", "in progress", "dropped", "decided"], rows: table, footer: footer))
+        if !assumed.isEmpty {
+            notes.append("assumed: " + assumed.map { "\($0.from)->\($0.to) \(Percent.format($0.value))" }.joined(separator: ", "))
+        }
+        var columns = ["step", "reached", "went on", "rate", "in progress", "dropped", "decided"]
+        if unseen { columns.append("no history") }
+        return .table(Table(columns: columns, rows: table, footer: notes.isEmpty ? nil : notes.joined(separator: "\n")))
     }
 }

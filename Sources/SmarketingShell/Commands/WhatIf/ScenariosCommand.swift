@@ -4,7 +4,7 @@ import SmarketingKit
 public enum ScenariosCommand: ShellCommand {
     public static let name = "scenarios"
     public static let group = CommandGroup.whatIf
-    public static let summary = "list this session's scenarios and their changes"
+    public static let summary = "list the scenarios of this session and those saved in the workspace, with their changes"
     public static let usage = "scenarios"
     public static let examples = ["scenario new a; scenarios; scenario drop a"]
 
@@ -12,9 +12,15 @@ public enum ScenariosCommand: ShellCommand {
         try arguments.finish()
         var all = session.parkedScenarios
         if let current = session.currentScenario { all.append(current) }
-        let rows: [[TableValue]] = all.sorted { $0.name < $1.name }.map { scenario in
-            [.text(scenario.name + (scenario.name == session.scenario ? " (open)" : "")), .number(Double(scenario.done.count))]
+        let saved = SavedScenarios.list(in: session.mainWorkspace)
+        var rows: [[TableValue]] = all.sorted { $0.name < $1.name }.map { scenario in
+            let kept = saved.contains { $0.name == scenario.name }
+            return [.text(scenario.name + (scenario.name == session.scenario ? " (open)" : "")), .number(Double(scenario.done.count)),
+                    .text(kept ? (session.isScenarioKept(scenario.name) ? "saved" : "saved, changed since") : "this session")]
         }
-        return .table(Table(columns: ["scenario", "changes"], rows: rows, footer: session.scenario == nil ? "you are in main" : nil))
+        for entry in saved where !all.contains(where: { $0.name == entry.name }) {
+            rows.append([.text(entry.name), .number(Double(entry.count)), .text("saved (scenario switch \(entry.name) reopens it)")])
+        }
+        return .table(Table(columns: ["scenario", "changes", "kept"], rows: rows, footer: session.scenario == nil ? "you are in main" : nil))
     }
 }

@@ -1,0 +1,23 @@
+import SmarketingKit
+
+/// Numbers for people: thousands separated by commas (`1,148,903`, `12,500.5`), so a
+/// table of large counts reads at a glance. JSON and CSV keep plain numbers.
+enum Thousands {
+    static func format(_ value: Double) -> String {
+        let plain = NumberText.format(value)
+        guard value.isFinite, abs(value) >= 1000, abs(value) < 1e15 else { return plain }
+        let negative = plain.hasPrefix("-")
+        let unsigned = negative ? String(plain.dropFirst()) : plain
+        let parts = unsigned.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        var digits = Array(parts[0])
+        guard digits.allSatisfy(\.isNumber) else { return plain }
+        var grouped = ""
+        while digits.count > 3 {
+            grouped = "," + String(digits.suffix(3)) + grouped
+            digits.removeLast(3)
+        }
+        grouped = String(digits) + grouped
+        if parts.count > 1 { grouped += "." + parts[1] }
+        return (negative ? "-" : "") + grouped
+    }
+}
