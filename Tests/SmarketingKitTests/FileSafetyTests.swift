@@ -77,3 +77,20 @@ struct FileSafetyTests {
         #expect(FileManager.default.fileExists(atPath: unrelated))
     }
 }
+
+@Suite("Files too large")
+struct HugeFileTests {
+    @Test("a file larger than the machine's memory gets a message, not an abort")
+    func larger() throws {
+        let folder = try Fixtures.temporaryFolder()
+        let path = folder + "/huge.json"
+        FileManager.default.createFile(atPath: path, contents: Data("{".utf8))
+        let memory = Int64(sysconf(Int32(_SC_PHYS_PAGES))) * Int64(sysconf(Int32(_SC_PAGESIZE)))
+        // Sparse: takes no disk space.
+        #expect(truncate(path, off_t(memory + 1_000_000)) == 0)
+        do { _ = try Workspace.load(path: path); Issue.record("loaded") } catch {
+            #expect("\(error)".contains("more than this machine's memory"), "\(error)")
+        }
+        unlink(path)
+    }
+}

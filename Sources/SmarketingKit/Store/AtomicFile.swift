@@ -15,6 +15,12 @@ public enum AtomicFile {
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw .cannotRead(path: path, reason: errnoText()) }
         if (info.st_mode & S_IFMT) == S_IFDIR { throw .cannotRead(path: path, reason: "it is a directory") }
+        // A file larger than the machine's memory would abort in the allocation: say so.
+        let memory = Int64(sysconf(Int32(_SC_PHYS_PAGES))) * Int64(sysconf(Int32(_SC_PAGESIZE)))
+        if memory > 0, Int64(info.st_size) > memory {
+            throw .cannotRead(path: path, reason: "the file is \(info.st_size / 1_000_000) MB, more than this machine's memory "
+                              + "(\(memory / 1_000_000) MB)")
+        }
         // Not zero-filled first: the whole file is read over it (a gigabyte of memset saved).
         var bytes = [UInt8](unsafeUninitializedCapacity: Int(info.st_size)) { _, initialized in initialized = Int(info.st_size) }
         var done = 0

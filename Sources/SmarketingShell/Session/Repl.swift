@@ -84,8 +84,8 @@ public struct Repl {
     private func leaveKeepingJournal(hungUp: Bool) {
         session.workspaceGuard?.keepJournal = true
         guard !hungUp, session.isDirty else { return }
-        let where_ = session.journal.map { " in \($0.path)" } ?? ""
-        session.err.write("leaving: \(session.unsavedCount) unsaved change(s) kept\(where_); the next open offers to replay them\n")
+        let place = session.journal.map { " in \($0.path)" } ?? ""
+        session.err.write("leaving: \(session.unsavedCount) unsaved change(s) kept\(place); the next open offers to replay them\n")
     }
 }
 

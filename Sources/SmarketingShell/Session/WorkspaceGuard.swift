@@ -37,6 +37,13 @@ public final class WorkspaceGuard {
         let path = session.path ?? ""
         lock = WorkspaceLock(workspacePath: path)
         AtomicFile.removeStaleTemporaries(of: WorkspaceLock.realPath(path))
+        var info = stat()
+        if stat(path, &info) == 0, info.st_nlink > 1 {
+            // A hard link is a second name for the same file that no lock beside this name
+            // can see, and a save (a new file renamed over this name) separates the two.
+            session.err.write("warning: \(URL(fileURLWithPath: path).lastPathComponent) has \(info.st_nlink) hard links: "
+                              + "they are not locked with this name, and a save replaces this name only (use a symlink to share a workspace)\n")
+        }
         switch taken ?? lock.acquire(user: session.actor, now: Date(), force: forceUnlock) {
         case .acquired:
             holdsLock = true

@@ -7,8 +7,10 @@ public enum QuitCommand: ShellCommand {
     public static let summary = "leave (quit! leaves without asking about unsaved changes)"
     public static let usage = "quit | quit!"
     public static let details = """
-        At the prompt, unsaved changes make quit ask first; quit! (or Ctrl-D twice) leaves
-        without saving. In a script, quit ends the script.
+        At the prompt, unsaved changes make quit ask first; quit! leaves without saving.
+        Ctrl-D twice (or the terminal going away) leaves too, keeping unsaved changes in
+        the journal: the next session that opens the file offers to replay them. In a
+        script, quit ends the script.
         """
     public static let examples: [String] = []
 

@@ -303,3 +303,16 @@ struct SafeModeTests {
         #expect(try Workspace.load(path: copy.path).leads.count == 5)
     }
 }
+
+@Suite("Hard links")
+struct HardLinkTests {
+    @Test("opening a workspace that has hard links warns that they are neither locked nor saved together")
+    func warns() throws {
+        let copy = try temporaryCopy()
+        try FileManager.default.linkItem(atPath: copy.path, toPath: copy.folder + "/other.json")
+        let harness = try Harness(path: copy.path)
+        harness.session.workspaceGuard = WorkspaceGuard(session: harness.session, forceUnlock: false, ask: nil)
+        #expect(harness.err.text.contains("warning: ws.json has 2 hard links: they are not locked with this name"))
+        harness.session.workspaceGuard?.release(harness.session)
+    }
+}
