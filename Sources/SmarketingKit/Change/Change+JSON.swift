@@ -18,6 +18,7 @@ extension Change {
         case .setServiceLevel(let sla): return op("setServiceLevel", [JSONMember("sla", .object(sla.object))])
         case .setViews(let views): return op("setViews", [JSONMember("views", .object(views))])
         case .setRates(let rates): return op("setRates", [JSONMember("rates", .object(rates))])
+        case .setProposals(let proposals): return op("setProposals", [JSONMember("proposals", .array(proposals.map(\.json)))])
         case .group(let changes): return op("group", [JSONMember("changes", .array(changes.map(\.json)))])
         }
     }
@@ -56,6 +57,10 @@ extension Change {
         case "setServiceLevel": self = .setServiceLevel(ServiceLevel(object: try r.object("sla") ?? JSONObject()))
         case "setViews": self = .setViews(try r.object("views") ?? JSONObject())
         case "setRates": self = .setRates(try r.object("rates") ?? JSONObject())
+        case "setProposals":
+            var proposals: [Proposal] = []
+            for item in try array("proposals") { proposals.append(try Proposal(json: item, funnel: funnel)) }
+            self = .setProposals(proposals)
         case "group":
             var changes: [Change] = []
             for item in try array("changes") { changes.append(try Change(json: item, funnel: funnel)) }

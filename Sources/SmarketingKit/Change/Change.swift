@@ -20,6 +20,8 @@ public indirect enum Change: Sendable, Equatable {
     case setServiceLevel(ServiceLevel)
     case setViews(JSONObject)
     case setRates(JSONObject)
+    /// Replace the list of agreement proposals (propose, approve, decline).
+    case setProposals([Proposal])
     /// Several changes applied in order as one step (a move of 300 leads is one change).
     case group([Change])
 
@@ -69,6 +71,9 @@ public indirect enum Change: Sendable, Equatable {
         case .setRates(let rates):
             defer { workspace.rates = rates }
             return .setRates(workspace.rates)
+        case .setProposals(let proposals):
+            defer { workspace.proposals = proposals }
+            return .setProposals(workspace.proposals)
         case .group(let changes):
             var scratch = workspace
             var inverses: [Change] = []

@@ -106,7 +106,7 @@ public enum SlaCommand: ShellCommand {
                                            + (Suggestion.nearest(to: key.text, in: ["mqls", "minfit", "contact", "attempts"]).map { " — did you mean '\($0)'?" } ?? ""))
             }
         } while !arguments.isAtEnd
-        try session.apply(.setServiceLevel(sla), summary: "sla set")
+        if let proposed = try session.agree(.setServiceLevel(sla), summary: "sla set") { return proposed }
         return .message("agreed: " + said.joined(separator: ", "))
     }
 
