@@ -57,6 +57,13 @@ extension Proposal {
     private static func leaves(_ object: JSONObject, prefix: String) -> [(key: String, value: String)] {
         object.members.flatMap { member -> [(key: String, value: String)] in
             if case .object(let inner) = member.value { return leaves(inner, prefix: prefix + member.key + ".") }
+            if member.key == "firstContact", case .array(let rules) = member.value {
+                // Conditional contact promises read as `firstContact where quadrant = ideal 1h`.
+                return rules.map { rule in
+                    guard case .object(let o) = rule else { return (prefix + member.key, rule.compactText) }
+                    return (prefix + "firstContact where " + (o["where"]?.stringValue ?? "?"), (o["hours"]?.compactText ?? "?") + "h")
+                }
+            }
             return [(prefix + member.key, member.value.compactText)]
         }
     }
