@@ -9,21 +9,22 @@ import Testing
 struct ProposalTests {
     @Test("a rule proposed by sales takes effect only when marketing approves; not the proposer, not sales")
     func approve() throws {
+        // The demo holds two proposals already (#1 approved, #2 open).
         let harness = try Harness(path: Harness.demoPath, actor: "anna")
         let proposed = harness.run("stage mql entry \"fit >= 60 and interest >= 40\"").out
-        #expect(proposed.hasPrefix("proposed #1: entry rule of mql: fit >= 60 and interest >= 40 (now: fit >= 50 and interest >= 40)"))
+        #expect(proposed.hasPrefix("proposed #3: entry rule of mql: fit >= 60 and interest >= 40 (now: fit >= 50 and interest >= 40)"))
         #expect(harness.session.workspace.funnel.stage("mql")?.entry == "fit >= 50 and interest >= 40")
-        #expect(harness.run("approve 1").err.contains("#1 is anna's own proposal"))
-        #expect(harness.run("as ioana; approve 1").err.contains("proposed by anna of sales; someone from the other team approves it"))
-        #expect(harness.run("as erik; approve 1").out == "approved #1: entry rule of mql: fit >= 60 and interest >= 40\n")
+        #expect(harness.run("approve 3").err.contains("#3 is anna's own proposal"))
+        #expect(harness.run("as ioana; approve 3").err.contains("proposed by anna of sales; someone from the other team approves it"))
+        #expect(harness.run("as erik; approve 3").out == "approved #3: entry rule of mql: fit >= 60 and interest >= 40\n")
         #expect(harness.session.workspace.funnel.stage("mql")?.entry == "fit >= 60 and interest >= 40")
         let explained = harness.run("explain mql").out
         #expect(recordValue(explained, "proposed")?.hasPrefix("by anna (sales)") == true)
         #expect(recordValue(explained, "approved")?.hasPrefix("by erik") == true)
-        #expect(harness.run("approve 1").err.contains("#1 is already approved by erik"))
+        #expect(harness.run("approve 3").err.contains("#3 is already approved by erik"))
         harness.run("undo")
         #expect(harness.session.workspace.funnel.stage("mql")?.entry == "fit >= 50 and interest >= 40")
-        #expect(harness.session.workspace.proposals.first?.status == .open)
+        #expect(harness.session.workspace.proposals.last?.status == .open)
     }
 
     @Test("the measured effect agrees with counting the leads the rule would drop")
@@ -41,13 +42,13 @@ struct ProposalTests {
     func declineAndStale() throws {
         let harness = try Harness(path: Harness.demoPath, actor: "anna")
         harness.run("sla set contact 12h; sla set contact 48h")
-        #expect(harness.run("as ioana; decline 1 \"x\"").err.contains("the other team declines it"))
-        #expect(harness.run("as erik; decline 1 \"24h is what we promised\"").out == "declined #1: SLA\n")
-        #expect(harness.session.workspace.proposals[0].why == "24h is what we promised")
-        #expect(harness.run("approve 2").out.hasPrefix("approved #2"))
+        #expect(harness.run("as ioana; decline 3 \"x\"").err.contains("the other team declines it"))
+        #expect(harness.run("as erik; decline 3 \"24h is what we promised\"").out == "declined #3: SLA\n")
+        #expect(harness.session.workspace.proposals[2].why == "24h is what we promised")
+        #expect(harness.run("approve 4").out.hasPrefix("approved #4"))
         #expect(harness.session.workspace.sla.firstContactHours == 48)
-        harness.run("as anna; define SQL \"one\"; define SQL \"two\"; as erik; approve 3")
-        #expect(harness.run("approve 4").err.contains("changed since #4 was proposed"))
+        harness.run("as anna; define SQL \"one\"; define SQL \"two\"; as erik; approve 5")
+        #expect(harness.run("approve 6").err.contains("changed since #6 was proposed"))
     }
 
     @Test("without a team an agreement applies at once; proposals survive a save and reload")

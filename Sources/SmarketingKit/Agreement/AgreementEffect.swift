@@ -50,10 +50,10 @@ public struct AgreementEffect: Sendable, Equatable {
         }
     }
 
-    /// The rows meeting a rule; empty for no rule or one that does not compile.
+    /// The rows meeting a rule: every row for no rule, none for one that does not compile.
     private static func rows(_ rule: String, _ environment: QueryEnvironment, _ leads: LeadStore) -> Set<Int> {
-        guard !rule.trimmingCharacters(in: .whitespaces).isEmpty,
-              let query = try? QueryCompiler.compileRows(rule, in: environment) else { return [] }
+        if rule.trimmingCharacters(in: .whitespaces).isEmpty { return Set(0..<leads.count) }
+        guard let query = try? QueryCompiler.compileRows(rule, in: environment) else { return [] }
         return Set(query.rows(in: leads))
     }
 }

@@ -6,7 +6,7 @@ public enum DeclineCommand: ShellCommand {
     public static let group = CommandGroup.agree
     public static let summary = "say no to a proposal, with the reason (its proposer may withdraw it)"
     public static let usage = "decline N \"why\""
-    public static let examples = ["as anna; sla set contact 48h; as erik; decline 1 \"24h is what we promised the board\"; proposals all; undo 2"]
+    public static let examples = ["as anna; decline 2 \"not before the Q1 campaigns start\"; proposals all; undo"]
 
     public static func run(_ arguments: inout Arguments, in session: Session) throws(ShellError) -> CommandResult {
         let numbers = try ProposalChoice.parse(&arguments, in: session, allowingAll: false)
