@@ -1454,6 +1454,54 @@ def workspace(leads):
             "glossary": glossary, "scoring": SCORING, "sla": SLA, "views": VIEWS}
 
 
+SALES_TEAM = ["anna", "ioana", "somchai"]
+IDEAL_CONTACT = [{"where": "quadrant = ideal", "hours": 4}]
+MQL_ENTRY_PROPOSED = "fit >= 55 and interest >= 40"
+
+
+def close_the_loop(ws):
+    """The agreements between the teams, as a workspace that has lived with them: MQLs
+    sales sent back as not ready are rejects (made by a sales rep, "via": "reject"),
+    the SLA holds ideal leads to a faster first contact (proposed by marketing,
+    approved by sales), a stricter MQL rule waits for sales's approval, and the audit
+    list records who did all of it."""
+    audit = []
+    n = 0
+    for lead in ws["leads"]:
+        last = lead["history"][-1] if lead["history"] else None
+        if lead["stage"] != "nurture" or not last or last.get("from") != "mql":
+            continue
+        last["by"] = SALES_TEAM[n % len(SALES_TEAM)]
+        last["via"] = "reject"
+        n += 1
+        audit.append({"at": last["at"], "by": last["by"], "command": 'reject %s "%s"' % (lead["id"], last["note"]),
+                      "what": "reject 1 lead to nurture", "leads": 1, "ids": [lead["id"]]})
+    old_sla = json.loads(json.dumps(ws["sla"]))
+    ws["sla"]["sales"]["firstContact"] = IDEAL_CONTACT
+    mql = next(st for st in ws["stages"] if st["id"] == "mql")
+    proposed = dict(mql, entry=MQL_ENTRY_PROPOSED)
+    ws["proposals"] = [
+        {"number": 1, "at": "2026-11-17T09:05:00Z", "by": "erik", "team": "marketing",
+         "command": "sla set contact 4h where quadrant = ideal", "subject": "SLA", "old": "(none)",
+         "new": "sales.firstContact where quadrant = ideal 4h", "status": "approved", "decidedBy": "anna",
+         "decidedAt": "2026-11-17T09:20:00Z", "change": {"op": "setServiceLevel", "sla": ws["sla"]},
+         "base": {"op": "setServiceLevel", "sla": old_sla}},
+        {"number": 2, "at": "2026-11-21T14:10:00Z", "by": "erik", "team": "marketing",
+         "command": 'stage mql entry "%s"' % MQL_ENTRY_PROPOSED, "subject": "entry rule of mql", "old": mql["entry"],
+         "new": MQL_ENTRY_PROPOSED, "status": "open", "change": {"op": "updateStage", "stage": proposed},
+         "base": {"op": "updateStage", "stage": mql}},
+    ]
+    audit += [
+        {"at": "2026-11-17T09:05:00Z", "by": "erik", "command": "sla set contact 4h where quadrant = ideal",
+         "what": "propose #1: sla set", "leads": 0},
+        {"at": "2026-11-17T09:20:00Z", "by": "anna", "command": "approve 1", "what": "approve #1: SLA", "leads": 0},
+        {"at": "2026-11-21T14:10:00Z", "by": "erik", "command": 'stage mql entry "%s"' % MQL_ENTRY_PROPOSED,
+         "what": "propose #2: stage mql entry", "leads": 0},
+    ]
+    ws["audit"] = sorted(audit, key=lambda e: e["at"])
+    return ws
+
+
 def render(ws):
     """Pretty JSON (2 spaces), but one compact line per lead so git diffs are per lead."""
     keys = list(ws)
@@ -1465,6 +1513,12 @@ def render(ws):
             for j, lead in enumerate(ws[k]):
                 sep = "," if j + 1 < len(ws[k]) else ""
                 out.append("    " + json.dumps(lead, ensure_ascii=False, separators=(", ", ": ")) + sep)
+            out.append("  ]" + comma)
+        elif k == "audit":
+            out.append('  "audit": [')  # one entry per line, as smk appends them
+            for j, entry in enumerate(ws[k]):
+                sep = "," if j + 1 < len(ws[k]) else ""
+                out.append("    " + json.dumps(entry, ensure_ascii=False, separators=(", ", ": ")) + sep)
             out.append("  ]" + comma)
         else:
             body = json.dumps(ws[k], ensure_ascii=False, indent=2).replace("\n", "\n  ")
@@ -1511,7 +1565,8 @@ def validate(ws, text):
                 assert b is h[-1] and a["to"] in FUNNEL, lid
         for e in h:
             assert START <= parse(e["at"]) <= NOW, lid
-            assert roles[e["by"]] == STAGE_TEAM[e["to"]], (lid, e)
+            # A stage is entered by its team; a reject is made by the team that owns the next stage.
+            assert roles[e["by"]] == (STAGE_TEAM["sal"] if e.get("via") == "reject" else STAGE_TEAM[e["to"]]), (lid, e)
             if e["to"] in OUTSIDE:
                 assert e.get("note"), (lid, "nurture and lost need a reason")
         for a in l["activities"]:
@@ -1557,7 +1612,7 @@ def main():
         ap.error("--leads must be at least 1")
 
     gen = Gen(random.Random(SEED))
-    ws = workspace(build_leads(gen, args.leads))
+    ws = close_the_loop(workspace(build_leads(gen, args.leads)))
     text = render(ws)
     validate(ws, text)
 

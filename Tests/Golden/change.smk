@@ -1,5 +1,6 @@
 # Changing leads: moves with rules and team checks, the other edits, undo and redo.
 stage sql entry "attempts >= 1 and fit >= 60"
+as erik; approve 1; as anna
 stage sql
 move L-000001 to sql
 move L-000001 to sql force "met them at LogiMAT"

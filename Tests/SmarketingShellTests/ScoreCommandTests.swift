@@ -12,6 +12,7 @@ struct ScoreCommandTests {
     @Test("rules are added, listed, dropped and undone; fit follows them at once")
     func rulesChange() throws {
         let harness = try Harness()
+        harness.session.workspace.team = []  // scoring without a team applies at once (agreements: ProposalTests)
         let original = harness.session.workspace.scoring
         let before = harness.run("format csv; leads cols id,fit; format table").out
         #expect(harness.run("score rule add fit \"industry = 'logistics'\" 60").out == "added fit rule 1: industry = 'logistics' → 60 points\n")
@@ -47,6 +48,7 @@ struct ScoreCommandTests {
     ])
     func refusals(line: String, message: String) throws {
         let harness = try Harness()
+        harness.session.workspace.team = []  // scoring without a team applies at once (agreements: ProposalTests)
         let result = harness.run(line)
         #expect(result.err.contains(message), "\(result.err)")
         #expect(harness.session.workspace.scoring.fit.isEmpty)
@@ -55,6 +57,7 @@ struct ScoreCommandTests {
     @Test("a rule said twice is refused; a custom field nobody has is pointed out; odd weights are explained")
     func warnings() throws {
         let harness = try Harness()
+        harness.session.workspace.team = []  // scoring without a team applies at once (agreements: ProposalTests)
         harness.run("score rule add fit \"industry = 'logistics'\" 40; score rule add interest webinar 10")
         #expect(harness.run("score rule add fit \"industry = 'logistics'\" 20").err.contains("fit rule 1 already gives points when industry = 'logistics'"))
         #expect(harness.run("score rule add interest webinar 5").err.contains("rule 2 already scores each webinar"))
@@ -66,6 +69,7 @@ struct ScoreCommandTests {
     @Test("score ID shows every rule, whether it held, and the decay applied")
     func explain() throws {
         let harness = try Harness(path: Harness.demoPath)
+        harness.session.workspace.team = []  // scoring without a team applies at once (agreements: ProposalTests)
         let out = harness.run("let now = 2026-11-24T00:00:00Z; score L-000001").out
         #expect(out.contains("formula   80 × 0.5 + 42 × 0.5 = 61"))
         #expect(out.contains("employees >= 50") && out.contains("✓") && out.contains("✗"))
@@ -76,6 +80,7 @@ struct ScoreCommandTests {
     @Test("weights and thresholds change the score and the quadrant, and undo")
     func weightsAndHigh() throws {
         let harness = try Harness(path: Harness.demoPath)
+        harness.session.workspace.team = []  // scoring without a team applies at once (agreements: ProposalTests)
         let ideal = harness.run("count where quadrant = ideal").out
         #expect(harness.run("score high fit 90 interest 90").out == "high fit ≥ 90, high interest ≥ 90\n")
         #expect(harness.run("count where quadrant = ideal").out != ideal)
@@ -102,6 +107,7 @@ struct ScoreCommandTests {
     @Test("score check against a field reads yes/no, true/false or 1/0; unknowns are left out")
     func againstField() throws {
         let harness = try Harness()
+        harness.session.workspace.team = []  // scoring without a team applies at once (agreements: ProposalTests)
         harness.run("score weights fit 1 interest 0")
         harness.run("set L-000001 fields.won = yes; set L-000002 fields.won = no; set L-000003 fields.won = 1")
         let out = harness.run("score check against fields.won").out

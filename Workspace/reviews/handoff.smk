@@ -7,6 +7,10 @@ as anna
 echo "== The agreement: what an MQL is, and what sales needs to accept one"
 stage mql
 stage sal entry "fit >= 50 and interest >= 40"
+# An agreement binds both teams: sales proposed the rule, marketing approves it.
+as erik
+approve all
+as anna
 
 echo "== MQLs ready for sales"
 leads where stage = mql and fit >= 50 and interest >= 40 sort score desc limit 10 cols id,name,company,fit,interest,score,quadrant
@@ -20,6 +24,6 @@ move where stage = mql and quadrant = ideal and score >= 70 to sal note "accepte
 changes
 expect count where stage = sal > $before else "no MQL was accepted"
 
-echo "== Rehearsal over: take both changes back"
-undo 2
+echo "== Rehearsal over: take the move, the approval and the proposal back"
+undo 3
 expect count where stage = sal = $before

@@ -1,5 +1,7 @@
 # The weekly smarketing review: what marketing delivered, what sales did with it, and
-# whether the agreements between the teams held. Replay it every week, unchanged:
+# whether the agreements between the teams held. It ends with the closed loop (what
+# became of the MQLs handed over, per source) and the agreement changes waiting for a
+# decision, the two tables both teams read together. Replay it every week, unchanged:
 #
 #   smk Workspace/demo.json -f Workspace/reviews/weekly.smk --now 2026-11-24
 #
@@ -12,6 +14,7 @@ let maxUnassigned = 5
 let maxStale = 5
 let maxBelowFit = 1
 let followUp = 7d
+let maxRejected = 20
 
 echo "== 1. New MQLs this week (marketing's side of the SLA)"
 leads where stage = mql and age <= 7d sort score desc cols id,name,company,source,fit,interest,score
@@ -22,9 +25,10 @@ expect $newMqls >= $minNewMqls else "marketing delivered too few MQLs this week"
 leads where stage = mql and age <= 7d and fit < 50 cols id,name,title,company,fit,interest
 expect count where stage = mql and age <= 7d and fit < 50 <= $maxBelowFit else "too many MQLs below the agreed minimum fit"
 
-echo "== 2. Sales leads without an owner"
+echo "== 2. Sales leads without an owner, or with a marketing owner (one owner at the hand-off)"
 leads @unassigned cols id,name,company,stage,created
 expect count @unassigned <= $maxUnassigned else "too many sales leads have no owner"
+expect count where stage >= sal and owner in ('erik', 'daan', 'giulia') = 0 else "an accepted lead still has a marketing owner"
 
 echo "== 3. SALs idle past the agreed follow-up"
 leads where stage = sal and idle > $followUp sort idle desc cols id,name,owner,idle,attempts
@@ -41,3 +45,14 @@ echo "== 6. The SLA this week, promise by promise (sla over 30d for the month)"
 sla over 7d
 let breaches = sla breaches over 7d
 echo "promises broken this week: $breaches"
+
+echo "== 7. What changed this week, and who changed it"
+audit since 7d
+
+echo "== 8. The closed loop: what became of the MQLs handed over, per source"
+loop by source
+count where rejected = true by reason
+expect count where rejected = true <= $maxRejected else "sales rejects many MQLs: time to talk about the MQL definition"
+
+echo "== 9. Agreement changes waiting for the other team (approve N / decline N \"why\")"
+proposals

@@ -30,14 +30,20 @@ public struct ServiceLevelCheck: Sendable {
     public let delivered: [String]
     /// Of those, the ones whose fit is below the agreed minimum.
     public let belowFit: [String]
+    /// Every lead against its own first-contact promise.
     public let firstContact: Tally
+    /// The same, split by the promise that applied: one tally per conditional promise
+    /// (`agreement.contactRules`, in order), then the one for the rest.
+    public let firstContactByRule: [Tally]
+    public let firstContactOthers: Tally
     public let attempts: Tally
     public let handOffStage: String
 
     /// Checks `leads` (the ones touched in the window; others cannot count) at `now`.
     /// `fit` gives a lead's fit as the workspace computes it (rules or stored).
+    /// `rule` gives the index of the first conditional contact promise a lead meets.
     public init(leads: [Lead], agreement: ServiceLevel, funnel: Funnel, now: Date, window: Double,
-                fit: (Lead) -> Double?) {
+                fit: (Lead) -> Double?, rule: (Lead) -> Int? = { _ in nil }) {
         self.window = window
         self.agreement = agreement
         let qualified = funnel.resolve("mql") ?? "mql"
@@ -47,6 +53,8 @@ public struct ServiceLevelCheck: Sendable {
         let handOffRank = funnel.rank(of: handOff)
         var delivered: [String] = [], belowFit: [String] = []
         var firstContact = Tally(), attempts = Tally()
+        let rules = agreement.contactRules
+        var byRule = [Tally](repeating: Tally(), count: rules.count), others = Tally()
         for lead in leads {
             let inWindow = { (change: StageChange) in change.at > start && change.at <= now }
             if lead.history.contains(where: { $0.to == qualified && inWindow($0) }) {
@@ -55,15 +63,19 @@ public struct ServiceLevelCheck: Sendable {
             }
             guard let entered = lead.history.last(where: { $0.to == handOff && inWindow($0) })?.at else { continue }
             let contacts = lead.activities.filter { Activity.attemptTypes.contains($0.type) && $0.at >= entered }.map(\.at).sorted()
-            if let hours = agreement.firstContactHours {
+            let ruleIndex = rules.isEmpty ? nil : rule(lead).flatMap { rules.indices.contains($0) ? $0 : nil }
+            if let hours = ruleIndex.map({ rules[$0].hours }) ?? agreement.firstContactHours {
                 let deadline = entered.addingTimeInterval(hours * 3600)
+                var tally = ruleIndex.map { byRule[$0] } ?? others
+                let outcome: WritableKeyPath<Tally, [String]>
                 if let first = contacts.first {
-                    if first <= deadline { firstContact.met.append(lead.id) } else { firstContact.missed.append(lead.id) }
-                } else if now > deadline {
-                    firstContact.missed.append(lead.id)
+                    outcome = first <= deadline ? \.met : \.missed
                 } else {
-                    firstContact.pending.append(lead.id)
+                    outcome = now > deadline ? \.missed : \.pending
                 }
+                tally[keyPath: outcome].append(lead.id)
+                firstContact[keyPath: outcome].append(lead.id)
+                if let ruleIndex { byRule[ruleIndex] = tally } else { others = tally }
             }
             if let wanted = agreement.attempts, let days = agreement.withinDays {
                 let deadline = entered.addingTimeInterval(days * 86_400)
@@ -87,6 +99,8 @@ public struct ServiceLevelCheck: Sendable {
         self.delivered = delivered
         self.belowFit = belowFit
         self.firstContact = firstContact
+        self.firstContactByRule = byRule
+        self.firstContactOthers = others
         self.attempts = attempts
     }
 
@@ -105,7 +119,13 @@ public struct ServiceLevelCheck: Sendable {
     }
 
     public var firstContactStatus: Status {
-        agreement.firstContactHours == nil ? .notAgreed : firstContact.missed.isEmpty ? .kept : .missed
+        agreement.firstContactHours == nil && agreement.contactRules.isEmpty ? .notAgreed : firstContact.missed.isEmpty ? .kept : .missed
+    }
+
+    /// The status of each conditional first-contact promise, then of the one for the rest.
+    public var firstContactStatuses: [Status] {
+        firstContactByRule.map { $0.missed.isEmpty ? .kept : .missed }
+            + [agreement.firstContactHours == nil ? .notAgreed : firstContactOthers.missed.isEmpty ? .kept : .missed]
     }
 
     public var attemptsStatus: Status {
@@ -114,6 +134,9 @@ public struct ServiceLevelCheck: Sendable {
 
     /// How many promises were broken: what a review script expects to be 0.
     public var breaches: Int {
-        [volumeStatus, qualityStatus, firstContactStatus, attemptsStatus].filter { $0 == .missed }.count
+        ([volumeStatus, qualityStatus, attemptsStatus] + firstContactStatuses).filter { $0 == .missed }.count
     }
+
+    /// How many promises there are: one per conditional first-contact promise besides the four.
+    public var promises: Int { 4 + agreement.contactRules.count }
 }

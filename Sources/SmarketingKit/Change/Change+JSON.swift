@@ -19,6 +19,7 @@ extension Change {
         case .setViews(let views): return op("setViews", [JSONMember("views", .object(views))])
         case .setRates(let rates): return op("setRates", [JSONMember("rates", .object(rates))])
         case .setExtra(let key, let value): return op("setExtra", [JSONMember("key", .string(key)), JSONMember("value", value ?? .null)])
+        case .setProposals(let proposals): return op("setProposals", [JSONMember("proposals", .array(proposals.map(\.json)))])
         case .group(let changes): return op("group", [JSONMember("changes", .array(changes.map(\.json)))])
         }
     }
@@ -60,6 +61,10 @@ extension Change {
         case "setExtra":
             let value = r.value("value")
             self = .setExtra(key: try r.requiredString("key"), value: value == .null ? nil : value)
+        case "setProposals":
+            var proposals: [Proposal] = []
+            for item in try array("proposals") { proposals.append(try Proposal(json: item, funnel: funnel)) }
+            self = .setProposals(proposals)
         case "group":
             var changes: [Change] = []
             for item in try array("changes") { changes.append(try Change(json: item, funnel: funnel)) }

@@ -23,6 +23,8 @@ public indirect enum Change: Sendable, Equatable {
     /// Set (nil: remove) a top-level key smk keeps as it found it (`extra`), such as the
     /// `scenarios` that `scenario save` keeps in the file.
     case setExtra(key: String, value: JSONValue?)
+    /// Replace the list of agreement proposals (propose, approve, decline).
+    case setProposals([Proposal])
     /// Several changes applied in order as one step (a move of 300 leads is one change).
     case group([Change])
 
@@ -75,6 +77,9 @@ public indirect enum Change: Sendable, Equatable {
         case .setExtra(let key, let value):
             defer { workspace.extra[key] = value }
             return .setExtra(key: key, value: workspace.extra[key])
+        case .setProposals(let proposals):
+            defer { workspace.proposals = proposals }
+            return .setProposals(workspace.proposals)
         case .group(let changes):
             var scratch = workspace
             var inverses: [Change] = []

@@ -19,6 +19,8 @@ public struct Workspace: Sendable, Equatable {
     public var rates: JSONObject
     /// Who changed what, when and with which command: append-only, kept in the file.
     public var audit: [AuditEntry] = []
+    /// Agreement changes waiting for the other team, and the ones decided.
+    public var proposals: [Proposal] = []
     /// Top-level keys this version does not know, written back unchanged on save.
     public var extra: JSONObject
     /// How the file was laid out, so a save keeps its shape.
@@ -26,7 +28,7 @@ public struct Workspace: Sendable, Equatable {
 
     /// The top-level sections of the workspace file.
     public enum Section: String, Sendable, Hashable, CaseIterable {
-        case format, version, name, currency, team, stages, leads, personas, glossary, scoring, sla, views, rates, audit
+        case format, version, name, currency, team, stages, leads, personas, glossary, scoring, sla, views, rates, proposals, audit
     }
 
     public init(name: String, currency: String? = nil, team: [TeamMember] = [], funnel: Funnel = .standard,
@@ -53,7 +55,7 @@ public struct Workspace: Sendable, Equatable {
         lhs.name == rhs.name && lhs.currency == rhs.currency && lhs.team == rhs.team && lhs.funnel == rhs.funnel
             && lhs.leads == rhs.leads && lhs.personas == rhs.personas && lhs.glossary == rhs.glossary
             && lhs.scoring == rhs.scoring && lhs.sla == rhs.sla && lhs.views == rhs.views && lhs.rates == rhs.rates
-            && lhs.audit == rhs.audit && lhs.extra == rhs.extra
+            && lhs.proposals == rhs.proposals && lhs.audit == rhs.audit && lhs.extra == rhs.extra
     }
 
     /// The team a person belongs to, when the workspace has a team list.
@@ -97,6 +99,7 @@ extension Workspace {
         case .sla: sla.isEmpty
         case .views: views.isEmpty
         case .rates: rates.isEmpty
+        case .proposals: proposals.isEmpty
         case .audit: audit.isEmpty
         }
     }

@@ -67,6 +67,8 @@ public enum WorkspaceCodec {
         workspace.sla = ServiceLevel(object: try section("sla") { (r) throws(FieldFault) in try r.object("sla") } ?? JSONObject())
         workspace.views = try section("views") { (r) throws(FieldFault) in try r.object("views") } ?? JSONObject()
         workspace.rates = try section("rates") { (r) throws(FieldFault) in try r.object("rates") } ?? JSONObject()
+        let funnel = workspace.funnel
+        workspace.proposals = try records("proposals", in: &r, path: path) { (v) throws(FieldFault) in try Proposal(json: v, funnel: funnel) }
         workspace.audit = try records("audit", in: &r, path: path, AuditEntry.init(json:))
         workspace.shape.savedAudit = workspace.audit.count
         if let streamedLeads {
@@ -225,6 +227,7 @@ extension WorkspaceCodec {
         case .sla: .object(workspace.sla.object)
         case .views: .object(workspace.views)
         case .rates: .object(workspace.rates)
+        case .proposals: .array(workspace.proposals.map(\.json))
         case .audit: .array(workspace.audit.map(\.json))
         }
     }

@@ -30,11 +30,11 @@ public enum DefineCommand: ShellCommand {
             glossary[index].definition = definition.text
             for alias in aliases where !glossary[index].aliases.contains(alias) { glossary[index].aliases.append(alias) }
             if let team { glossary[index].team = team }
-            try session.apply(.setGlossary(glossary), summary: "define \(term.text)")
+            if let proposed = try session.agree(.setGlossary(glossary), summary: "define \(term.text)") { return proposed }
             return .message("changed \(glossary[index].term)")
         }
         glossary.append(GlossaryTerm(term: term.text, definition: definition.text, aliases: aliases, team: team))
-        try session.apply(.setGlossary(glossary), summary: "define \(term.text)")
+        if let proposed = try session.agree(.setGlossary(glossary), summary: "define \(term.text)") { return proposed }
         return .message("defined \(term.text)")
     }
 }

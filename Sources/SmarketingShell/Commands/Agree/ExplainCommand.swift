@@ -42,6 +42,6 @@ public enum ExplainCommand: ShellCommand {
             .init("owned by", .text(stage.team.rawValue)),
             .init("entry rule", .text(stage.entry ?? "none")),
             .init("leads now", .number(Double(count))),
-        ]
+        ] + AgreementProvenance.fields(forStage: id, in: session)
     }
 }

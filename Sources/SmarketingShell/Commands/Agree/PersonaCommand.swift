@@ -13,7 +13,7 @@ public enum PersonaCommand: ShellCommand {
         for every persona, which clauses of its criteria the lead meets and which it misses.
         """
     public static let examples = ["persona show 'Logistics Lena'", "persona match L-000001",
-                                  "persona add 'Wholesale Willem'; persona edit 'Wholesale Willem' criteria \"industry = 'wholesale'\"; personas; undo 2"]
+                                  "as erik; persona add 'Wholesale Willem'; as anna; approve all; as erik; persona edit 'Wholesale Willem' criteria \"industry = 'wholesale'\"; proposals; undo 3"]
 
     public static func run(_ arguments: inout Arguments, in session: Session) throws(ShellError) -> CommandResult {
         let action = try arguments.text("add, show, edit, drop or match")
@@ -22,7 +22,7 @@ public enum PersonaCommand: ShellCommand {
             let name = try arguments.text("the persona's name")
             try arguments.finish()
             guard find(name.text, in: session) == nil else { throw .refused("there is already a persona called \(name.text)") }
-            try session.apply(.setPersonas(session.workspace.personas + [Persona(name: name.text)]), summary: "persona add \(name.text)")
+            if let proposed = try session.agree(.setPersonas(session.workspace.personas + [Persona(name: name.text)]), summary: "persona add \(name.text)") { return proposed }
             return .message("added persona \(name.text); persona edit \(name.text) criteria \"…\" says who fits")
         case "show":
             let index = try persona(&arguments, in: session)
@@ -50,14 +50,14 @@ public enum PersonaCommand: ShellCommand {
             }
             var personas = session.workspace.personas
             personas[index] = persona
-            try session.apply(.setPersonas(personas), summary: "persona edit \(persona.name) \(part.text.lowercased())")
+            if let proposed = try session.agree(.setPersonas(personas), summary: "persona edit \(persona.name) \(part.text.lowercased())") { return proposed }
             return .message("changed the \(part.text.lowercased()) of \(persona.name)")
         case "drop":
             let index = try persona(&arguments, in: session)
             try arguments.finish()
             var personas = session.workspace.personas
             let removed = personas.remove(at: index)
-            try session.apply(.setPersonas(personas), summary: "persona drop \(removed.name)")
+            if let proposed = try session.agree(.setPersonas(personas), summary: "persona drop \(removed.name)") { return proposed }
             return .message("dropped persona \(removed.name)")
         case "match":
             let ids = try arguments.leadIDs(in: session)

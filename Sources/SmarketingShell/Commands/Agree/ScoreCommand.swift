@@ -111,7 +111,7 @@ public enum ScoreCommand: ShellCommand {
                     throw .refused("fit rule \(same + 1) already gives points when \(expression.text); drop it first to change its points")
                 }
                 scoring.fit.append(.init(when: expression.text, points: points))
-                try session.apply(.setScoring(scoring), summary: "score rule add fit \(expression.text) → \(NumberText.format(points))")
+                if let proposed = try session.agree(.setScoring(scoring), summary: "score rule add fit \(expression.text) → \(NumberText.format(points))") { return proposed }
                 return .message("added fit rule \(scoring.fit.count): \(expression.text) → \(NumberText.format(points)) points"
                                 + unknownFieldsNote(expression.text, in: session))
             case "interest":
@@ -141,7 +141,7 @@ public enum ScoreCommand: ShellCommand {
                     throw .refused("rule \(scoring.fit.count + same + 1) already scores each \(type); drop it first to change it")
                 }
                 scoring.interest.append(.init(activity: type, points: points, halflife: halflife))
-                try session.apply(.setScoring(scoring), summary: "score rule add interest \(type) → \(NumberText.format(points))")
+                if let proposed = try session.agree(.setScoring(scoring), summary: "score rule add interest \(type) → \(NumberText.format(points))") { return proposed }
                 let fades = halflife.map { ", halved every \(NumberText.format($0)) days" } ?? ", never fading"
                 return .message("added interest rule \(scoring.fit.count + scoring.interest.count): each \(type) → \(NumberText.format(points)) points\(fades)")
             default:
@@ -158,7 +158,7 @@ public enum ScoreCommand: ShellCommand {
             } else {
                 dropped = "interest rule \(number): each " + scoring.interest.remove(at: number - scoring.fit.count - 1).activity
             }
-            try session.apply(.setScoring(scoring), summary: "score rule drop \(dropped)")
+            if let proposed = try session.agree(.setScoring(scoring), summary: "score rule drop \(dropped)") { return proposed }
             let left = scoring.fit.isEmpty && scoring.interest.isEmpty ? "; no rules left, so the stored fit and interest count again" : ""
             return .message("dropped \(dropped)\(left)")
         default:
@@ -215,7 +215,7 @@ public enum ScoreCommand: ShellCommand {
             scoring.highInterest = given["interest"] ?? scoring.highInterest
         }
         let said = given.keys.sorted().map { "\($0) \(NumberText.format(given[$0] ?? 0))" }.joined(separator: " ")
-        try session.apply(.setScoring(scoring), summary: "score \(which) \(said)")
+        if let proposed = try session.agree(.setScoring(scoring), summary: "score \(which) \(said)") { return proposed }
         let sum = scoring.fitWeight + scoring.interestWeight
         let note = abs(sum - 1) > 1e-9 ? " (the weights add up to \(NumberText.format(sum)), so scores run from 0 to \(NumberText.format(sum * 100)))" : ""
         return which == "weights"

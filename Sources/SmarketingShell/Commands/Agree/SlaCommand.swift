@@ -6,7 +6,7 @@ public enum SlaCommand: ShellCommand {
     public static let name = "sla"
     public static let group = CommandGroup.agree
     public static let summary = "the agreement between the teams, and whether each kept its side (over the last 30 days)"
-    public static let usage = "sla [over DURATION] | sla breaches [over DURATION] | sla set mqls N|minfit N|contact DURATION|attempts N [in DURATION]…"
+    public static let usage = "sla [over DURATION] | sla breaches [over DURATION] | sla set mqls N|minfit N|contact DURATION|attempts N [in DURATION]… | sla set contact DURATION|none where EXPR"
     public static let details = """
         Marketing promises MQLs a month (mqls), each with a fit of at least minfit. Sales's
         clock starts when a lead enters the hand-off stage (the first stage sales owns,
@@ -16,8 +16,14 @@ public enum SlaCommand: ShellCommand {
         sla breaches prints the number of promises broken, for scripts:
         expect sla breaches = 0 else "the SLA was broken".
         sla set changes the agreement (one undo step): sla set contact 24h attempts 3 in 7d.
+        The first-contact promise may differ by condition (ideal leads first): sla set
+        contact 1h where quadrant = ideal; a lead is held to the first condition it meets,
+        the others to the plain contact time, and sla reports each promise on its own
+        line (contact none where … removes one). With both teams in the workspace, sla
+        set is a proposal the other team approves (proposals).
         """
-    public static let examples = ["sla", "sla over 7d", "sla breaches", "sla set mqls 50 minfit 60; sla; undo"]
+    public static let examples = ["sla", "sla over 7d", "sla breaches", "sla set mqls 50 minfit 60; sla; undo",
+                                  "as erik; sla set contact 4h where quadrant = ideal; as anna; approve all; sla; undo 2"]
 
     public static func run(_ arguments: inout Arguments, in session: Session) throws(ShellError) -> CommandResult {
         if arguments.take("set") { return try set(&arguments, in: session) }
@@ -47,8 +53,11 @@ public enum SlaCommand: ShellCommand {
                 touched.append(leads[row])
             }
         }
+        // A condition that no longer compiles (a field renamed) holds for nobody.
+        let conditions = session.workspace.sla.contactRules.map { try? QueryCompiler.compile($0.condition, in: environment) }
         return ServiceLevelCheck(leads: touched, agreement: session.workspace.sla, funnel: session.workspace.funnel,
-                                 now: environment.now, window: window) { environment.fit(of: $0) }
+                                 now: environment.now, window: window, fit: { environment.fit(of: $0) },
+                                 rule: { lead in conditions.firstIndex { $0?(lead) == true } })
     }
 
     static func report(_ check: ServiceLevelCheck) -> CommandResult {
@@ -67,12 +76,17 @@ public enum SlaCommand: ShellCommand {
              .text(check.delivered.count == 1 ? "1 MQL" : "\(check.delivered.count) MQLs"), .text(check.volumeStatus.rawValue), .null],
             [.text("marketing"), .text("every MQL with fit ≥ \(number(sla.minFit))"),
              .text("\(check.delivered.count - check.belowFit.count) of \(check.delivered.count)"), .text(check.qualityStatus.rawValue), ids(check.belowFit)],
-            [.text("sales"), .text("first contact within \(number(sla.firstContactHours)) h of \(check.handOffStage)"),
-             .text(tally(check.firstContact)), .text(check.firstContactStatus.rawValue), ids(check.firstContact.missed)],
+        ] + zip(sla.contactRules, check.firstContactByRule).map { rule, t in
+            [.text("sales"), .text("first contact within \(number(rule.hours)) h of \(check.handOffStage) where \(rule.condition)"),
+             .text(tally(t)), .text(t.missed.isEmpty ? "kept" : "missed"), ids(t.missed)]
+        } + [
+            [.text("sales"), .text("first contact within \(number(sla.firstContactHours)) h of \(check.handOffStage)"
+                                   + (sla.contactRules.isEmpty ? "" : " (the others)")),
+             .text(tally(check.firstContactOthers)), .text(check.firstContactStatuses.last?.rawValue ?? ""), ids(check.firstContactOthers.missed)],
             [.text("sales"), .text("\(number(sla.attempts)) attempts within \(number(sla.withinDays)) days of \(check.handOffStage)"),
              .text(tally(check.attempts)), .text(check.attemptsStatus.rawValue), ids(check.attempts.missed)],
         ]
-        let footer = (check.breaches == 0 ? "every promise kept" : "\(check.breaches) of 4 promises broken")
+        let footer = (check.breaches == 0 ? "every promise kept" : "\(check.breaches) of \(check.promises) promises broken")
             + " over the last \(days) days" + (sla.isEmpty ? "; no SLA yet: sla set mqls 40 minfit 50 contact 24h attempts 3 in 7d" : "")
         func tallyJSON(_ t: ServiceLevelCheck.Tally) -> JSONValue {
             .object(JSONObject([JSONMember("met", .number(Double(t.met.count))), JSONMember("missed", .array(t.missed.map { .string($0) })),
@@ -101,8 +115,23 @@ public enum SlaCommand: ShellCommand {
                 sla.minFit = try number(&arguments, "a minimum fit from 0 to 100", in: 0...100)
                 said.append("fit ≥ \(NumberText.format(sla.minFit ?? 0))")
             case "contact":
-                sla.firstContactHours = try duration(&arguments, "a time such as 24h") / 3600
-                said.append("first contact within \(NumberText.format(sla.firstContactHours ?? 0)) h")
+                if arguments.peek?.isKeyword("none") == true {
+                    _ = try arguments.next("none")
+                    try arguments.expect("where")
+                    let (condition, _) = try conditionClause(&arguments, in: session)
+                    sla.setContact(hours: nil, where: condition)
+                    said.append("no separate first contact where \(condition)")
+                    continue
+                }
+                let hours = try duration(&arguments, "a time such as 24h") / 3600
+                if arguments.take("where") {
+                    let (condition, _) = try conditionClause(&arguments, in: session)
+                    sla.setContact(hours: hours, where: condition)
+                    said.append("first contact within \(NumberText.format(hours)) h where \(condition)")
+                } else {
+                    sla.firstContactHours = hours
+                    said.append("first contact within \(NumberText.format(hours)) h")
+                }
             case "attempts":
                 sla.attempts = try number(&arguments, "a number of attempts", in: 0...100)
                 if arguments.take("in") { sla.withinDays = try duration(&arguments, "a time such as 7d") / 86_400 }
@@ -112,8 +141,15 @@ public enum SlaCommand: ShellCommand {
                                            + (Suggestion.nearest(to: key.text, in: ["mqls", "minfit", "contact", "attempts"]).map { " — did you mean '\($0)'?" } ?? ""))
             }
         } while !arguments.isAtEnd
-        try session.apply(.setServiceLevel(sla), summary: "sla set")
+        if let proposed = try session.agree(.setServiceLevel(sla), summary: "sla set") { return proposed }
         return .message("agreed: " + said.joined(separator: ", "))
+    }
+
+    /// The condition after `where`, to the end of the command, checked like a query.
+    static func conditionClause(_ arguments: inout Arguments, in session: Session) throws(ShellError) -> (String, Int) {
+        let (text, offset) = try arguments.clause(until: [], expected: "a condition such as quadrant = ideal")
+        do { _ = try QueryCompiler.compile(text, in: session.queryEnvironment()) } catch { throw .query(error.shifted(by: offset)) }
+        return (text, offset)
     }
 
     static func number(_ arguments: inout Arguments, _ expected: String, in range: ClosedRange<Double>) throws(ShellError) -> Double {

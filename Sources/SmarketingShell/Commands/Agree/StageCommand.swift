@@ -36,7 +36,7 @@ public enum StageCommand: ShellCommand {
             }
             stage.entry = rule.text
         }
-        try session.apply(.updateStage(stage), summary: "stage \(id) entry")
+        if let proposed = try session.agree(.updateStage(stage), summary: "stage \(id) entry") { return proposed }
         return .message(stage.entry.map { "\(id) entry: \($0)" } ?? "\(id) has no entry rule")
     }
 }

@@ -16,7 +16,7 @@ public enum UndefineCommand: ShellCommand {
             throw .refused("no term '\(term.text)' in the glossary" + (Suggestion.nearest(to: term.text, in: glossary.map(\.term)).map { " — did you mean '\($0)'?" } ?? ""))
         }
         let removed = glossary.remove(at: index)
-        try session.apply(.setGlossary(glossary), summary: "undefine \(removed.term)")
+        if let proposed = try session.agree(.setGlossary(glossary), summary: "undefine \(removed.term)") { return proposed }
         return .message("removed \(removed.term) from the glossary")
     }
 }

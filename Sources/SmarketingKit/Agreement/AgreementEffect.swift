@@ -1,0 +1,59 @@
+import Foundation
+
+/// What an agreement change would do to the leads, measured before it is approved: the
+/// leads that would move into or out of a stage (its entry rule, under the scoring in
+/// force) and into or out of each persona.
+public struct AgreementEffect: Sendable, Equatable {
+    /// One line per stage or persona that would change: `mql: 12 in, 3 out`.
+    public var lines: [String] = []
+
+    public var summary: String { lines.isEmpty ? "no lead moves" : lines.joined(separator: "; ") }
+
+    /// Measures `change` against `workspace` at `now`.
+    public init(of change: Change, in workspace: Workspace, now: Date) {
+        var after = workspace
+        guard (try? change.apply(to: &after)) != nil else { return }
+        let before = QueryEnvironment(workspace: workspace, now: now), later = QueryEnvironment(workspace: after, now: now)
+        let leads = workspace.leads
+        let ordered = workspace.funnel.stages.filter { !$0.isSide }
+        // Stages: leads in the stage that would fail its rule now (out), leads in the stage
+        // before it that would newly pass (in).
+        for (index, stage) in ordered.enumerated() {
+            let oldRule = stage.entry ?? "", newRule = after.funnel.stage(stage.id)?.entry ?? ""
+            guard !(oldRule.isEmpty && newRule.isEmpty) else { continue }
+            let oldRows = Self.rows(oldRule, before, leads), newRows = Self.rows(newRule, later, leads)
+            guard oldRows != newRows else { continue }
+            let previous = index > 0 ? ordered[index - 1].id : nil
+            var moveIn = 0, moveOut = 0
+            for row in 0..<leads.count {
+                let id = leads.stage(at: row)
+                if id == stage.id, oldRows.contains(row), !newRows.contains(row) { moveOut += 1 }
+                if id == previous, newRows.contains(row), !oldRows.contains(row) { moveIn += 1 }
+            }
+            var parts: [String] = []
+            if moveIn > 0, let previous { parts.append("\(moveIn) in \(previous) would now pass") }
+            if moveOut > 0 { parts.append("\(moveOut) in \(stage.id) would no longer pass") }
+            if !parts.isEmpty { lines.append("\(stage.id) entry: " + parts.joined(separator: ", ")) }
+        }
+        // Personas: the best-matching persona before and after.
+        if let field = LeadField.named("persona"), workspace.personas != after.personas || workspace.scoring != after.scoring {
+            var gained: [String: Int] = [:], lost: [String: Int] = [:]
+            for row in 0..<leads.count {
+                let old = leads.value(of: field, at: row, in: before), new = after.leads.value(of: field, at: row, in: later)
+                guard old != new else { continue }
+                if case .text(let name) = old { lost[name, default: 0] += 1 }
+                if case .text(let name) = new { gained[name, default: 0] += 1 }
+            }
+            for name in Set(gained.keys).union(lost.keys).sorted() {
+                lines.append("persona \(name): +\(gained[name] ?? 0) −\(lost[name] ?? 0)")
+            }
+        }
+    }
+
+    /// The rows meeting a rule: every row for no rule, none for one that does not compile.
+    private static func rows(_ rule: String, _ environment: QueryEnvironment, _ leads: LeadStore) -> Set<Int> {
+        if rule.trimmingCharacters(in: .whitespaces).isEmpty { return Set(0..<leads.count) }
+        guard let query = try? QueryCompiler.compileRows(rule, in: environment) else { return [] }
+        return Set(query.rows(in: leads))
+    }
+}

@@ -1,0 +1,100 @@
+import Foundation
+
+/// What an agreement change is about, in the words a review uses: the subject, the text
+/// in force, the text proposed.
+extension Proposal {
+    /// The subject, old and new text of `change` against `workspace`; nil when the change
+    /// is not a change to an agreement (leads, views, rates, the name).
+    public static func describe(_ change: Change, in workspace: Workspace) -> (subject: String, old: String, new: String)? {
+        switch change {
+        case .updateStage(let stage):
+            let old = workspace.funnel.stage(stage.id)
+            return ("entry rule of \(stage.id)", old?.entry ?? "(none)", stage.entry ?? "(none)")
+        case .setGlossary(let terms):
+            let before = Dictionary(workspace.glossary.map { ($0.term.lowercased(), $0) }, uniquingKeysWith: { a, _ in a })
+            let after = Dictionary(terms.map { ($0.term.lowercased(), $0) }, uniquingKeysWith: { a, _ in a })
+            let changed = Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }.sorted()
+            let name = changed.map { after[$0]?.term ?? before[$0]?.term ?? $0 }.joined(separator: ", ")
+            let old = changed.map { before[$0]?.definition ?? "(none)" }.joined(separator: " | ")
+            let new = changed.map { after[$0]?.definition ?? "(removed)" }.joined(separator: " | ")
+            return ("glossary term \(name)", old, new)
+        case .setServiceLevel(let sla):
+            let keys = changedKeys(workspace.sla, sla)
+            return ("SLA", phrase(workspace.sla, only: keys), phrase(sla, only: keys))
+        case .setScoring(let scoring):
+            let before = lines(workspace.scoring), after = lines(scoring)
+            let removed = before.filter { !after.contains($0) }, added = after.filter { !before.contains($0) }
+            return ("scoring", removed.isEmpty ? "(none)" : removed.joined(separator: "; "),
+                    added.isEmpty ? "(removed)" : added.joined(separator: "; "))
+        case .setPersonas(let personas):
+            let before = Dictionary(workspace.personas.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+            let after = Dictionary(personas.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+            let changed = Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }.sorted()
+            var old: [String] = [], new: [String] = []
+            for name in changed {
+                let a = before[name].map(parts) ?? [:], b = after[name].map(parts) ?? [:]
+                let differing = Set(a.keys).union(b.keys).filter { a[$0] != b[$0] }.sorted()
+                old.append(before[name] == nil ? "(none)" : differing.map { "\($0): \(a[$0] ?? "none")" }.joined(separator: "; "))
+                new.append(after[name] == nil ? "(dropped)" : differing.map { "\($0): \(b[$0] ?? "none")" }.joined(separator: "; "))
+            }
+            return ("persona \(changed.joined(separator: ", "))", old.joined(separator: " | "), new.joined(separator: " | "))
+        case .group(let changes):
+            let parts = changes.compactMap { describe($0, in: workspace) }
+            guard !parts.isEmpty else { return nil }
+            return (parts.map(\.subject).joined(separator: "; "), parts.map(\.old).joined(separator: "; "),
+                    parts.map(\.new).joined(separator: "; "))
+        default:
+            return nil
+        }
+    }
+
+    /// The SLA's numbers in one line (`sales.firstContactHours 24, …`), only `keys` when given.
+    static func phrase(_ sla: ServiceLevel, only keys: Set<String>? = nil) -> String {
+        let pairs = leaves(sla.object, prefix: "").filter { keys?.contains($0.key) ?? true }
+        return pairs.isEmpty ? "(none)" : pairs.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+    }
+
+    private static func leaves(_ object: JSONObject, prefix: String) -> [(key: String, value: String)] {
+        object.members.flatMap { member -> [(key: String, value: String)] in
+            if case .object(let inner) = member.value { return leaves(inner, prefix: prefix + member.key + ".") }
+            if member.key == "firstContact", case .array(let rules) = member.value {
+                // Conditional contact promises read as `firstContact where quadrant = ideal 1h`.
+                return rules.map { rule in
+                    guard case .object(let o) = rule else { return (prefix + member.key, rule.compactText) }
+                    return (prefix + "firstContact where " + (o["where"]?.stringValue ?? "?"), (o["hours"]?.compactText ?? "?") + "h")
+                }
+            }
+            return [(prefix + member.key, member.value.compactText)]
+        }
+    }
+
+    /// What differs between two SLAs, as the keys that changed.
+    static func changedKeys(_ a: ServiceLevel, _ b: ServiceLevel) -> Set<String> {
+        let x = Dictionary(leaves(a.object, prefix: "").map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })
+        let y = Dictionary(leaves(b.object, prefix: "").map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })
+        return Set(x.keys).union(y.keys).filter { x[$0] != y[$0] }
+    }
+
+    /// A persona's parts by name, for showing only what a change alters.
+    static func parts(_ persona: Persona) -> [String: String] {
+        var parts = ["criteria": persona.criteria ?? "none"]
+        if let story = persona.story { parts["story"] = story }
+        if !persona.needs.isEmpty { parts["needs"] = persona.needs.joined(separator: ", ") }
+        if !persona.pains.isEmpty { parts["pains"] = persona.pains.joined(separator: ", ") }
+        if !persona.channels.isEmpty { parts["channels"] = persona.channels.joined(separator: ", ") }
+        return parts
+    }
+
+    /// Scoring as rule lines, so a change shows only what differs.
+    static func lines(_ scoring: Scoring) -> [String] {
+        let f = { (x: Double) -> String in NumberText.format(x) }
+        var result: [String] = scoring.fit.map { "fit \($0.when) → \(f($0.points))" }
+        for rule in scoring.interest {
+            let halflife: String = rule.halflife.map { " halflife \(f($0))d" } ?? ""
+            result.append("interest \(rule.activity) → \(f(rule.points))" + halflife)
+        }
+        result.append("weights fit \(f(scoring.fitWeight)) interest \(f(scoring.interestWeight))")
+        result.append("high fit \(f(scoring.highFit)) interest \(f(scoring.highInterest))")
+        return result
+    }
+}
