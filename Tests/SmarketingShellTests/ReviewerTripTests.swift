@@ -41,3 +41,21 @@ struct ReviewerTripTests {
         #expect(DisplayWidth.wrap("fits", to: 10) == ["fits"])
     }
 }
+
+/// Activity types come from the workspace (issue 13, item 9).
+@Suite("Activity types")
+struct ActivityTypeTests {
+    @Test("activity add linkedin-message lets log record one, is one undo step, and lists it")
+    func add() throws {
+        let harness = try Harness(path: Harness.demoPath)
+        #expect(harness.run("log L-000001 linkedin-message").err.contains("activity add TYPE adds one"))
+        let added = harness.run("activity add linkedin-message; log L-000001 linkedin-message \"asked to connect\"")
+        #expect(added.err == "")
+        #expect(harness.session.workspace.leads[id: "L-000001"]?.activities.last?.type == "linkedin-message")
+        #expect(harness.run("activity").out.contains("linkedin-message"))
+        #expect(harness.session.workspace.extra["activityTypes"] != nil)
+        harness.run("undo; undo")
+        #expect(harness.session.workspace.extra["activityTypes"] == nil)
+        #expect(harness.run("activity add linkedin-message attempt").err.contains("only call, email and meeting count as sales attempts"))
+    }
+}

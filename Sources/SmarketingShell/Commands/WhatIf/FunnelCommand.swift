@@ -65,7 +65,7 @@ public enum FunnelCommand: ShellCommand {
         }
         var footer = "\(rows.count) lead\(rows.count == 1 ? "" : "s")" + (side.isEmpty ? "" : "; outside the funnel: " + side.joined(separator: ", "))
         if unseen {
-            footer += "\n\(analysis.withoutHistory) without stage history: counted where they are now (from \(analysis.entryStage ?? "the first stage")), "
+            footer += "\n\(Thousands.format(Double(analysis.withoutHistory))) without stage history: counted where they are now (from \(analysis.entryStage ?? "the first stage")), "
                 + "their steps not seen (no history)"
         }
         let display = CommandResult.table(Table(title: title, columns: ["stage", "reached", "", "now", "→ next", "days"], rows: table,

@@ -36,7 +36,7 @@ public enum RatesCommand: ShellCommand {
         if let last = analysis.stages.last?.stage {
             if unseen, let entry = analysis.entryStage, let outcome = analysis.outcome(to: last) {
                 table.append(row("\(entry)->\(last)", outcome, outcome: true))
-                notes.append("\(analysis.withoutHistory) lead\(analysis.withoutHistory == 1 ? " has" : "s have") no stage history: "
+                notes.append("\(Thousands.format(Double(analysis.withoutHistory))) lead\(analysis.withoutHistory == 1 ? " has" : "s have") no stage history: "
                              + "their steps were not seen (no history); \(entry)->\(last) counts every lead by where it is now")
             } else if let first = analysis.stages.first?.stage, let overall = analysis.rate(from: first, to: last) {
                 table.append(row("\(first)->\(last)", overall))
