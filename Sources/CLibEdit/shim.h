@@ -81,9 +81,15 @@ static inline int smk_el_bind(EditLine *el, const char *keys, const char *comman
     return el_set(el, EL_BIND, keys, command, (const char *)NULL);
 }
 
-/* Ctrl-R: reverse incremental history search. */
+/* Ctrl-R: reverse incremental history search, always from the newest line. libedit's
+ * search starts from the history entry being shown, so after Up it cannot find newer
+ * lines (and Enter then runs the recalled one). Ctrl-R is therefore a macro of two
+ * keys: ^X^A starts the line over (which also returns to the newest history entry),
+ * ^X^R starts the search. */
 static inline int smk_el_bind_ctrl_r(EditLine *el) {
-    return smk_el_bind(el, "^R", "em-inc-search-prev");
+    if (smk_el_bind(el, "^X^A", "ed-start-over") != 0) return -1;
+    if (smk_el_bind(el, "^X^R", "em-inc-search-prev") != 0) return -1;
+    return el_set(el, EL_BIND, "-s", "^R", "^X^A^X^R", (const char *)NULL);
 }
 
 /* TAB: the command added under `command` (see smk_el_add_function). */

@@ -28,6 +28,7 @@ public enum CommandRegistry {
         DupesCommand.self,
         MergeCommand.self,
         StageCommand.self,
+        ActivityCommand.self,
         PersonaCommand.self,
         PersonasCommand.self,
         DefineCommand.self,

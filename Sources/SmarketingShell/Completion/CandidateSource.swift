@@ -34,7 +34,7 @@ struct CandidateSource {
         case .variable: matching(session.variables.keys, typed)
         case .scenario: matching(session.parkedScenarios.map(\.name) + [session.scenario].compactMap { $0 }, typed)
         case .tag: matching(distinctTags(), typed)
-        case .activity: matching(LogCommand.types, typed)
+        case .activity: matching(ActivityTypes.all(in: workspace), typed)
         case .file: files(typed)
         case .expression, .text, .value: []
         }

@@ -50,6 +50,43 @@ public enum DisplayWidth {
     }
 
     /// Cuts `text` to at most `width` columns, ending in `…` when it was cut.
+    /// Splits `text` into lines of at most `width` columns, breaking at spaces; a word
+    /// wider than a whole line is broken inside. A text that fits is one line.
+    public static func wrap(_ text: String, to width: Int) -> [String] {
+        guard width > 0, of(text) > width else { return [text] }
+        var lines: [String] = []
+        var current = ""
+        var currentWidth = 0
+        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
+            var piece = String(word)
+            var pieceWidth = of(piece)
+            if currentWidth > 0, currentWidth + 1 + pieceWidth <= width {
+                current += " " + piece
+                currentWidth += 1 + pieceWidth
+                continue
+            }
+            if currentWidth > 0 { lines.append(current) }
+            // A word longer than the line: as much as fits on each line.
+            while pieceWidth > width {
+                var head = "", headWidth = 0
+                var rest = Substring(piece)
+                while let character = rest.first, headWidth + of(character) <= width {
+                    head.append(character)
+                    headWidth += of(character)
+                    rest = rest.dropFirst()
+                }
+                if head.isEmpty, let character = rest.first { head.append(character); rest = rest.dropFirst() }
+                lines.append(head)
+                piece = String(rest)
+                pieceWidth = of(piece)
+            }
+            current = piece
+            currentWidth = pieceWidth
+        }
+        if currentWidth > 0 || lines.isEmpty { lines.append(current) }
+        return lines
+    }
+
     public static func truncate(_ text: String, to width: Int) -> String {
         guard of(text) > width else { return text }
         guard width > 1 else { return width == 1 ? "…" : "" }

@@ -47,6 +47,22 @@ struct TableTextRenderer {
         if let width { fit(&widths, into: width, numeric: numeric, minimums: table.columns.map(DisplayWidth.of)) }
 
         func line(_ values: [String], isHeader: Bool) -> String {
+            // A text cell wider than its column wraps at word boundaries onto more lines.
+            guard !isHeader else { return physicalLine(values, isHeader: true) }
+            let wrapped = widths.enumerated().map { column, cellWidth in
+                column < values.count && !numeric[column] ? DisplayWidth.wrap(values[column], to: cellWidth) : [column < values.count ? values[column] : ""]
+            }
+            let height = wrapped.map(\.count).max() ?? 1
+            guard height > 1 else { return physicalLine(values, isHeader: false) }
+            var text = ""
+            for k in 0..<height {
+                text += physicalLine(wrapped.map { k < $0.count ? $0[k] : "" }, isHeader: false,
+                                     colorOf: values)
+            }
+            return text
+        }
+
+        func physicalLine(_ values: [String], isHeader: Bool, colorOf original: [String]? = nil) -> String {
             var result = ""
             var used = 0
             for (column, cellWidth) in widths.enumerated() {
@@ -61,7 +77,8 @@ struct TableTextRenderer {
                     padded = DisplayWidth.truncate(padded, to: room)
                     cut = true
                 }
-                if !isHeader, table.stageColumns.contains(column), let color = stageColor?(value) {
+                let colorKey = original.map { column < $0.count ? $0[column] : "" } ?? value
+                if !isHeader, !value.isEmpty, table.stageColumns.contains(column), let color = stageColor?(colorKey) {
                     padded = color + padded + "\u{1B}[0m"
                 }
                 result += separator + padded

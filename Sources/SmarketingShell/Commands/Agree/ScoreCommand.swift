@@ -117,7 +117,7 @@ public enum ScoreCommand: ShellCommand {
             case "interest":
                 let activity = try arguments.text("an activity type (\(LogCommand.types.joined(separator: ", ")))")
                 let type = activity.text.lowercased()
-                guard LogCommand.types.contains(type) || session.workspace.leads.count == 0 || knownActivity(type, in: session) else {
+                guard ActivityTypes.all(in: session.workspace).contains(type) || session.workspace.leads.count == 0 || knownActivity(type, in: session) else {
                     throw .unexpected(found: "'\(activity.text)'", expected: "an activity type (\(LogCommand.types.joined(separator: ", ")))"
                                       + (Suggestion.nearest(to: activity.text, in: LogCommand.types).map { " — did you mean '\($0)'?" } ?? ""),
                                       usage: usage, activity.range)

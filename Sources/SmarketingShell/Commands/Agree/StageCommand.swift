@@ -4,16 +4,19 @@ import SmarketingKit
 public enum StageCommand: ShellCommand {
     public static let name = "stage"
     public static let group = CommandGroup.agree
-    public static let summary = "set (or show) a stage's entry rule, which move checks"
-    public static let usage = "stage STAGE [entry \"EXPR\"|entry none]"
+    public static let summary = "the funnel (stage alone), or set (or show) a stage's entry rule, which move checks"
+    public static let usage = "stage [STAGE [entry \"EXPR\"|entry none]]"
     public static let details = """
         The rule is a query expression every lead must meet to enter the stage:
         stage sql entry "attempts >= 1 and fit >= 40". A move that breaks it is refused
         with the failing clause; move … force "why" overrides and records why.
+        stage alone lists the funnel: every stage in order (side stages last), the team
+        that owns it, its entry rule and how many leads are in it now.
         """
-    public static let examples = ["stage sql", "stage sal entry \"fit >= 40\"; undo"]
+    public static let examples = ["stage", "stage sql", "stage sal entry \"fit >= 40\"; undo"]
 
     public static func run(_ arguments: inout Arguments, in session: Session) throws(ShellError) -> CommandResult {
+        if arguments.isAtEnd { return funnel(in: session) }
         let id = try arguments.stage(in: session)
         guard var stage = session.workspace.funnel.stage(id) else { throw .change(.noSuchStage(id)) }
         if arguments.isAtEnd {
@@ -38,5 +41,22 @@ public enum StageCommand: ShellCommand {
         }
         if let proposed = try session.agree(.updateStage(stage), summary: "stage \(id) entry") { return proposed }
         return .message(stage.entry.map { "\(id) entry: \($0)" } ?? "\(id) has no entry rule")
+    }
+
+    /// The whole funnel as one table: what a reviewer asks first ("what are our stages,
+    /// who owns each, what does it take to get in?").
+    static func funnel(in session: Session) -> CommandResult {
+        let workspace = session.workspace
+        let leads = workspace.leads
+        var counts: [String: Int] = [:]
+        for row in 0..<leads.count { counts[leads.stage(at: row), default: 0] += 1 }
+        let stages = workspace.funnel.stages.filter { !$0.isSide } + workspace.funnel.stages.filter(\.isSide)
+        let rows: [[TableValue]] = stages.map { stage in
+            [.text(stage.id), .text(stage.name), .text(stage.team.rawValue + (stage.isSide ? " (side)" : "")),
+             .text(stage.entry ?? (stage.isSide ? (stage.id == "lost" ? "by lose" : stage.id == "nurture" ? "by recycle" : "") : "")),
+             .number(Double(counts[stage.id] ?? 0))]
+        }
+        return .table(Table(columns: ["stage", "name", "team", "entry", "leads"], rows: rows,
+                            footer: "\(leads.count) leads; stage STAGE shows one, stage STAGE entry \"EXPR\" sets its rule", stageColumns: [0]))
     }
 }

@@ -11,11 +11,13 @@ public enum LogCommand: ShellCommand {
     static let types = ["call", "email", "meeting", "demo", "demo-request", "download", "visit", "form", "webinar"]
 
     public static func run(_ arguments: inout Arguments, in session: Session) throws(ShellError) -> CommandResult {
-        let selector = try LeadSelector.parse(&arguments, in: session, required: true, stops: LeadSelector.clauseEnds.union(types))
+        let known = ActivityTypes.all(in: session.workspace)
+        let selector = try LeadSelector.parse(&arguments, in: session, required: true, stops: LeadSelector.clauseEnds.union(known))
         let typeToken = try arguments.text("an activity type")
-        guard types.contains(typeToken.text.lowercased()) else {
-            throw .unexpected(found: "'\(typeToken.text)'", expected: types.joined(separator: ", ")
-                              + (Suggestion.nearest(to: typeToken.text, in: types).map { " — did you mean '\($0)'?" } ?? ""),
+        guard known.contains(typeToken.text.lowercased()) else {
+            throw .unexpected(found: "'\(typeToken.text)'", expected: known.joined(separator: ", ")
+                              + (Suggestion.nearest(to: typeToken.text, in: known).map { " — did you mean '\($0)'?" } ?? "")
+                              + " (activity add TYPE adds one)",
                               usage: usage, typeToken.range)
         }
         let note = arguments.isAtEnd ? nil : try arguments.text("a note in quotes").text

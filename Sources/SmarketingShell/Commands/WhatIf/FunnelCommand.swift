@@ -47,11 +47,11 @@ public enum FunnelCommand: ShellCommand {
         let entry = analysis.entryStage ?? "the first stage"
         var parts: [String] = []
         if analysis.withoutHistory > 0 {
-            parts.append("\(analysis.withoutHistory) lead\(analysis.withoutHistory == 1 ? " has" : "s have") no stage history: "
+            parts.append("\(Thousands.format(Double(analysis.withoutHistory))) lead\(analysis.withoutHistory == 1 ? " has" : "s have") no stage history: "
                          + "counted where they are now (from \(entry))")
         }
         if analysis.partlySeen > 0 {
-            parts.append("\(analysis.partlySeen) lead\(analysis.partlySeen == 1 ? " was" : "s were") first seen past \(entry): "
+            parts.append("\(Thousands.format(Double(analysis.partlySeen))) lead\(analysis.partlySeen == 1 ? " was" : "s were") first seen past \(entry): "
                          + "counted from where they arrived")
         }
         return parts.joined(separator: "; ") + "; steps nobody was seen taking say no history"

@@ -1,0 +1,61 @@
+import Testing
+@testable import SmarketingKit
+@testable import SmarketingShell
+
+/// Small things a reviewer trips on (issue 13, item 9).
+@Suite("Reviewer trips")
+struct ReviewerTripTests {
+    @Test("stage alone lists the funnel: stages in order, owners, entry rules, counts")
+    func stageList() throws {
+        let harness = try Harness(path: Harness.demoPath)
+        let result = harness.run("stage")
+        #expect(result.err == "")
+        let lines = result.out.split(separator: "\n").map(String.init)
+        #expect(lines.first?.hasPrefix("stage") == true && lines.first?.contains("entry") == true)
+        let mql = try #require(lines.first { $0.hasPrefix("mql ") })
+        #expect(mql.contains("marketing") && mql.contains("fit >= 50 and interest >= 40") && mql.hasSuffix("70"))
+        let order = lines.compactMap { $0.split(separator: " ").first.map(String.init) }.filter { harness.session.workspace.funnel.stage($0) != nil }
+        #expect(order == ["visitor", "subscriber", "lead", "mql", "sal", "sql", "opportunity", "customer", "nurture", "lost"])
+        #expect(result.out.contains("420 leads"))
+    }
+
+    @Test("a long cell wraps at word boundaries in a narrow table, each line within the width")
+    func wraps() {
+        let table = Table(columns: ["id", "note"], rows: [[.text("L-1"), .text("called twice, asked for the pricing sheet and a reference")],
+                                                          [.text("L-2"), .text("short")]])
+        let text = TableTextRenderer(width: 30, stageColor: nil).render(table)
+        let lines = text.split(separator: "\n").map(String.init)
+        #expect(lines.allSatisfy { DisplayWidth.of($0) <= 30 }, "\(lines)")
+        #expect(!text.contains("…"), "nothing is cut")
+        #expect(lines.contains { $0.hasPrefix("L-1") && $0.hasSuffix("called twice, asked for") })
+        #expect(lines.contains { $0.hasSuffix("the pricing sheet and a") })
+        #expect(lines.contains { $0.hasSuffix("reference") })
+        #expect(lines.contains { $0.hasPrefix("L-2") && $0.hasSuffix("short") })
+    }
+
+    @Test("wrapping breaks at spaces, and inside a word only when the word is wider than the line")
+    func wrapWords() {
+        #expect(DisplayWidth.wrap("one two three", to: 7) == ["one two", "three"])
+        #expect(DisplayWidth.wrap("Transilvania", to: 5) == ["Trans", "ilvan", "ia"])
+        #expect(DisplayWidth.wrap("東京 大阪", to: 4) == ["東京", "大阪"])
+        #expect(DisplayWidth.wrap("fits", to: 10) == ["fits"])
+    }
+}
+
+/// Activity types come from the workspace (issue 13, item 9).
+@Suite("Activity types")
+struct ActivityTypeTests {
+    @Test("activity add linkedin-message lets log record one, is one undo step, and lists it")
+    func add() throws {
+        let harness = try Harness(path: Harness.demoPath)
+        #expect(harness.run("log L-000001 linkedin-message").err.contains("activity add TYPE adds one"))
+        let added = harness.run("activity add linkedin-message; log L-000001 linkedin-message \"asked to connect\"")
+        #expect(added.err == "")
+        #expect(harness.session.workspace.leads[id: "L-000001"]?.activities.last?.type == "linkedin-message")
+        #expect(harness.run("activity").out.contains("linkedin-message"))
+        #expect(harness.session.workspace.extra["activityTypes"] != nil)
+        harness.run("undo; undo")
+        #expect(harness.session.workspace.extra["activityTypes"] == nil)
+        #expect(harness.run("activity add linkedin-message attempt").err.contains("only call, email and meeting count as sales attempts"))
+    }
+}
