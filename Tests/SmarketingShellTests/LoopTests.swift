@@ -84,7 +84,7 @@ struct LoopTests {
     @Test("a lead accepted into sales gets a sales owner: the mover, the one named, or sales in turn")
     func oneOwner() throws {
         let harness = try Harness(path: Harness.demoPath, actor: "anna")
-        harness.run("set L-000014 owner = erik")
+        #expect(harness.run("assign L-000014 to erik").out == "assigned 1 lead to erik\n")
         harness.run("move L-000014 to sal force \"t\"")
         #expect(harness.session.workspace.leads[id: "L-000014"]?.owner == "anna")
         #expect(harness.run("move L-000015 to sal assign erik").err.contains("sal is sales's stage; erik is in marketing"))

@@ -71,4 +71,25 @@ struct ProposalTests {
         second.run("save")
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == bytes)
     }
+
+    @Test("a proposal change survives the journal's JSON: written and read back, the same change")
+    func journalRoundTrip() throws {
+        let harness = try Harness(path: Harness.demoPath, actor: "anna")
+        harness.run("sla set contact 2h where quadrant = ideal; as erik; approve 3")
+        for record in harness.session.done {
+            let decoded = try Change(json: record.change.json, funnel: harness.session.workspace.funnel)
+            #expect(decoded == record.change)
+        }
+        #expect(harness.session.done.count == 2)
+    }
+
+    @Test("a scenario may try an agreement at once, but scenario apply does not bring it into main unapproved")
+    func scenario() throws {
+        let harness = try Harness(path: Harness.demoPath, actor: "anna")
+        harness.run("scenario new stricter; stage mql entry \"fit >= 70\"")
+        #expect(harness.session.scenario == "stricter" && harness.session.workspace.funnel.stage("mql")?.entry == "fit >= 70")
+        #expect(harness.run("scenario apply").err.contains("changes an agreement (entry rule of mql)"))
+        harness.run("scenario switch main")
+        #expect(harness.session.workspace.funnel.stage("mql")?.entry == "fit >= 50 and interest >= 40")
+    }
 }

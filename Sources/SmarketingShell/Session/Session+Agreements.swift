@@ -32,4 +32,16 @@ extension Session {
         return .message("proposed #\(number): \(described.subject): \(described.new) (now: \(described.old)); \(effect.summary)\n"
                         + "it takes effect when someone from \(others) runs approve \(number); decline \(number) \"why\" ends it")
     }
+
+    /// The subject of the first agreement change among a scenario's changes, when main
+    /// needs both teams for it: `scenario apply` must not bring it in unapproved.
+    func agreementInScenario(_ changes: [Change]) -> String? {
+        guard Set(workspace.team.map(\.role)).count >= 2 else { return nil }
+        var base = workspace
+        for change in changes {
+            if let described = Proposal.describe(change, in: base) { return described.subject }
+            _ = try? change.apply(to: &base)
+        }
+        return nil
+    }
 }

@@ -46,6 +46,9 @@ public enum ScenarioCommand: ShellCommand {
             try arguments.finish()
             guard let scenario = session.currentScenario else { throw .refused("not in a scenario (scenario new NAME starts one)") }
             let changes = scenario.done.map(\.change)
+            if let agreed = session.agreementInScenario(changes) {
+                throw .refused("scenario \(scenario.name) changes an agreement (\(agreed)); in main that is a proposal the other team approves: make it there")
+            }
             try session.switchScenario(to: nil)
             if !changes.isEmpty {
                 do {
