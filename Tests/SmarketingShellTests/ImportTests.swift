@@ -261,4 +261,21 @@ struct ImportTests {
     func quoting() {
         #expect(CSVWriter.line(["a", "b, c", "say \"hi\"", "two\nlines", " pad"]) == "a,\"b, c\",\"say \"\"hi\"\"\",\"two\nlines\",\" pad\"\r\n")
     }
+
+    @Test("TAB completes presets after as, the file's columns after map \", and stages after to")
+    func completion() throws {
+        let harness = try Harness()
+        func complete(_ line: String) -> [String] {
+            Completer.complete(line: line, cursor: line.count, session: harness.session).candidates
+        }
+        let file = Self.sample
+        #expect(complete("import \(file) as ") == ["csv", "hubspot", "pipedrive", "salesforce"])
+        #expect(complete("import \(file) as h") == ["hubspot"])
+        #expect(complete("import \(file) map \"Li") == ["\"Lifecycle Stage\""])
+        #expect(complete("import \(file) map \"Last") == ["\"Last Name\""])
+        #expect(complete("import \(file) stage from \"Lead S") == ["\"Lead Status\""])
+        #expect(complete("import \(file) stage from \"Lead Status\" \"Open\" to s").contains("sql"))
+        #expect(complete("import \(file) stage from \"Lead Status\" \"Open\" to c").contains("customer"))
+        #expect(complete("import \(file) dry").contains("dry-run"))
+    }
 }

@@ -36,7 +36,7 @@ struct CandidateSource {
         case .tag: matching(distinctTags(), typed)
         case .activity: matching(LogCommand.types, typed)
         case .file: files(typed)
-        case .expression, .text, .value: []
+        case .expression, .text, .value, .column: []
         }
     }
 
