@@ -9,6 +9,8 @@ public struct ImportPlanner {
     public var workspace: Workspace
     public var actor: String
     public var now: Date
+    /// Polled every few thousand rows: Ctrl-C stops a long import before it changes anything.
+    public var isInterrupted: () -> Bool = { false }
 
     public init(workspace: Workspace, actor: String, now: Date) {
         self.workspace = workspace
@@ -51,7 +53,12 @@ public struct ImportPlanner {
         var stageOrder: [String] = []
         let header = document.header
 
-        for record in document.records {
+        ImportProgress.reset(total: document.records.count)
+        for (number, record) in document.records.enumerated() {
+            if number & 0xFFF == 0 {
+                ImportProgress.rowsDone.store(number, ordering: .relaxed)
+                if isInterrupted() { throw .interrupted }
+            }
             func skip(_ reason: String) { skipped.append(.init(file: fileName, line: record.line, reason: reason)) }
             if record.fields == header || (record.fields.count > header.count && Array(record.fields.prefix(header.count)) == header) {
                 skip("the header again (a spreadsheet repeated it)")
@@ -240,7 +247,7 @@ public struct ImportPlanner {
     /// Sets one field from a cell; the reason when the value does not fit the field.
     static func set(_ field: ImportField, _ value: String, on lead: inout Lead, column: ImportPlan.Column,
                     dates: ImportDate) -> String? {
-        func number() -> Double? { Double(value.replacingOccurrences(of: " ", with: "")) }
+        func number() -> Double? { Double(value) ?? Double(value.replacingOccurrences(of: " ", with: "")) }
         switch field {
         case .id: lead.id = value
         case .name: lead.name = value
