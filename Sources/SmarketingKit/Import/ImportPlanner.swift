@@ -119,7 +119,11 @@ public struct ImportPlanner {
             if spec.key != nil, let keyValue, let row = existing[keyValue] {
                 let old = workspace.leads[row]
                 var new = Self.merge(lead, into: old)
-                if stageValue == nil, spec.stage == nil { new.stage = old.stage }
+                if stageValue == nil, spec.stage == nil {
+                    // No stage in the row: the lead keeps its own (and is no row of the stage table).
+                    new.stage = old.stage
+                    stageCounts[countKey]?.rows -= 1
+                }
                 if new.stage != old.stage {
                     new.history.append(StageChange(at: now, from: old.stage, to: new.stage, by: actor,
                                                    note: "imported from \(fileName) at line \(record.line)"))
@@ -175,7 +179,7 @@ public struct ImportPlanner {
         let spec = join.spec
         if let format = spec.dateFormat, !ImportDate.isValid(format: format) { throw .badDateFormat(format) }
         var layout = try Layout(document: document, file: fileName, spec: spec, preset: nil, funnel: workspace.funnel)
-        layout.columns[joinKey].origin = "key"
+        layout.columns[joinKey].origin = "join key (not stored again)"
         let dates = ImportDate(format: spec.dateFormat)
         var stageDate: Int?
         if let column = spec.stageDateColumn {
