@@ -263,4 +263,65 @@ struct ImportTests {
     func quoting() {
         #expect(CSVWriter.line(["a", "b, c", "say \"hi\"", "two\nlines", " pad"]) == "a,\"b, c\",\"say \"\"hi\"\"\",\"two\nlines\",\" pad\"\r\n")
     }
+
+    @Test("TAB completes presets after as, the file's columns after map \", and stages after to")
+    func completion() throws {
+        let harness = try Harness()
+        func complete(_ line: String) -> [String] {
+            Completer.complete(line: line, cursor: line.count, session: harness.session).candidates
+        }
+        let file = Self.sample
+        #expect(complete("import \(file) as ") == ["csv", "hubspot", "pipedrive", "salesforce"])
+        #expect(complete("import \(file) as h") == ["hubspot"])
+        #expect(complete("import \(file) map \"Li") == ["\"Lifecycle Stage\""])
+        #expect(complete("import \(file) map \"Last") == ["\"Last Name\""])
+        #expect(complete("import \(file) stage from \"Lead S") == ["\"Lead Status\""])
+        #expect(complete("import \(file) stage from \"Lead Status\" \"Open\" to s").contains("sql"))
+        #expect(complete("import \(file) stage from \"Lead Status\" \"Open\" to c").contains("customer"))
+        #expect(complete("import \(file) dry").contains("dry-run"))
+    }
+
+    @Test("Salesforce's real header and Pipedrive's are recognised; their values map to smk's fields and stages; Latin-1 is converted",
+          .enabled(if: RealData.present))
+    func presets() throws {
+        let folder = NSTemporaryDirectory() + "smk-import-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let headerText = try String(contentsOfFile: RealData.folder + "/salesforce_lead_export_header.csv", encoding: .utf8)
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let header = headerText.split(separator: ",").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "\"")) }
+        func row(_ values: [String: String]) -> String { header.map { values[$0] ?? "" }.map(CSVWriter.field).joined(separator: ",") }
+        let salesforce = [headerText,
+                          row(["Id": "00Q1", "FirstName": "Anna", "LastName": "Berg", "Company": "Berg AB", "Email": "anna@berg.se",
+                               "LeadSource": "Web", "Status": "Closed - Not Converted", "NumberOfEmployees": "40",
+                               "CreatedDate": "2024-01-15T10:23:00.000+0000", "Rating": "Hot", "IsConverted": "false"]),
+                          row(["Id": "00Q2", "LastName": "Popescu", "Company": "Carpat, SRL", "Status": "Closed - Converted",
+                               "LeadSource": "Partner", "CreatedDate": "2024-02-01T08:00:00.000+0000", "IsConverted": "true"]),
+                          row(["Id": "00Q3", "LastName": "Ng", "Company": "Ng Ltd", "Status": "Working - Contacted"])].joined(separator: "\r\n")
+        try Data(salesforce.utf8).write(to: URL(fileURLWithPath: folder + "/sf.csv"))
+        let harness = EmptyHarness()
+        let out = harness.run("import \(folder)/sf.csv").out
+        #expect(out.contains("preset salesforce (found from the header)"))
+        #expect(out.contains("3 rows read: 3 added, 0 updated, 0 skipped"))
+        let anna = try #require(harness.session.workspace.leads[id: "00Q1"])
+        #expect(anna.name == "Anna Berg" && anna.stage == "lost" && anna.source == "Web" && anna.employees == 40)
+        #expect(anna.created == Timestamp.parse("2024-01-15T10:23:00Z") && anna.fields["rating"] == .string("Hot"))
+        #expect(harness.session.workspace.leads[id: "00Q2"]?.stage == "customer")
+        #expect(harness.session.workspace.leads[id: "00Q3"]?.stage == "sal")
+
+        let pipedrive = "Lead - Title,Lead - Owner,Lead - Source,Person - Name,Person - Email,Organization - Name,Lead - Labels,Lead created\n"
+            + "Fleet deal,erik,Web forms,Sofia Lindqvist,sofia@nordvik.se,Nordvik AB,\"Hot, Warm\",2026-10-03 09:12:00\n"
+        try Data(pipedrive.utf8).write(to: URL(fileURLWithPath: folder + "/pd.csv"))
+        let other = EmptyHarness()
+        #expect(other.run("import \(folder)/pd.csv").out.contains("preset pipedrive (found from the header)"))
+        let sofia = try #require(other.session.workspace.leads.all.first)
+        #expect(sofia.name == "Sofia Lindqvist" && sofia.company == "Nordvik AB" && sofia.owner == "erik" && sofia.tags == ["Hot", "Warm"])
+        #expect(sofia.source == "Web forms" && sofia.fields["leadTitle"] == .string("Fleet deal") && sofia.stage == "lead")
+
+        var latin1 = Array("name;city\r\n".utf8)
+        latin1 += [0x53, 0x74, 0x65, 0x66, 0x61, 0x6E, 0x3B, 0x47, 0xF6, 0x74, 0x65, 0x62, 0x6F, 0x72, 0x67]
+        try Data(latin1).write(to: URL(fileURLWithPath: folder + "/latin1.csv"))
+        let third = EmptyHarness()
+        #expect(third.run("import \(folder)/latin1.csv").out.contains("separator ';' · Latin-1 (converted to UTF-8) · CRLF"))
+        #expect(third.session.workspace.leads.all.first?.city == "Göteborg")
+    }
 }

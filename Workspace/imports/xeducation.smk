@@ -1,7 +1,8 @@
 # The X Education lead export (the public lead-scoring case study, 9,237 leads with a
 # known outcome) as a workspace. Replaces Scripts/xeducation.py; makes
-# Workspace/xeducation.json:
+# Workspace/xeducation.json (the same bytes every run; remove the old file first):
 #
+#   rm Workspace/xeducation.json
 #   smk --new Workspace/xeducation.json --as smk --now 2026-11-24 \
 #     -c "run Workspace/imports/xeducation.smk ../shared/data/x_education_leads.csv; save"
 #
@@ -25,7 +26,8 @@ import $1 \
   map "Country" to fields.country \
   map "City" to fields.city \
   map "Do Not Email" to fields.doNotEmail \
-  map "A free copy of Mastering The Interview" to fields.freeCopy
+  map "A free copy of Mastering The Interview" to fields.freeCopy \
+  map "Tags" to fields.tags
 
 # The scoring rules are a team's first guess, written before looking at the outcomes;
 # `score check` says how good the guess is.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads a CSV export as CRMs and spreadsheets really write it: a UTF-8 byte-order mark,
 /// CRLF or LF (or a lone CR) line ends, no final newline, quoted fields holding
 /// separators, doubled quotes and line breaks, trailing empty columns, and Windows-1252 /
@@ -242,5 +244,22 @@ public enum CSVError: Error, Sendable, Equatable, CustomStringConvertible {
         case .unterminatedQuote(let line): "line \(line): a quoted field is never closed (a \" is missing)"
         case .unsupportedEncoding(let what): "the file's text is \(what); smk reads UTF-8 and Latin-1 / Windows-1252"
         }
+    }
+}
+
+extension CSVReader {
+    /// The header of the CSV file at `path` (empty when it cannot be read), reading only
+    /// its start: TAB completion of column names must not read a million rows.
+    public static func header(ofFile path: String) -> [String] {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return [] }
+        defer { try? handle.close() }
+        let start = Array(handle.readData(ofLength: 64 * 1024))
+        var end = start.count
+        var quoted = false
+        for (index, byte) in start.enumerated() {
+            if byte == 0x22 { quoted.toggle() }
+            if !quoted, byte == 0x0A || byte == 0x0D { end = index; break }
+        }
+        return (try? read(Array(start[..<end])).header) ?? []
     }
 }

@@ -104,10 +104,23 @@ extension ImportPlanner {
         /// The cell's value, or nil when it is blank or one of the `null` values.
         @inline(__always)
         func value(_ cell: String, spec: ImportSpec) -> String? {
-            if cell.isEmpty { return nil }
-            let trimmed = cell.first!.isWhitespace || cell.last!.isWhitespace ? cell.trimmingCharacters(in: .whitespaces) : cell
+            guard let first = cell.utf8.first, let last = cell.utf8.last else { return nil }
+            // Only a cell that starts or ends in a space (or a non-ASCII character, which
+            // may be one) is trimmed: the common cell costs two byte reads.
+            let mayPad = first == 0x20 || first == 0x09 || first >= 0x80 || last == 0x20 || last == 0x09 || last >= 0x80
+            let trimmed = mayPad ? Self.trim(cell) : cell
             if trimmed.isEmpty || nulls.contains(trimmed) { return nil }
             return trimmed
+        }
+
+        /// `text` without the spaces (any Unicode white space) around it; the same string
+        /// when there are none, which is the usual case for a name like "Ștefan".
+        static func trim(_ text: String) -> String {
+            let scalars = text.unicodeScalars
+            guard let head = scalars.first, let tail = scalars.last,
+                  head.properties.isWhitespace || tail.properties.isWhitespace else { return text }
+            return String(String.UnicodeScalarView(scalars.drop { $0.properties.isWhitespace }.reversed()
+                .drop { $0.properties.isWhitespace }.reversed()))
         }
 
         /// The stage a row's stage value means, or why it means none.
@@ -126,13 +139,13 @@ extension ImportPlanner {
         /// The columns with how many rows answered each.
         func counted(document: CSVDocument, spec: ImportSpec) -> [ImportPlan.Column] {
             var out = columns
-            for index in out.indices {
-                var answered = 0
-                for record in document.records where index < record.fields.count && value(record.fields[index], spec: spec) != nil {
-                    answered += 1
+            var answered = [Int](repeating: 0, count: out.count)
+            for record in document.records {
+                for index in 0..<min(out.count, record.fields.count) where value(record.fields[index], spec: spec) != nil {
+                    answered[index] += 1
                 }
-                out[index].answered = answered
             }
+            for index in out.indices { out[index].answered = answered[index] }
             return out
         }
     }

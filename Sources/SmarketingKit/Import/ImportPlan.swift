@@ -80,6 +80,7 @@ public enum ImportError: Error, Sendable, Equatable, CustomStringConvertible {
     case unknownStage(String, suggestion: String?)
     case badDateFormat(String)
     case strict(skipped: Int, first: ImportPlan.Skipped)
+    case interrupted
 
     public var description: String {
         switch self {
@@ -91,6 +92,7 @@ public enum ImportError: Error, Sendable, Equatable, CustomStringConvertible {
         case .unknownStage(let name, let suggestion):
             "'\(name)' is not a stage" + (suggestion.map { " — did you mean '\($0)'?" } ?? "")
         case .badDateFormat(let format): "date-format '\(format)' names no yyyy, MM and dd"
+        case .interrupted: "interrupted"
         case .strict(let count, let first):
             "strict: \(count) bad row(s), nothing imported; the first: \(first.file):\(first.line): \(first.reason)"
         }

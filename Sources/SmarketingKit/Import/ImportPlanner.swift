@@ -9,6 +9,8 @@ public struct ImportPlanner {
     public var workspace: Workspace
     public var actor: String
     public var now: Date
+    /// Polled every few thousand rows: Ctrl-C stops a long import before it changes anything.
+    public var isInterrupted: () -> Bool = { false }
 
     public init(workspace: Workspace, actor: String, now: Date) {
         self.workspace = workspace
@@ -51,7 +53,12 @@ public struct ImportPlanner {
         var stageOrder: [String] = []
         let header = document.header
 
-        for record in document.records {
+        ImportProgress.reset(total: document.records.count)
+        for (number, record) in document.records.enumerated() {
+            if number & 0xFFF == 0 {
+                ImportProgress.rowsDone.store(number, ordering: .relaxed)
+                if isInterrupted() { throw .interrupted }
+            }
             func skip(_ reason: String) { skipped.append(.init(file: fileName, line: record.line, reason: reason)) }
             if record.fields == header || (record.fields.count > header.count && Array(record.fields.prefix(header.count)) == header) {
                 skip("the header again (a spreadsheet repeated it)")
@@ -112,7 +119,11 @@ public struct ImportPlanner {
             if spec.key != nil, let keyValue, let row = existing[keyValue] {
                 let old = workspace.leads[row]
                 var new = Self.merge(lead, into: old)
-                if stageValue == nil, spec.stage == nil { new.stage = old.stage }
+                if stageValue == nil, spec.stage == nil {
+                    // No stage in the row: the lead keeps its own (and is no row of the stage table).
+                    new.stage = old.stage
+                    stageCounts[countKey]?.rows -= 1
+                }
                 if new.stage != old.stage {
                     new.history.append(StageChange(at: now, from: old.stage, to: new.stage, by: actor,
                                                    note: "imported from \(fileName) at line \(record.line)"))
@@ -168,7 +179,7 @@ public struct ImportPlanner {
         let spec = join.spec
         if let format = spec.dateFormat, !ImportDate.isValid(format: format) { throw .badDateFormat(format) }
         var layout = try Layout(document: document, file: fileName, spec: spec, preset: nil, funnel: workspace.funnel)
-        layout.columns[joinKey].origin = "key"
+        layout.columns[joinKey].origin = "join key (not stored again)"
         let dates = ImportDate(format: spec.dateFormat)
         var stageDate: Int?
         if let column = spec.stageDateColumn {
@@ -240,7 +251,7 @@ public struct ImportPlanner {
     /// Sets one field from a cell; the reason when the value does not fit the field.
     static func set(_ field: ImportField, _ value: String, on lead: inout Lead, column: ImportPlan.Column,
                     dates: ImportDate) -> String? {
-        func number() -> Double? { Double(value.replacingOccurrences(of: " ", with: "")) }
+        func number() -> Double? { Double(value) ?? Double(value.replacingOccurrences(of: " ", with: "")) }
         switch field {
         case .id: lead.id = value
         case .name: lead.name = value

@@ -31,6 +31,8 @@ enum ArgumentKind: Hashable, Sendable {
     case activity
     /// A value for the field named before `=` (`set ID FIELD = VALUE`).
     case value
+    /// A column of the CSV file the command names first (`import FILE map "COLUMN"`).
+    case column
     /// Free text, a number or a note: nothing to propose.
     case text
 
@@ -46,7 +48,8 @@ enum ArgumentKind: Hashable, Sendable {
         switch placeholder {
         case "ID", "IDS", "LEAD", "SEL", "SELECTOR": self = .leadID
         case "STAGE": self = .stage
-        case "F", "FIELD", "FIELDS", "COLUMN": self = .field
+        case "F", "FIELD", "FIELDS": self = .field
+        case "COLUMN": self = .column
         case "EXPR", "EXPRESSION", "CONDITION": self = .expression
         case "OWNER", "PERSON", "USER", "WHO": self = .owner
         case "PERSONA": self = .persona

@@ -36,7 +36,7 @@ struct CandidateSource {
         case .tag: matching(distinctTags(), typed)
         case .activity: matching(ActivityTypes.all(in: workspace), typed)
         case .file: files(typed)
-        case .expression, .text, .value: []
+        case .expression, .text, .value, .column: []
         }
     }
 

@@ -108,7 +108,11 @@ public enum Completer {
         let word = proposals.typed.word
         proposals.add(keywords: slot.keywords)
         for kind in slot.kinds where kind != .leadID || leadIDs {
-            if kind == .value {
+            if kind == .column {
+                // The header of the file the command names first (`import FILE … map "`).
+                guard let file = arguments.first, file.kind != .symbol else { continue }
+                proposals.add(CSVReader.header(ofFile: file.text).filter { CandidateSource.matches($0, word) })
+            } else if kind == .value {
                 // `FIELD = VALUE`: the values of the field named before the `=`.
                 guard let equals = arguments.lastIndex(where: { $0.isSymbol("=") }), equals > arguments.startIndex,
                       let values = source.values(of: arguments[equals - 1].text, typed: word) else { continue }

@@ -136,11 +136,16 @@ struct Synopsis {
     private static func words(of usage: String) -> [Substring] {
         var text = ""
         var inQuote = false
+        var quoted = ""
         for character in usage {
             if character == "\"" {
-                if !inQuote { text.append("\"") }
+                // `"COLUMN"`: a quoted column name of the file, which TAB can propose.
+                if inQuote, quoted == "COLUMN" { text.append("COLUMN") } else if inQuote { text.append("\"") }
+                quoted = ""
                 inQuote.toggle()
-            } else if !inQuote {
+            } else if inQuote {
+                quoted.append(character)
+            } else {
                 text.append(character)
             }
         }

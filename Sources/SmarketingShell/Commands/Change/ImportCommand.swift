@@ -51,15 +51,19 @@ public enum ImportCommand: ShellCommand {
         let fileToken = try arguments.text("a CSV file")
         var spec = try parseClauses(&arguments, in: session, allowJoin: true)
         try arguments.finish()
+        let endProgress = session.progress?("importing \(URL(fileURLWithPath: fileToken.text).lastPathComponent)") { ImportProgress.fraction }
+        defer { endProgress?() }
         let document = try read(fileToken.text, separator: spec.separator)
         var joined: CSVDocument?
         if let join = spec.join {
             joined = try read(join.file, separator: join.spec.separator)
             spec.join = join
         }
-        let planner = ImportPlanner(workspace: session.workspace, actor: session.actor, now: session.now)
+        var planner = ImportPlanner(workspace: session.workspace, actor: session.actor, now: session.now)
+        planner.isInterrupted = { session.isInterrupted() }
         let plan: ImportPlan
         do { plan = try planner.plan(document, file: fileToken.text, spec: spec, joined: joined) } catch {
+            if error == .interrupted { throw .interrupted }
             throw .refused(error.description)
         }
         var results = ImportReport.plan(plan)
