@@ -2,7 +2,7 @@
 public enum TimerCommand: ShellCommand {
     public static let name = "timer"
     public static let group = CommandGroup.script
-    public static let summary = "print how long each command takes (on) or not (off)"
+    public static let summary = "print how long each command takes, wall clock and CPU (on), or not (off)"
     public static let usage = "timer on|off"
     public static let examples = ["timer on; count by source; timer off"]
 
