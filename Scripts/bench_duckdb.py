@@ -14,7 +14,9 @@ import json
 import sys
 import time
 
-SCORE = "round(0.5 * fit + 0.5 * interest, 1)"
+# Rounded half up to a tenth, as smk and the jq filter round (DuckDB's round() on a double
+# can go the other way at .x5).
+SCORE = "floor((0.5 * fit + 0.5 * interest) * 10 + 0.5) / 10"
 QUERIES = {
     "a": "select count(*) from leads where stage = 'mql' and %s >= 60" % SCORE,
     "b": "select source, count(*) from leads group by source order by source",
