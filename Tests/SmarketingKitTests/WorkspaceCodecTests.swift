@@ -139,3 +139,48 @@ struct WorkspaceCodecTests {
         #expect(workspace.leads[0].stage == "qualified")
     }
 }
+
+/// A workspace written by another tool (compact JSON, no spaces) saves to what smk's own
+/// layout saves to, by rewriting each lead's whitespace instead of decoding it.
+@Suite("Saving a foreign layout")
+struct ForeignLayoutSaveTests {
+    /// `text` with every whitespace outside strings removed, as `jq -c` writes it.
+    static func squeezed(_ bytes: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        var inString = false
+        var i = 0
+        while i < bytes.count {
+            let byte = bytes[i]
+            if inString {
+                out.append(byte)
+                if byte == UInt8(ascii: "\\"), i + 1 < bytes.count { out.append(bytes[i + 1]); i += 1 }
+                else if byte == UInt8(ascii: "\"") { inString = false }
+            } else if byte == UInt8(ascii: "\"") {
+                inString = true
+                out.append(byte)
+            } else if ![0x20, 0x0A, 0x0D, 0x09].contains(byte) {
+                out.append(byte)
+            }
+            i += 1
+        }
+        return out
+    }
+
+    @Test("the demo squeezed to one line saves to the demo's own bytes, its leads respaced, not decoded")
+    func demo() throws {
+        let original = try AtomicFile.readAll(Fixtures.demo)
+        let compact = Self.squeezed(original)
+        #expect(compact.count < original.count - 10_000)
+        let workspace = try WorkspaceCodec.decode(compact, path: "compact.json")
+        #expect(workspace.leads.table.respaced.filter { $0 }.count > workspace.leads.count / 2, "most leads are respaced")
+        #expect(WorkspaceCodec.encode(workspace) == original)
+    }
+
+    @Test("respacing keeps strings as they are, spaces, colons, commas and escapes included")
+    func strings() {
+        var writer = JSONWriter()
+        let text = Array(#"{"a":"x, y: \"z\" \\","b":[1,2 ,{ "c" :null}],"d":{}}"#.utf8)
+        text.withUnsafeBufferPointer { writer.appendRespaced($0) }
+        #expect(String(decoding: writer.bytes, as: UTF8.self) == #"{"a": "x, y: \"z\" \\", "b": [1, 2, {"c": null}], "d": {}}"#)
+    }
+}

@@ -17,6 +17,22 @@ struct CleanTests {
         #expect(byName.contains { $0.rows.map { leads.id(at: $0) } == ["L-000025", "L-000036"] }, "Åkesson / Åkeson at the same company")
     }
 
+    @Test("dupes and find stop on Ctrl-C with 'interrupted', keep nothing half done, and answer when asked again")
+    func interrupted() throws {
+        for command in ["dupes", "find nordvik"] {
+            let harness = try Harness()
+            var polls = 0
+            // The interpreter asks once before the command; the command's own poll says stop.
+            harness.session.isInterrupted = { polls += 1; return polls > 1 }
+            let stopped = harness.run(command)
+            #expect(stopped.err.contains("interrupted"), "\(command)")
+            #expect(polls > 1, "\(command) polled the interrupt")
+            harness.session.isInterrupted = { false }
+            let again = harness.run(command)
+            #expect(again.err.isEmpty && !again.out.isEmpty, "\(command)")
+        }
+    }
+
     @Test("a company's legal form, case and accents do not make it another company")
     func companyKey() {
         #expect(Duplicates.companyKey("Van Dijk B.V.") == Duplicates.companyKey("van dijk BV"))

@@ -192,6 +192,9 @@ extension WorkspaceCodec {
             // An unedited lead whose text is already what `json` would write is copied.
             if let tableRow = leads.columnRow(of: row), let range = leads.table.canonicalBytes(at: tableRow) {
                 leads.table.source.withUnsafeBufferPointer { writer.append(UnsafeBufferPointer(rebasing: $0[range])) }
+            } else if let tableRow = leads.columnRow(of: row), let range = leads.table.respacedBytes(at: tableRow) {
+                // A compact file from another tool: the same text with a save's spacing.
+                leads.table.source.withUnsafeBufferPointer { writer.appendRespaced(UnsafeBufferPointer(rebasing: $0[range])) }
             } else {
                 writer.compact(.object(leads[row].json))
             }

@@ -37,6 +37,7 @@ public struct Interpreter {
         for command in ScriptSplitter.split(text, file: file, firstLine: firstLine) {
             if session.isInterrupted() { break }
             let started = DispatchTime.now().uptimeNanoseconds
+            let startedCPU = ProcessorTime.seconds()
             var failed = false
             session.declined = false
             session.warnings = []
@@ -59,7 +60,9 @@ public struct Interpreter {
             }
             if session.settings.timer {
                 let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started) / 1_000_000
-                session.err.write("time: \(NumberText.format((elapsed * 10).rounded() / 10)) ms\n")
+                let cpu = (ProcessorTime.seconds() - startedCPU) * 1000
+                session.err.write("time: \(NumberText.format((elapsed * 10).rounded() / 10)) ms"
+                                  + " (cpu \(NumberText.format((cpu * 10).rounded() / 10)) ms)\n")
             }
             if failed {
                 outcome.failures += 1

@@ -7,7 +7,7 @@ extension LeadStreamDecoder {
     mutating func readRecords(kind: Int) throws(StreamRefusal) {
         if try readNull() { noteLayout(); return }
         try expect(UInt8(ascii: "["))
-        if skipWhitespace() > 0 { noteLayout() }
+        if skipWhitespace() > 0 { noteSpacing() }
         if peek == UInt8(ascii: "]") { i += 1; return }
         repeat {
             try readRecord(kind: kind)
@@ -17,7 +17,7 @@ extension LeadStreamDecoder {
     mutating func readRecord(kind: Int) throws(StreamRefusal) {
         let keys = recordKeys[kind - 19]
         try expect(UInt8(ascii: "{"))
-        if skipWhitespace() > 0 { noteLayout() }
+        if skipWhitespace() > 0 { noteSpacing() }
         if peek == UInt8(ascii: "}") { throw StreamRefusal() }  // "at" is required
         var seen: UInt32 = 0
         var last = -1

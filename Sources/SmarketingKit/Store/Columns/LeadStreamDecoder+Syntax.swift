@@ -25,24 +25,24 @@ extension LeadStreamDecoder {
     mutating func afterColon() {
         if peek == 0x20 {
             i += 1
-            if skipWhitespace() > 0 { noteLayout() }
+            if skipWhitespace() > 0 { noteSpacing() }
         } else if skipWhitespace() >= 0 {
-            noteLayout()
+            noteSpacing()
         }
     }
 
     /// After an element: true when `,` says another follows, false at `close`.
     mutating func more(close: UInt8) throws(StreamRefusal) -> Bool {
-        if skipWhitespace() > 0 { noteLayout() }
+        if skipWhitespace() > 0 { noteSpacing() }
         guard i < bytes.count else { throw StreamRefusal() }
         if bytes[i] == close { i += 1; return false }
         guard bytes[i] == UInt8(ascii: ",") else { throw StreamRefusal() }
         i += 1
         if peek == 0x20 {
             i += 1
-            if skipWhitespace() > 0 { noteLayout() }
+            if skipWhitespace() > 0 { noteSpacing() }
         } else {
-            noteLayout()
+            noteSpacing()
             skipWhitespace()
         }
         return true
@@ -175,19 +175,19 @@ extension LeadStreamDecoder {
             _ = try scanString()
         case UInt8(ascii: "{"):
             i += 1
-            if skipWhitespace() > 0 { noteLayout() }
+            if skipWhitespace() > 0 { noteSpacing() }
             if peek == UInt8(ascii: "}") { i += 1; return }
             repeat {
                 guard peek == UInt8(ascii: "\"") else { throw StreamRefusal() }
                 _ = try scanString()
-                if skipWhitespace() > 0 { noteLayout() }
+                if skipWhitespace() > 0 { noteSpacing() }
                 try expect(UInt8(ascii: ":"))
                 afterColon()
                 try skipValue(depth: depth + 1)
             } while try more(close: UInt8(ascii: "}"))
         case UInt8(ascii: "["):
             i += 1
-            if skipWhitespace() > 0 { noteLayout() }
+            if skipWhitespace() > 0 { noteSpacing() }
             if peek == UInt8(ascii: "]") { i += 1; return }
             repeat {
                 try skipValue(depth: depth + 1)

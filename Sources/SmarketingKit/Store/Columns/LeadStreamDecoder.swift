@@ -20,6 +20,8 @@ struct LeadStreamDecoder {
     var rawStart: [Int] = []
     var rawEnd: [Int] = []
     var canonical: [Bool] = []
+    /// Leads that are canonical but for their spacing (a compact file from another tool).
+    var respaced: [Bool] = []
     var whole: [Int: Lead] = [:]
     var index: LeadIDIndex
     private var stageTable = ByteHashTable()
@@ -27,8 +29,15 @@ struct LeadStreamDecoder {
     /// False once the current lead's text differs from what `Lead.json` writes.
     private var canon = true
 
-    /// The text is valid but not laid out as a save writes it.
+    /// True once the current lead's whitespace differs from what `Lead.json` writes.
+    private var spacing = false
+
+    /// The text is valid but not written as a save writes it.
     mutating func noteLayout() { canon = false }
+
+    /// The text differs from a save's only in whitespace between tokens: a save can
+    /// copy it with the whitespace rewritten, without decoding the lead.
+    mutating func noteSpacing() { spacing = true }
     var row = Row()
 
     /// The values of the lead being read, appended to the columns once it is complete.
@@ -85,7 +94,8 @@ struct LeadStreamDecoder {
                                         index: LeadIDIndex(capacity: max(16, buffer.count / 800)))
         try decoder.readArray()
         let table = LeadTable(columns: decoder.columns, source: source, rawStart: decoder.rawStart, rawEnd: decoder.rawEnd,
-                              canonical: decoder.canonical, whole: decoder.whole, funnel: funnel, index: decoder.index)
+                              canonical: decoder.canonical, respaced: decoder.respaced, whole: decoder.whole, funnel: funnel,
+                              index: decoder.index)
         return (table, decoder.i)
     }
 
@@ -119,6 +129,7 @@ struct LeadStreamDecoder {
         rawStart.reserveCapacity(estimate)
         rawEnd.reserveCapacity(estimate)
         canonical.reserveCapacity(estimate)
+        respaced.reserveCapacity(estimate)
         skipWhitespace()
         if peek == UInt8(ascii: "]") { i += 1; return }
         var reported = i
@@ -141,6 +152,7 @@ struct LeadStreamDecoder {
     private mutating func readLeadOrFallBack() throws(StreamRefusal) {
         let start = i
         canon = true
+        spacing = false
         row.reset()
         let arenaMark = columns.arena.count
         do {
@@ -167,6 +179,7 @@ struct LeadStreamDecoder {
         rawStart.append(start)
         rawEnd.append(end)
         canonical.append(false)
+        respaced.append(false)
         try addToIndex(number)
     }
 
@@ -191,7 +204,8 @@ struct LeadStreamDecoder {
         columns.finishRow()
         rawStart.append(start)
         rawEnd.append(i)
-        canonical.append(canon)
+        canonical.append(canon && !spacing)
+        respaced.append(canon && spacing)
         try addToIndex(number)
     }
 
@@ -219,7 +233,7 @@ struct LeadStreamDecoder {
 
     private mutating func readLead() throws(StreamRefusal) {
         try expect(UInt8(ascii: "{"))
-        if skipWhitespace() > 0 { noteLayout() }
+        if skipWhitespace() > 0 { noteSpacing() }
         if peek == UInt8(ascii: "}") { throw StreamRefusal() }  // no id: the tree decoder says so
         repeat {
             let key = try readKey()
@@ -245,7 +259,7 @@ struct LeadStreamDecoder {
         guard peek == UInt8(ascii: "\"") else { throw StreamRefusal() }
         let s = try scanString()
         if s.escaped { throw StreamRefusal() }
-        if skipWhitespace() > 0 { noteLayout() }
+        if skipWhitespace() > 0 { noteSpacing() }
         try expect(UInt8(ascii: ":"))
         afterColon()
         return UnsafeBufferPointer(rebasing: bytes[s.start..<s.end])
@@ -408,7 +422,7 @@ struct LeadStreamDecoder {
     private mutating func readTags() throws(StreamRefusal) {
         if try readNull() { canon = false; return }
         try expect(UInt8(ascii: "["))
-        if skipWhitespace() > 0 { noteLayout() }
+        if skipWhitespace() > 0 { noteSpacing() }
         if peek == UInt8(ascii: "]") { i += 1; return }
         repeat {
             guard peek == UInt8(ascii: "\"") else { throw StreamRefusal() }

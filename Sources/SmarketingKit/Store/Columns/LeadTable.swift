@@ -14,6 +14,9 @@ final class LeadTable: Sendable {
     /// True when the lead's text is exactly what `Lead.json` would write, so saving an
     /// unedited lead copies its bytes.
     let canonical: [Bool]
+    /// True when the lead's text is what `Lead.json` would write but for its whitespace,
+    /// so saving an unedited lead copies its bytes with the spacing rewritten.
+    let respaced: [Bool]
     /// Leads kept as values: rows built from `Lead`s, or leads the streaming decoder left
     /// to the tree decoder.
     let whole: [Int: Lead]
@@ -25,13 +28,14 @@ final class LeadTable: Sendable {
     /// Answers computed from this table's rows (duplicates, the search index, analyses).
     let memo = TableMemo()
 
-    init(columns: LeadColumns, source: [UInt8], rawStart: [Int], rawEnd: [Int], canonical: [Bool],
+    init(columns: LeadColumns, source: [UInt8], rawStart: [Int], rawEnd: [Int], canonical: [Bool], respaced: [Bool] = [],
          whole: [Int: Lead], funnel: Funnel, index: LeadIDIndex) {
         self.columns = columns
         self.source = source
         self.rawStart = rawStart
         self.rawEnd = rawEnd
         self.canonical = canonical
+        self.respaced = respaced
         self.whole = whole
         self.funnel = funnel
         self.index = index
@@ -102,6 +106,12 @@ final class LeadTable: Sendable {
         }
         if let value, let lead = try? Lead(json: value, funnel: funnel) { return lead }
         return Lead(id: id(at: row), stage: funnel.stages.indices.contains(Int(columns.stage[row])) ? funnel.stages[Int(columns.stage[row])].id : "lead")
+    }
+
+    /// The raw object text of an unedited lead whose spacing alone differs from a save's.
+    func respacedBytes(at row: Int) -> Range<Int>? {
+        guard row < respaced.count, respaced[row], whole[row] == nil else { return nil }
+        return rawStart[row]..<rawEnd[row]
     }
 
     /// The raw object text of an unedited lead, when saving may copy it.

@@ -77,8 +77,11 @@ public enum FunnelCommand: ShellCommand {
                 JSONMember("medianDays", stage.medianDays.map { .number(($0 * 10).rounded() / 10) } ?? .null),
             ])))
         }
-        let side = session.workspace.funnel.stages.filter(\.isSide).map { stage in
-            "\(stage.id) \(rows.filter { session.workspace.leads.stage(at: $0) == stage.id }.count)"
+        let workspace = session.workspace
+        let side = workspace.leads.remembered("funnel-side", key: AnalysisKey(workspace, rows: rows)) {
+            workspace.funnel.stages.filter(\.isSide).map { stage in
+                "\(stage.id) \(rows.filter { workspace.leads.stage(at: $0) == stage.id }.count)"
+            }
         }
         var footer = "\(rows.count) lead\(rows.count == 1 ? "" : "s")" + (side.isEmpty ? "" : "; outside the funnel: " + side.joined(separator: ", "))
         if unseen {

@@ -109,7 +109,11 @@ public enum WhatIfCommand: ShellCommand {
     static func averageDeal(in workspace: Workspace) -> Double? {
         guard let customer = workspace.funnel.stages.last(where: { !$0.isSide })?.id else { return nil }
         let leads = workspace.leads
-        let values = (0..<leads.count).filter { leads.stage(at: $0) == customer }.compactMap { leads[$0].value }
+        // The value from its column: a million leads' customers are not decoded.
+        guard let valueField = LeadField.named("value") else { return nil }
+        let environment = QueryEnvironment(workspace: workspace, now: Date())
+        let values = (0..<leads.count).filter { leads.stage(at: $0) == customer }
+            .compactMap { leads.value(of: valueField, at: $0, in: environment).numberValue }
         guard !values.isEmpty else { return nil }
         return (values.reduce(0, +) / Double(values.count)).rounded()
     }
