@@ -94,3 +94,26 @@ struct HugeFileTests {
         unlink(path)
     }
 }
+
+@Suite("Deep expressions")
+struct DeepExpressionTests {
+    @Test("a 1,000-clause or chain compiles and evaluates on a thread with a small stack")
+    func smallStack() throws {
+        let workspace = try Workspace.load(path: Fixtures.small)
+        let text = (0..<1000).map { "fit = \($0 % 100)" }.joined(separator: " or ")
+        let done = DispatchSemaphore(value: 0)
+        nonisolated(unsafe) var matched = -1
+        // 256 KB: a frame per clause (the compiler's recursion before) does not fit.
+        let thread = Thread {
+            let environment = QueryEnvironment(workspace: workspace, now: Date())
+            if let predicate = try? QueryCompiler.compile(text, in: environment) {
+                matched = (0..<workspace.leads.count).filter { predicate(workspace.leads[$0]) }.count
+            }
+            done.signal()
+        }
+        thread.stackSize = 256 << 10
+        thread.start()
+        done.wait()
+        #expect(matched >= 0, "the chain did not compile")
+    }
+}

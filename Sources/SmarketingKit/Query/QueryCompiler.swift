@@ -39,12 +39,31 @@ struct Compiler {
 
     mutating func compile(_ expr: Expr) throws(QueryError) -> LeadPredicate {
         switch expr {
-        case .and(let a, let b):
-            let left = try compile(a), right = try compile(b)
-            return { left($0) && right($0) }
-        case .or(let a, let b):
-            let left = try compile(a), right = try compile(b)
-            return { left($0) || right($0) }
+        case .and, .or:
+            // A chain of one operator (`a or b or … or z`, a tree as deep as it is long) is
+            // compiled and evaluated as one flat list: recursing once per clause overflowed
+            // the stack of a test thread under AddressSanitizer at 1,000 clauses.
+            let isAnd: Bool
+            if case .and = expr { isAnd = true } else { isAnd = false }
+            var operands: [Expr] = []
+            var pending = [expr]
+            while let next = pending.popLast() {
+                switch (next, isAnd) {
+                case (.and(let a, let b), true), (.or(let a, let b), false):
+                    pending.append(b)
+                    pending.append(a)
+                default:
+                    operands.append(next)
+                }
+            }
+            var predicates: [LeadPredicate] = []
+            predicates.reserveCapacity(operands.count)
+            for operand in operands { predicates.append(try compile(operand)) }
+            if predicates.count == 2 {
+                let left = predicates[0], right = predicates[1]
+                return isAnd ? { left($0) && right($0) } : { left($0) || right($0) }
+            }
+            return isAnd ? { lead in predicates.allSatisfy { $0(lead) } } : { lead in predicates.contains { $0(lead) } }
         case .not(let a):
             let inner = try compile(a)
             return { !inner($0) }
