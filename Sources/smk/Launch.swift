@@ -16,9 +16,13 @@ struct Launch {
     var keepGoing = false
     var assignments: [String] = []
     var forceUnlock = false
+    /// The shared workspace to open in the database named by SMK_DATABASE_URL (or by a
+    /// postgres:// WORKSPACE argument without ?workspace=).
+    var sharedName: String?
 
     init(workspace: String?, command: String?, file: String?, actor: String?, now: String?, format: String?,
-         keepGoing: Bool, assignments: [String], forceUnlock: Bool) {
+         keepGoing: Bool, assignments: [String], forceUnlock: Bool, sharedName: String? = nil) {
+        self.sharedName = sharedName
         self.workspace = workspace
         self.command = command
         self.file = file
@@ -63,6 +67,7 @@ struct Launch {
                 assignments.append(assignment)
             case "--keep-going": guard inline == nil, !keepGoing else { return nil }; keepGoing = true
             case "--force-unlock": guard inline == nil, !forceUnlock else { return nil }; forceUnlock = true
+            case "--workspace": guard take(&sharedName) else { return nil }
             default:
                 guard !argument.hasPrefix("-"), workspace == nil else { return nil }
                 workspace = argument
@@ -87,8 +92,10 @@ struct Launch {
     func run() throws {
         let out = StandardStream.output
         let err = StandardStream.error
-        guard let (workspace, path) = openWorkspace(err: err) else { throw ExitCode(2) }
-        let session = Session(workspace: workspace, path: path, actor: resolvedActor(), out: out, err: err)
+        let shared = try openShared(err: err)
+        guard let (workspace, path) = shared.map({ ($0.workspace, nil) }) ?? openWorkspace(err: err) else { throw ExitCode(2) }
+        let session = Session(workspace: workspace, path: path, actor: shared?.store.identity ?? resolvedActor(), out: out, err: err)
+        session.store = shared?.store
         session.fixedNow = now.flatMap(Timestamp.parse)
         session.settings.format = format.flatMap { OutputFormat(rawValue: $0.lowercased()) } ?? .table
         session.settings.bail = !keepGoing
@@ -112,6 +119,7 @@ struct Launch {
             return CompletionReply(candidates: result.candidates, replaceFrom: result.replaceFrom)
         } : nil
         defer { editor?.close() }
+        attachFollow(to: editor, session: session)
         if path != nil {
             let ask: ((String) -> Bool)? = editor.map { editor in
                 { question in
@@ -152,7 +160,7 @@ struct Launch {
                 let names = session.workspace.team.map(\.name).joined(separator: ", ")
                 err.write("note: \(session.actor) is not in this workspace's team (\(names)); as NAME acts as one of them\n")
             }
-            if path == nil || !FileManager.default.fileExists(atPath: path ?? "") {
+            if session.store == nil, path == nil || !FileManager.default.fileExists(atPath: path ?? "") {
                 err.write("new workspace \(session.displayName): not saved yet (save FILE writes it)\n")
             }
             Repl(session: session, reader: editor).run(clearInterrupt: Interrupt.clear)

@@ -58,6 +58,9 @@ final class LineEditor: LineReader {
     private var reportedHistoryFailure = false
     /// The signal handling installed for the line being read, nil between lines.
     private(set) var editingSignals: EditingSignals?
+    /// A second descriptor to wait on while the person types (a shared workspace's
+    /// database socket); see LineEditor+Follow.swift.
+    var follow: FollowWatch?
 
     /// Opens the editor on the process's terminal and loads the history at `historyPath`
     /// (a missing file is an empty history).
@@ -359,6 +362,10 @@ private let readCharacter: el_rfunc_t = { editLine, character in
     var decoder = UTF8ByteDecoder()
     while true {
         if Interrupt.isSet { return -1 }
+        if let editLine, let editor = LineEditor.owner(of: editLine), editor.follow != nil,
+           !editor.waitForTerminal(editLine) {
+            continue  // a signal: handled in waitForTerminal, look at the flag again
+        }
         var byte: UInt8 = 0
         let count = read(STDIN_FILENO, &byte, 1)
         if count == 0 { return 0 }

@@ -42,10 +42,13 @@ struct Smk: ParsableCommand {
     @Flag(help: "Take the workspace's write lock even from a session that still looks alive.")
     var forceUnlock = false
 
+    @Option(name: .customLong("workspace"), help: "Open this shared workspace in the database of SMK_DATABASE_URL.")
+    var sharedName: String?
+
     /// The options as plain values, for `Launch`.
     var launch: Launch {
         Launch(workspace: workspace, command: command, file: file, actor: actor, now: now, format: format,
-               keepGoing: keepGoing, assignments: assignments, forceUnlock: forceUnlock)
+               keepGoing: keepGoing, assignments: assignments, forceUnlock: forceUnlock, sharedName: sharedName)
     }
 
     func validate() throws {
@@ -61,6 +64,9 @@ struct Smk: ParsableCommand {
     /// fifth of the time to the first answer). Anything else, `--help` included, goes
     /// through swift-argument-parser as before.
     static func main() {
+        if CommandLine.arguments.dropFirst().first == "db" {
+            Foundation.exit(DBCommand.run(Array(CommandLine.arguments.dropFirst(2))))
+        }
         guard let launch = Launch(arguments: Array(CommandLine.arguments.dropFirst())) else {
             main(nil)
             return

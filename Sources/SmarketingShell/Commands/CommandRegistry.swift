@@ -41,6 +41,7 @@ public enum CommandRegistry {
         ScenariosCommand.self,
         InfoCommand.self,
         WhoamiCommand.self,
+        WhoCommand.self,
         AsCommand.self,
         ChangesCommand.self,
         ClearCommand.self,
