@@ -21,6 +21,29 @@ public final class PostgresStore: WorkspaceStore {
     public var location: String { "\(url) workspace \(name)" }
     public var identity: String? { connection.user }
     public var followDescriptor: Int32? { connection.isOK ? connection.socket : nil }
+    private var notices: [String] = []
+    private var lostReported = false
+
+    public func takeNotices() -> [String] {
+        defer { notices = [] }
+        return notices
+    }
+
+    /// After the connection was lost: tries once to connect again (LISTEN again, and the
+    /// next `follow` reads every change made meanwhile). Throws while it is still gone.
+    private func ensureConnected() throws(StoreRefusal) {
+        guard !connection.isOK else { return }
+        guard connection.reset() else {
+            if !lostReported { notices.append("note: the connection to the database is lost; retrying before each command (changes are refused until it is back; queries work on what is loaded)") }
+            lostReported = true
+            throw StoreRefusal(.unavailable, "the connection to the database is lost; the change was not made (it is retried before each command)")
+        }
+        try? connection.run("LISTEN smk_changes")
+        _ = try? connection.execute("INSERT INTO smk_sessions (workspace, pid) VALUES ($1, pg_backend_pid())", [name])
+        pending = true
+        lostReported = false
+        notices.append("note: connected to the database again")
+    }
 
     /// Connects and LISTENs; `load` reads the workspace.
     public init(url: DatabaseURL, workspace name: String) throws(StoreRefusal) {
@@ -86,6 +109,19 @@ public final class PostgresStore: WorkspaceStore {
     // MARK: Appending
 
     public func append(_ record: ChangeRecord, to workspace: Workspace) throws(StoreRefusal) {
+        try ensureConnected()
+        do {
+            try appendOnce(record, to: workspace)
+        } catch where error.kind == .unavailable {
+            // The server went away under the transaction (a restart): nothing of it was
+            // kept. Connect again and try once more; a change the server did commit
+            // before the connection broke shows up as a conflict, never twice.
+            try ensureConnected()
+            try appendOnce(record, to: workspace)
+        }
+    }
+
+    private func appendOnce(_ record: ChangeRecord, to workspace: Workspace) throws(StoreRefusal) {
         let ids = record.change.leadIDs
         do {
             try connection.run("BEGIN")
@@ -191,13 +227,18 @@ public final class PostgresStore: WorkspaceStore {
     // MARK: Following
 
     public func follow(_ workspace: Workspace, force: Bool) throws(StoreRefusal) -> [ChangeRecord] {
+        try ensureConnected()
         do {
             for note in try connection.notifications() where note.channel == "smk_changes" {
                 let parts = note.payload.split(separator: " ")
                 if parts.count == 2, String(parts[0]) == name, let seq = Int64(parts[1]), !ownSeqs.contains(seq) { pending = true }
             }
         } catch {
-            throw StoreRefusal(.unavailable, "the connection to the database is lost (\(error))")
+            if !connection.isOK, !lostReported {
+                lostReported = true
+                notices.append("note: the connection to the database is lost; retrying before each command (changes are refused until it is back; queries work on what is loaded)")
+            }
+            return []
         }
         guard pending || force else { return [] }
         pending = false

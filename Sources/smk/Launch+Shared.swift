@@ -8,13 +8,13 @@ extension Launch {
     /// Lets the line editor wait on the shared store's socket beside the terminal, so
     /// others' changes show up while the person sits at the prompt.
     func attachFollow(to editor: LineEditor?, session: Session) {
-        guard let editor, let store = session.store, let descriptor = store.followDescriptor else { return }
-        editor.follow = FollowWatch(descriptor: descriptor) {
+        guard let editor, let store = session.store else { return }
+        editor.follow = FollowWatch(descriptor: { store.followDescriptor }) {
             var lines: [String] = []
             session.announce = { lines.append($0) }
             defer { session.announce = nil }
             session.catchUp()
-            return (lines, store.followDescriptor != nil)
+            return lines
         }
     }
 

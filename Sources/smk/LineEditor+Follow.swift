@@ -5,10 +5,11 @@ import Foundation
 /// when others' changes may have arrived, and what to do then (apply them and return
 /// one line each to show).
 struct FollowWatch {
-    var descriptor: Int32
-    /// Applies what arrived; the lines to show, and false once the descriptor is no
-    /// longer worth waiting on (the connection is gone).
-    var arrived: () -> (lines: [String], keep: Bool)
+    /// Asked before each wait: the connection's socket, nil while it is gone (then only
+    /// the terminal is waited on; a new connection brings a new socket).
+    var descriptor: () -> Int32?
+    /// Applies what arrived; the lines to show.
+    var arrived: () -> [String]
 }
 
 extension LineEditor {
@@ -17,9 +18,9 @@ extension LineEditor {
     /// printed, and libedit redraws the prompt and the half-typed text as they were.
     /// Returns false when a signal interrupted the wait (after handling it).
     func waitForTerminal(_ editLine: OpaquePointer) -> Bool {
-        while let watch = follow {
+        while let watch = follow, let descriptor = watch.descriptor() {
             var fds = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
-                       pollfd(fd: watch.descriptor, events: Int16(POLLIN), revents: 0)]
+                       pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)]
             let ready = poll(&fds, 2, -1)
             if ready < 0 {
                 guard errno == EINTR else { return true }
@@ -27,15 +28,13 @@ extension LineEditor {
                 return false
             }
             if fds[0].revents != 0 { return true }
-            let failed = fds[1].revents & Int16(POLLERR | POLLHUP | POLLNVAL) != 0
-            let (lines, keep) = watch.arrived()
+            let lines = watch.arrived()
             if !lines.isEmpty {
                 // \r and erase-to-end clear the prompt line; a typed line longer than the
                 // screen leaves its first rows above (they are redrawn below).
                 Self.writeToTerminal("\r\u{1B}[K" + lines.joined(separator: "\n") + "\n", fd: STDOUT_FILENO)
                 _ = smk_el_refresh(editLine)
             }
-            if failed || !keep { follow = nil }  // the server went away: stop waiting on it for now
         }
         return true
     }

@@ -38,6 +38,9 @@ public protocol WorkspaceStore: AnyObject {
     var followDescriptor: Int32? { get }
     /// The people who have the workspace open right now (for `who`).
     func present() throws(StoreRefusal) -> [String]
+    /// What the store has to tell the person since last asked (a lost connection, its
+    /// return), one line each; the session prints them with others' changes.
+    func takeNotices() -> [String]
 }
 
 /// Why a store did not take a change (or could not be read). Worded by the store.

@@ -67,9 +67,9 @@ extension Session {
         guard let store else { return }
         let records: [ChangeRecord]
         do { records = try store.follow(workspace, force: force) } catch {
-            say("note: \(error.message)")
-            return
+            records = []
         }
+        for notice in store.takeNotices() { say(notice) }
         for record in records {
             let before = workspace
             let inverse: Change
