@@ -64,14 +64,27 @@ public enum SharedWorkspace {
                 throw SharedStoreError.noWorkspace(name)
             }
             let lastSeq = Int64(try connection.execute("SELECT coalesce(max(seq), 0) FROM smk_changes WHERE workspace = $1", [name]).scalar ?? "0") ?? 0
-            let rows = try connection.execute("SELECT id, stage, data, version FROM smk_leads WHERE workspace = $1 ORDER BY position", [name]).rows
-            var versions: [String: Int64] = [:]
-            versions.reserveCapacity(rows.count)
-            let bytes = try assemble(document: document, rows: rows, versions: &versions)
+            // The server writes the leads' JSON text itself, in one value: a row per lead
+            // would cost a Swift string per column per lead.
+            guard let leads = try connection.execute("""
+                SELECT coalesce(string_agg('{"id":' || to_json(id)::text || ',"stage":' || to_json(stage)::text
+                           || CASE WHEN ltrim(data::text) = '{}' THEN '}' ELSE ',' || substr(ltrim(data::text), 2) END,
+                           E',\n    ' ORDER BY position), ''),
+                       coalesce(string_agg(version::text, ',' ORDER BY position), ''), count(*)
+                FROM smk_leads WHERE workspace = $1
+                """, [name]).rows.first, leads.count == 3, let text = leads[0], let versionText = leads[1] else {
+                throw SharedStoreError.badData("cannot read the leads")
+            }
+            let bytes = try assemble(document: document, leadsText: text, empty: leads[2] == "0")
             let workspace: Workspace
             do { workspace = try WorkspaceCodec.decode(bytes, path: nil, defaultName: name) } catch {
                 throw SharedStoreError.badData("\(error)")
             }
+            let versionList = versionText.split(separator: ",")
+            guard versionList.count == workspace.leads.count else { throw SharedStoreError.badData("lead versions do not match the leads") }
+            var versions: [String: Int64] = [:]
+            versions.reserveCapacity(versionList.count)
+            for (row, version) in versionList.enumerated() { versions[workspace.leads.id(at: row)] = Int64(version) ?? 0 }
             return Snapshot(workspace: workspace, versions: versions, documentVersion: version, lastSeq: lastSeq)
         } catch let error as SharedStoreError {
             throw error
@@ -103,6 +116,22 @@ public enum SharedWorkspace {
         var writer = JSONWriter()
         writer.compact(.object(object))
         return String(decoding: writer.bytes, as: UTF8.self)
+    }
+
+    static func assemble(document: String, leadsText: String, empty: Bool) throws(SharedStoreError) -> [UInt8] {
+        guard let marker = document.range(of: leadsMarker) else { throw .badData("the workspace document has no leads key") }
+        var out: [UInt8] = []
+        out.reserveCapacity(document.utf8.count + leadsText.utf8.count + 32)
+        out.append(contentsOf: document[..<marker.lowerBound].utf8)
+        out.append(contentsOf: "\n  \"leads\": [".utf8)
+        if !empty {
+            out.append(contentsOf: "\n    ".utf8)
+            out.append(contentsOf: leadsText.utf8)
+            out.append(contentsOf: "\n  ".utf8)
+        }
+        out.append(UInt8(ascii: "]"))
+        out.append(contentsOf: document[marker.upperBound...].utf8)
+        return out
     }
 
     static func assemble(document: String, rows: [[String?]], versions: inout [String: Int64]) throws(SharedStoreError) -> [UInt8] {

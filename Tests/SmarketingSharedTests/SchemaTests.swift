@@ -21,7 +21,7 @@ struct SchemaTests {
         let url = try TestDatabase.freshDatabase()
         let original = try Array(Data(contentsOf: URL(fileURLWithPath: Self.demoPath)))
         let workspace = try WorkspaceCodec.decode(original, path: Self.demoPath, defaultName: "demo")
-        try SharedWorkspace.push(workspace, name: "demo", to: try PGConnection(conninfo: url))
+        try TestDatabase.withRoles { try SharedWorkspace.push(workspace, name: "demo", to: try PGConnection(conninfo: url)) }
         let back = try SharedWorkspace.load(name: "demo", from: try PGConnection(conninfo: url))
         #expect(back.workspace.leads.count == workspace.leads.count)
         #expect(WorkspaceCodec.encode(back.workspace) == original)
@@ -39,7 +39,7 @@ struct SchemaTests {
         let workspace = try WorkspaceCodec.decode(Array(text.utf8), path: "t.json", defaultName: "odd")
         let canonical = WorkspaceCodec.encode(workspace)
         let url = try TestDatabase.freshDatabase()
-        try SharedWorkspace.push(workspace, name: "odd", to: try PGConnection(conninfo: url))
+        try TestDatabase.withRoles { try SharedWorkspace.push(workspace, name: "odd", to: try PGConnection(conninfo: url)) }
         let back = WorkspaceCodec.encode(try SharedWorkspace.load(name: "odd", from: try PGConnection(conninfo: url)).workspace)
         #expect(back == canonical)
         let backText = String(decoding: back, as: UTF8.self)
@@ -50,7 +50,7 @@ struct SchemaTests {
     func pushTwice() throws {
         let url = try TestDatabase.freshDatabase()
         let workspace = Workspace(name: "w")
-        try SharedWorkspace.push(workspace, name: "w", to: try PGConnection(conninfo: url))
+        try TestDatabase.withRoles { try SharedWorkspace.push(workspace, name: "w", to: try PGConnection(conninfo: url)) }
         #expect(throws: SharedStoreError.self) { try SharedWorkspace.push(workspace, name: "w", to: try PGConnection(conninfo: url)) }
     }
 
@@ -58,9 +58,9 @@ struct SchemaTests {
     func rolesHoldAgainstPsql() throws {
         let url = try TestDatabase.freshDatabase()
         let workspace = try Workspace.load(path: Self.demoPath)
-        try SharedWorkspace.push(workspace, name: "demo", to: try PGConnection(conninfo: url))
+        try TestDatabase.withRoles { try SharedWorkspace.push(workspace, name: "demo", to: try PGConnection(conninfo: url)) }
         let admin = try PGConnection(conninfo: url)
-        try admin.run("ALTER ROLE erik PASSWORD 'erik-pw'; ALTER ROLE anna PASSWORD 'anna-pw'")
+        try TestDatabase.withRoles { try admin.run("ALTER ROLE erik PASSWORD 'erik-pw'; ALTER ROLE anna PASSWORD 'anna-pw'") }
         let mql = try #require(workspace.leads.all.first { $0.stage == "mql" }).id
 
         let erik = try TestDatabase.psql("UPDATE smk_leads SET stage = 'sal' WHERE workspace = 'demo' AND id = '\(mql)'",

@@ -34,8 +34,10 @@ struct SharedSessionTests {
     static func demoDatabase() throws -> String {
         let url = try TestDatabase.freshDatabase()
         let workspace = try Workspace.load(path: SchemaTests.demoPath)
-        try SharedWorkspace.push(workspace, name: "demo", to: try PGConnection(conninfo: url))
-        try PGConnection(conninfo: url).run("ALTER ROLE anna PASSWORD 'anna-pw'; ALTER ROLE ioana PASSWORD 'ioana-pw'; ALTER ROLE erik PASSWORD 'erik-pw'")
+        try TestDatabase.withRoles { try SharedWorkspace.push(workspace, name: "demo", to: try PGConnection(conninfo: url)) }
+        try TestDatabase.withRoles {
+            try PGConnection(conninfo: url).run("ALTER ROLE anna PASSWORD 'anna-pw'; ALTER ROLE ioana PASSWORD 'ioana-pw'; ALTER ROLE erik PASSWORD 'erik-pw'")
+        }
         return url
     }
 
@@ -134,6 +136,7 @@ struct SharedSessionTests {
         #expect(anna.run("tag L-000002 +mine").failures == 0)
         _ = Self.settle(ioana)
         #expect(ioana.run("assign L-000002 to ioana").failures == 0)
+        #expect(Self.settle(anna).contains("ioana"))
         let undo = anna.run("undo")
         #expect(undo.failures == 1)
         #expect(undo.err.contains("L-000002 was changed since by ioana"))

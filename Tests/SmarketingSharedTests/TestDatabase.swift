@@ -22,6 +22,18 @@ enum TestDatabase {
 
     private nonisolated(unsafe) static var ownDirectory: String?
 
+    /// Roles belong to the whole server: two tests granting or setting passwords on the
+    /// same role at once get "tuple concurrently updated". Tests that push a workspace or
+    /// alter roles hold this lock while they do.
+    static let rolesLock = NSLock()
+
+    /// Runs `body` holding `rolesLock`.
+    static func withRoles<T>(_ body: () throws -> T) rethrows -> T {
+        rolesLock.lock()
+        defer { rolesLock.unlock() }
+        return try body()
+    }
+
     private static func start() -> Result<[String: String], ServerUnavailable> {
         let environment = ProcessInfo.processInfo.environment
         var envFile = environment["SMK_TEST_PGENV"]
