@@ -64,18 +64,18 @@ public enum SharedWorkspace {
                 throw SharedStoreError.noWorkspace(name)
             }
             let lastSeq = Int64(try connection.execute("SELECT coalesce(max(seq), 0) FROM smk_changes WHERE workspace = $1", [name]).scalar ?? "0") ?? 0
-            // The server writes the leads' JSON text itself, in one value: a row per lead
-            // would cost a Swift string per column per lead.
+            // All leads come as one text value, in file order (the position index, no
+            // sort): id, stage and data as JSON separated by \u{1}, leads by \u{2} (neither
+            // can occur raw in JSON text). A row per lead would cost a Swift string per
+            // column per lead; splicing on the server (substr) costs more than here.
             guard let leads = try connection.execute("""
-                SELECT coalesce(string_agg('{"id":' || to_json(id)::text || ',"stage":' || to_json(stage)::text
-                           || CASE WHEN ltrim(data::text) = '{}' THEN '}' ELSE ',' || substr(ltrim(data::text), 2) END,
-                           E',\n    ' ORDER BY position), ''),
-                       coalesce(string_agg(version::text, ',' ORDER BY position), ''), count(*)
-                FROM smk_leads WHERE workspace = $1
+                SELECT coalesce(string_agg(to_json(id)::text || E'\\x01' || to_json(stage)::text || E'\\x01' || data::text, E'\\x02'), ''),
+                       coalesce(string_agg(version::text, ','), ''), count(*)
+                FROM (SELECT id, stage, data, version FROM smk_leads WHERE workspace = $1 ORDER BY position) l
                 """, [name]).rows.first, leads.count == 3, let text = leads[0], let versionText = leads[1] else {
                 throw SharedStoreError.badData("cannot read the leads")
             }
-            let bytes = try assemble(document: document, leadsText: text, empty: leads[2] == "0")
+            let bytes = try assemble(document: document, packed: text, empty: leads[2] == "0")
             let workspace: Workspace
             do { workspace = try WorkspaceCodec.decode(bytes, path: nil, defaultName: name) } catch {
                 throw SharedStoreError.badData("\(error)")
@@ -118,15 +118,44 @@ public enum SharedWorkspace {
         return String(decoding: writer.bytes, as: UTF8.self)
     }
 
-    static func assemble(document: String, leadsText: String, empty: Bool) throws(SharedStoreError) -> [UInt8] {
+    static func assemble(document: String, packed: String, empty: Bool) throws(SharedStoreError) -> [UInt8] {
         guard let marker = document.range(of: leadsMarker) else { throw .badData("the workspace document has no leads key") }
         var out: [UInt8] = []
-        out.reserveCapacity(document.utf8.count + leadsText.utf8.count + 32)
+        out.reserveCapacity(document.utf8.count + packed.utf8.count * 11 / 10 + 32)
         out.append(contentsOf: document[..<marker.lowerBound].utf8)
         out.append(contentsOf: "\n  \"leads\": [".utf8)
         if !empty {
-            out.append(contentsOf: "\n    ".utf8)
-            out.append(contentsOf: leadsText.utf8)
+            var bad = false
+            var text = packed
+            text.withUTF8 { bytes in
+                var i = 0
+                var first = true
+                while i < bytes.count {
+                    var fields: [Range<Int>] = []
+                    var start = i
+                    while i < bytes.count, bytes[i] != 2 {
+                        if bytes[i] == 1 { fields.append(start..<i); start = i + 1 }
+                        i += 1
+                    }
+                    fields.append(start..<i)
+                    i += 1
+                    guard fields.count == 3 else { bad = true; return }
+                    out.append(contentsOf: first ? Array("\n    {\"id\":".utf8) : Array(",\n    {\"id\":".utf8))
+                    first = false
+                    out.append(contentsOf: bytes[fields[0]])
+                    out.append(contentsOf: ",\"stage\":".utf8)
+                    out.append(contentsOf: bytes[fields[1]])
+                    var body = fields[2].lowerBound
+                    while body < fields[2].upperBound, [32, 9, 10, 13].contains(bytes[body]) { body += 1 }
+                    guard body < fields[2].upperBound, bytes[body] == UInt8(ascii: "{") else { bad = true; return }
+                    body += 1
+                    var next = body
+                    while next < fields[2].upperBound, [32, 9, 10, 13].contains(bytes[next]) { next += 1 }
+                    if next < fields[2].upperBound, bytes[next] != UInt8(ascii: "}") { out.append(UInt8(ascii: ",")) }
+                    out.append(contentsOf: bytes[body..<fields[2].upperBound])
+                }
+            }
+            if bad { throw .badData("a lead row is not a JSON object") }
             out.append(contentsOf: "\n  ".utf8)
         }
         out.append(UInt8(ascii: "]"))
