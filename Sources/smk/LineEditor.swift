@@ -169,8 +169,20 @@ final class LineEditor: LineReader {
     }
 
     /// Whether `addToHistory` keeps `line`, apart from the repeat check libedit makes.
+    /// A line holding an address with a password (`postgres://anna:secret@…`) is not
+    /// kept: passwords never reach the history file.
     static func belongsInHistory(_ line: String) -> Bool {
-        !line.hasPrefix(" ") && !line.allSatisfy(\.isWhitespace)
+        !line.hasPrefix(" ") && !line.allSatisfy(\.isWhitespace) && !containsPassword(line)
+    }
+
+    static func containsPassword(_ line: String) -> Bool {
+        var rest = Substring(line)
+        while let scheme = rest.range(of: "://") {
+            let authority = rest[scheme.upperBound...].prefix { !"/ \t?#".contains($0) }
+            if let at = authority.lastIndex(of: "@"), authority[..<at].contains(":") { return true }
+            rest = rest[scheme.upperBound...]
+        }
+        return false
     }
 
     // MARK: - History file

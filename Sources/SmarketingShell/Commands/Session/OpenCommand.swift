@@ -18,6 +18,10 @@ public enum OpenCommand: ShellCommand {
     public static func run(_ arguments: inout Arguments, in session: Session) throws(ShellError) -> CommandResult {
         let file = try arguments.text("a workspace file")
         try arguments.finish()
+        if file.text.hasPrefix("postgres://") || file.text.hasPrefix("postgresql://") {
+            // Not echoed: the address may hold a password.
+            throw .refused("open reads a workspace file; a shared workspace opens with smk postgres://USER@HOST:PORT/DB?workspace=NAME")
+        }
         let force = arguments.commandName.text.hasSuffix("!")
         if session.isDirty, !force {
             let question = "\(session.unsavedCount) unsaved change(s). Open \(file.text) without saving? [y/N] "
