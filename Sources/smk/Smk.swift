@@ -15,7 +15,7 @@ struct Smk: ParsableCommand {
             or standard input; type help at the prompt for the command list.
             """)
 
-    @Argument(help: "The workspace file (JSON). Without it, the bundled demo.")
+    @Argument(help: "The workspace file (JSON), or a shared one: postgres://USER@HOST:PORT/DB?workspace=NAME. Without it, the bundled demo.")
     var workspace: String?
 
     @Option(name: .customShort("c"), help: "Run these commands (separated by ;) and exit.")
