@@ -17,18 +17,26 @@ let package = Package(
             pkgConfig: "libedit",
             providers: [.apt(["libedit-dev"]), .brew(["libedit"])]
         ),
+        .systemLibrary(
+            name: "CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"]), .brew(["libpq"])]
+        ),
         .target(name: "SmarketingKit"),
         .target(name: "SmarketingShell", dependencies: ["SmarketingKit"]),
+        .target(name: "SmarketingShared", dependencies: ["SmarketingKit", "SmarketingShell", "CLibPQ"]),
         .executableTarget(
             name: "smk",
             dependencies: [
                 "SmarketingShell",
+                "SmarketingShared",
                 "CLibEdit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "SmarketingKitTests", dependencies: ["SmarketingKit"]),
         .testTarget(name: "SmarketingShellTests", dependencies: ["SmarketingShell", "SmarketingKit"]),
+        .testTarget(name: "SmarketingSharedTests", dependencies: ["SmarketingShared", "SmarketingShell", "SmarketingKit"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -21,9 +21,13 @@ struct Launch {
     /// `--new`: the workspace file does not exist yet and is started empty (without it a
     /// missing file is an error, so a typo never reads as an empty workspace).
     var newWorkspace = false
+    /// The shared workspace to open in the database named by SMK_DATABASE_URL (or by a
+    /// postgres:// WORKSPACE argument without ?workspace=).
+    var sharedName: String?
 
     init(workspace: String?, command: String?, file: String?, actor: String?, now: String?, format: String?,
-         keepGoing: Bool, assignments: [String], forceUnlock: Bool) {
+         keepGoing: Bool, assignments: [String], forceUnlock: Bool, sharedName: String? = nil) {
+        self.sharedName = sharedName
         self.workspace = workspace
         self.command = command
         self.file = file
@@ -70,6 +74,7 @@ struct Launch {
             case "--force-unlock": guard inline == nil, !forceUnlock else { return nil }; forceUnlock = true
             case "--safe": guard inline == nil, !safe else { return nil }; safe = true
             case "--new": guard inline == nil, !newWorkspace else { return nil }; newWorkspace = true
+            case "--workspace": guard take(&sharedName) else { return nil }
             default:
                 guard !argument.hasPrefix("-"), workspace == nil else { return nil }
                 workspace = argument
@@ -100,16 +105,20 @@ struct Launch {
         let out = StandardStream.output
         let err = StandardStream.error
         // `smk -c help` answers from the command table alone: no workspace is read or locked.
-        // Otherwise the lock is taken before the file is read: another session could save
-        // between our read and our lock, and our save would undo theirs.
-        let lockPath = onlyHelp ? nil : (workspace ?? DemoWorkspace.path())
+        // A shared workspace is the database's to guard. Otherwise the lock is taken before
+        // the file is read: another session could save between our read and our lock, and
+        // our save would undo theirs.
+        let shared = onlyHelp ? nil : try openShared(err: err)
+        let lockPath = onlyHelp || shared != nil ? nil : (workspace ?? DemoWorkspace.path())
         let taken = lockPath.map { WorkspaceGuard.takeLock(path: $0, actor: resolvedActor(), forceUnlock: forceUnlock) }
-        let opened = onlyHelp ? (Workspace(name: "help"), nil) : openWorkspace(err: err)
+        let opened: (Workspace, String?)? = onlyHelp ? (Workspace(name: "help"), nil)
+            : shared.map { ($0.workspace, nil) } ?? openWorkspace(err: err)
         guard let (workspace, path) = opened else {
             if let lockPath, let taken { WorkspaceGuard.giveBack(taken, path: lockPath) }
             throw ExitCode(2)
         }
-        let session = Session(workspace: workspace, path: path, actor: resolvedActor(), out: out, err: err)
+        let session = Session(workspace: workspace, path: path, actor: shared?.store.identity ?? resolvedActor(), out: out, err: err)
+        session.store = shared?.store
         session.fixedNow = now.flatMap(Timestamp.parse)
         session.settings.format = format.flatMap { OutputFormat(rawValue: $0.lowercased()) } ?? .table
         session.settings.bail = !keepGoing
@@ -136,6 +145,7 @@ struct Launch {
             return CompletionReply(candidates: result.candidates, replaceFrom: result.replaceFrom)
         } : nil
         defer { editor?.close() }
+        attachFollow(to: editor, session: session)
         if path != nil {
             let ask: ((String) -> Bool)? = editor.map { editor in
                 { question in
@@ -177,7 +187,7 @@ struct Launch {
                 let names = session.workspace.team.map(\.name).joined(separator: ", ")
                 err.write("note: \(session.actor) is not in this workspace's team (\(names)); as NAME acts as one of them\n")
             }
-            if path == nil || !FileManager.default.fileExists(atPath: path ?? "") {
+            if session.store == nil, path == nil || !FileManager.default.fileExists(atPath: path ?? "") {
                 err.write("new workspace \(session.displayName): not saved yet (save FILE writes it)\n")
             }
             Repl(session: session, reader: editor).run(clearInterrupt: Interrupt.clear)

@@ -58,6 +58,9 @@ final class LineEditor: LineReader {
     private var reportedHistoryFailure = false
     /// The signal handling installed for the line being read, nil between lines.
     private(set) var editingSignals: EditingSignals?
+    /// A second descriptor to wait on while the person types (a shared workspace's
+    /// database socket); see LineEditor+Follow.swift.
+    var follow: FollowWatch?
 
     /// Opens the editor on the process's terminal and loads the history at `historyPath`
     /// (a missing file is an empty history).
@@ -171,8 +174,20 @@ final class LineEditor: LineReader {
     }
 
     /// Whether `addToHistory` keeps `line`, apart from the repeat check libedit makes.
+    /// A line holding an address with a password (`postgres://anna:secret@…`) is not
+    /// kept: passwords never reach the history file.
     static func belongsInHistory(_ line: String) -> Bool {
-        !line.hasPrefix(" ") && !line.allSatisfy(\.isWhitespace)
+        !line.hasPrefix(" ") && !line.allSatisfy(\.isWhitespace) && !containsPassword(line)
+    }
+
+    static func containsPassword(_ line: String) -> Bool {
+        var rest = Substring(line)
+        while let scheme = rest.range(of: "://") {
+            let authority = rest[scheme.upperBound...].prefix { !"/ \t?#".contains($0) }
+            if let at = authority.lastIndex(of: "@"), authority[..<at].contains(":") { return true }
+            rest = rest[scheme.upperBound...]
+        }
+        return false
     }
 
     // MARK: - History file
@@ -364,6 +379,10 @@ private let readCharacter: el_rfunc_t = { editLine, character in
     var decoder = UTF8ByteDecoder()
     while true {
         if Interrupt.isSet || HangUp.isSet { return -1 }
+        if let editLine, let editor = LineEditor.owner(of: editLine), editor.follow != nil,
+           !editor.waitForTerminal(editLine) {
+            continue  // a signal: handled in waitForTerminal, look at the flag again
+        }
         var byte: UInt8 = 0
         let count = read(STDIN_FILENO, &byte, 1)
         // A terminal in raw mode never reads 0 bytes while it is there (Ctrl-D arrives as

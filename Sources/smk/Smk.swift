@@ -15,7 +15,7 @@ struct Smk: ParsableCommand {
             or standard input; type help at the prompt for the command list.
             """)
 
-    @Argument(help: "The workspace file (JSON). Without it, the bundled demo.")
+    @Argument(help: "The workspace file (JSON), or a shared one: postgres://USER@HOST:PORT/DB?workspace=NAME. Without it, the bundled demo.")
     var workspace: String?
 
     @Option(name: .customShort("c"), help: "Run these commands (separated by ;) and exit.")
@@ -47,10 +47,13 @@ struct Smk: ParsableCommand {
     @Flag(name: .customLong("new"), help: "Start an empty workspace at WORKSPACE, a path that does not exist yet (save creates it).")
     var newWorkspace = false
 
+    @Option(name: .customLong("workspace"), help: "Open this shared workspace in the database of SMK_DATABASE_URL.")
+    var sharedName: String?
+
     /// The options as plain values, for `Launch`.
     var launch: Launch {
         var launch = Launch(workspace: workspace, command: command, file: file, actor: actor, now: now, format: format,
-                            keepGoing: keepGoing, assignments: assignments, forceUnlock: forceUnlock)
+                            keepGoing: keepGoing, assignments: assignments, forceUnlock: forceUnlock, sharedName: sharedName)
         launch.safe = safe
         launch.newWorkspace = newWorkspace
         return launch
@@ -69,6 +72,9 @@ struct Smk: ParsableCommand {
     /// fifth of the time to the first answer). Anything else, `--help` included, goes
     /// through swift-argument-parser as before.
     static func main() {
+        if CommandLine.arguments.dropFirst().first == "db" {
+            Foundation.exit(DBCommand.run(Array(CommandLine.arguments.dropFirst(2))))
+        }
         guard let launch = Launch(arguments: Array(CommandLine.arguments.dropFirst())) else {
             main(nil)
             return

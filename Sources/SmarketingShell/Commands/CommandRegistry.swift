@@ -49,6 +49,7 @@ public enum CommandRegistry {
         ScenariosCommand.self,
         InfoCommand.self,
         WhoamiCommand.self,
+        WhoCommand.self,
         AsCommand.self,
         ChangesCommand.self,
         AuditCommand.self,

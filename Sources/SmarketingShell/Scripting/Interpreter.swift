@@ -36,6 +36,7 @@ public struct Interpreter {
         var outcome = Outcome()
         for command in ScriptSplitter.split(text, file: file, firstLine: firstLine) {
             if session.isInterrupted() { break }
+            session.catchUp()  // a shared workspace: others' changes, between commands
             let started = DispatchTime.now().uptimeNanoseconds
             let startedCPU = ProcessorTime.seconds()
             var failed = false

@@ -67,6 +67,14 @@ public final class Session {
     public var workspaceGuard: WorkspaceGuard?
     /// Why changes are refused in this session (another process holds the workspace).
     public var readOnlyReason: String?
+    /// The shared store this session's changes go to (nil: the file, through journal and
+    /// lock as before). See Session+Store.swift.
+    public var store: (any WorkspaceStore)?
+    /// Shows others' changes as they arrive (one line each); nil prints them to `out`.
+    /// The line editor sets it to print above the prompt.
+    public var announce: ((String) -> Void)?
+    /// For each lead another shell changed: who and with what (for refusing an undo).
+    var remoteNotes: [String: String] = [:]
     private var journalWarned = false
 
     /// Applied changes, newest last; `undo` pops from here.
@@ -102,10 +110,11 @@ public final class Session {
     }
 
     /// True while the workspace differs from its file.
-    public var isDirty: Bool { savedDepth != (parkedMain?.done.count ?? done.count) }
+    public var isDirty: Bool { store == nil && savedDepth != (parkedMain?.done.count ?? done.count) }
 
     /// The name shown in the prompt: the file's name without extension, or the workspace's.
     public var displayName: String {
+        if let store { return store.name }
         if let path { return URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent }
         return workspace.name
     }
@@ -121,7 +130,7 @@ public final class Session {
         if let readOnlyReason { throw .refused("read-only: \(readOnlyReason)") }
         let inverse: Change
         do { inverse = try change.apply(to: &workspace) } catch { throw .change(error) }
-        let record = ChangeRecord(change: change, inverse: inverse, at: now, by: actor, summary: summary)
+        let record = try commitToStore(ChangeRecord(change: change, inverse: inverse, at: now, by: actor, summary: summary), rebase: true)
         if let depth = savedDepth, depth > done.count { savedDepth = nil }
         done.append(record)
         undone.removeAll()
@@ -151,9 +160,17 @@ public final class Session {
     /// Takes back the newest change.
     public func undo() throws(ShellError) -> ChangeRecord {
         guard let record = done.popLast() else { throw .nothingToUndo }
+        if let reason = overtaken(record) {
+            done.append(record)
+            throw .refused(reason)
+        }
         do { _ = try record.inverse.apply(to: &workspace) } catch {
             done.append(record)
             throw .change(error)
+        }
+        do { _ = try commitToStore(ChangeRecord(change: record.inverse, inverse: record.change, at: now, by: actor, summary: "undo: " + record.summary), rebase: false) } catch {
+            done.append(record)
+            throw error
         }
         undone.append(record)
         write(ChangeRecord(change: record.inverse, inverse: record.change, at: now, by: actor, summary: "undo: " + record.summary))
@@ -167,6 +184,10 @@ public final class Session {
         do { _ = try record.change.apply(to: &workspace) } catch {
             undone.append(record)
             throw .change(error)
+        }
+        do { _ = try commitToStore(ChangeRecord(change: record.change, inverse: record.inverse, at: now, by: actor, summary: "redo: " + record.summary), rebase: false) } catch {
+            undone.append(record)
+            throw error
         }
         done.append(record)
         write(ChangeRecord(change: record.change, inverse: record.inverse, at: now, by: actor, summary: "redo: " + record.summary))

@@ -21,6 +21,10 @@ public enum OpenCommand: ShellCommand {
         let isNew = arguments.take("--new")
         let file = try arguments.text("a workspace file")
         try arguments.finish()
+        if file.text.hasPrefix("postgres://") || file.text.hasPrefix("postgresql://") {
+            // Not echoed: the address may hold a password.
+            throw .refused("open reads a workspace file; a shared workspace opens with smk postgres://USER@HOST:PORT/DB?workspace=NAME")
+        }
         try SafeMode.refuse("open", file.text, in: session)
         let exists = FileManager.default.fileExists(atPath: file.text)
         if isNew, exists { throw .refused("open --new \(file.text): the file already exists (open it without --new)") }

@@ -1,0 +1,60 @@
+/// Three-way merge of one lead, for a shared workspace: my change and another person's
+/// change to the same lead, both made from the same `base`, merge when they do not
+/// disagree. Used when the store refuses my change as stale: if the merge succeeds the
+/// change is made again on top of theirs, otherwise it stays refused.
+///
+/// Field by field: a field only one side changed takes that side's value; tags merge
+/// as sets (both sides' additions kept, both sides' removals done); activities, history
+/// and feedback, which only grow, keep both sides' new entries. Two different values
+/// for any other field (two moves to different stages, two owners) do not merge.
+public enum LeadMerge {
+    public static func merge(base: Lead, mine: Lead, theirs: Lead, funnel: Funnel) -> Lead? {
+        let b = base.json, m = mine.json, t = theirs.json
+        var keys = m.keys
+        for key in t.keys + b.keys where !keys.contains(key) { keys.append(key) }
+        var members: [JSONMember] = []
+        for key in keys {
+            let bv = b[key], mv = m[key], tv = t[key]
+            let value: JSONValue?
+            if mv == bv {
+                value = tv
+            } else if tv == bv || tv == mv {
+                value = mv
+            } else if key == "tags" {
+                value = mergeSet(base: bv, mine: mv, theirs: tv)
+            } else if ["activities", "history", "feedback"].contains(key) {
+                guard let merged = mergeAppended(base: bv, mine: mv, theirs: tv) else { return nil }
+                value = merged
+            } else {
+                return nil
+            }
+            if let value { members.append(JSONMember(key, value)) }
+        }
+        let change = JSONValue.object(JSONObject([JSONMember("op", .string("updateLead")), JSONMember("lead", .object(JSONObject(members)))]))
+        guard case .updateLead(let lead)? = try? Change(json: change, funnel: funnel) else { return nil }
+        return lead
+    }
+
+    private static func strings(_ value: JSONValue?) -> [String] {
+        guard case .array(let items)? = value else { return [] }
+        return items.compactMap(\.stringValue)
+    }
+
+    private static func mergeSet(base: JSONValue?, mine: JSONValue?, theirs: JSONValue?) -> JSONValue {
+        let b = strings(base), m = strings(mine), t = strings(theirs)
+        let removed = Set(b).subtracting(m)
+        var result = t.filter { !removed.contains($0) }
+        for tag in m where !b.contains(tag) && !result.contains(tag) { result.append(tag) }
+        return .array(result.map(JSONValue.string))
+    }
+
+    private static func mergeAppended(base: JSONValue?, mine: JSONValue?, theirs: JSONValue?) -> JSONValue? {
+        func items(_ value: JSONValue?) -> [JSONValue] {
+            if case .array(let list)? = value { return list }
+            return []
+        }
+        let b = items(base), m = items(mine), t = items(theirs)
+        guard m.starts(with: b), t.starts(with: b) else { return nil }
+        return .array(t + m.dropFirst(b.count))
+    }
+}

@@ -1,0 +1,26 @@
+/// Why a shared workspace could not be opened, pushed, pulled or changed. Worded here,
+/// in one place; a password never appears in any of them.
+public enum SharedStoreError: Error, Sendable, CustomStringConvertible {
+    case badURL(String)
+    case database(PGError)
+    case noWorkspace(String)
+    case workspaceExists(String)
+    case badData(String)
+    /// Another shell (or a plain SQL client) changed these leads since this shell saw them.
+    case conflict(String)
+    case refusedByDatabase(String)
+    case disconnected(String)
+
+    public var description: String {
+        switch self {
+        case .badURL(let why): "not a database address: \(why)"
+        case .database(let error): "database: \(error)"
+        case .noWorkspace(let name): "no shared workspace '\(name)' in this database (smk db push FILE.json URL --workspace \(name) creates it)"
+        case .workspaceExists(let name): "the database already holds a workspace '\(name)' (smk db pull writes it to a file; choose another --workspace)"
+        case .badData(let why): "the shared workspace is damaged: \(why)"
+        case .conflict(let why): "not changed: \(why)"
+        case .refusedByDatabase(let why): "refused by the database: \(why)"
+        case .disconnected(let why): "the connection to the database is lost (\(why)); changes wait until it is back"
+        }
+    }
+}

@@ -1,0 +1,274 @@
+import Foundation
+import SmarketingKit
+
+/// Moving a workspace between its file and the database: `smk db push` and `smk db pull`,
+/// and the load that opening a shared workspace starts with.
+///
+/// The database keeps the workspace as the file would: `smk_workspaces.document` is
+/// the file's text without its leads, and each lead is one `smk_leads` row whose `data`
+/// is the lead's JSON without id and stage (those have columns). Loading puts the file
+/// text back together and reads it with the same codec as a file, so a round trip
+/// file → database → file writes the same bytes, unknown keys included.
+public enum SharedWorkspace {
+    /// What a load saw: the workspace and the versions the next change is checked against.
+    public struct Snapshot {
+        public var workspace: Workspace
+        /// Each lead's `smk_leads.version` as loaded.
+        public var versions: [String: Int64]
+        /// `smk_workspaces.version`: raised by each change to anything but leads.
+        public var documentVersion: Int64
+        /// The newest change record already reflected in `workspace`.
+        public var lastSeq: Int64
+    }
+
+    /// Creates workspace `name` from `workspace` (schema migrated first), with a LOGIN
+    /// role for each team member in a group role `smk_TEAM`. Refuses a name already there.
+    public static func push(_ workspace: Workspace, name: String, to connection: PGConnection) throws(SharedStoreError) {
+        try Migrator.migrate(connection)
+        do {
+            try connection.run("BEGIN")
+            do {
+                if try connection.execute("SELECT 1 FROM smk_workspaces WHERE name = $1", [name]).scalar != nil {
+                    throw SharedStoreError.workspaceExists(name)
+                }
+                try connection.execute("INSERT INTO smk_workspaces (name, document) VALUES ($1, $2)", [name, document(of: workspace)])
+                for stage in workspace.funnel.stages {
+                    try connection.execute("INSERT INTO smk_stages (workspace, id, team, side, allow) VALUES ($1, $2, $3, $4, $5)",
+                                           [name, stage.id, stage.team.rawValue, stage.isSide ? "true" : "false",
+                                            arrayLiteral(stage.allowedTeams.map(\.rawValue))])
+                }
+                try createRoles(for: workspace.team, on: connection)
+                try connection.copyIn("COPY smk_leads (workspace, id, stage, position, data) FROM STDIN",
+                                      data: copyRows(workspace.leads, workspace: name))
+                try connection.run("COMMIT")
+            } catch {
+                try? connection.run("ROLLBACK")
+                throw error
+            }
+        } catch let error as SharedStoreError {
+            throw error
+        } catch let error as PGError {
+            throw .database(error)
+        } catch {
+            throw .badData("\(error)")
+        }
+    }
+
+    /// Loads workspace `name` as one consistent snapshot (REPEATABLE READ).
+    public static func load(name: String, from connection: PGConnection) throws(SharedStoreError) -> Snapshot {
+        do {
+            try connection.run("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+            defer { try? connection.run("COMMIT") }
+            guard let head = try connection.execute("SELECT document, version FROM smk_workspaces WHERE name = $1", [name]).rows.first,
+                  let document = head[0], let version = head[1].flatMap({ Int64($0) }) else {
+                throw SharedStoreError.noWorkspace(name)
+            }
+            let lastSeq = Int64(try connection.execute("SELECT coalesce(max(seq), 0) FROM smk_changes WHERE workspace = $1", [name]).scalar ?? "0") ?? 0
+            // All leads come as one text value, in file order (the position index, no
+            // sort): id, stage and data as JSON separated by \u{1}, leads by \u{2} (neither
+            // can occur raw in JSON text). A row per lead would cost a Swift string per
+            // column per lead; splicing on the server (substr) costs more than here.
+            guard let leads = try connection.execute("""
+                SELECT coalesce(string_agg(to_json(id)::text || E'\\x01' || to_json(stage)::text || E'\\x01' || data::text, E'\\x02'), ''),
+                       coalesce(string_agg(version::text, ','), ''), count(*)
+                FROM (SELECT id, stage, data, version FROM smk_leads WHERE workspace = $1 ORDER BY position) l
+                """, [name]).rows.first, leads.count == 3, let text = leads[0], let versionText = leads[1] else {
+                throw SharedStoreError.badData("cannot read the leads")
+            }
+            let bytes = try assemble(document: document, packed: text, empty: leads[2] == "0")
+            let workspace: Workspace
+            do { workspace = try WorkspaceCodec.decode(bytes, path: nil, defaultName: name) } catch {
+                throw SharedStoreError.badData("\(error)")
+            }
+            let versionList = versionText.split(separator: ",")
+            guard versionList.count == workspace.leads.count else { throw SharedStoreError.badData("lead versions do not match the leads") }
+            var versions: [String: Int64] = [:]
+            versions.reserveCapacity(versionList.count)
+            for (row, version) in versionList.enumerated() { versions[workspace.leads.id(at: row)] = Int64(version) ?? 0 }
+            return Snapshot(workspace: workspace, versions: versions, documentVersion: version, lastSeq: lastSeq)
+        } catch let error as SharedStoreError {
+            throw error
+        } catch let error as PGError {
+            throw .database(error)
+        } catch {
+            throw .badData("\(error)")
+        }
+    }
+
+    // MARK: The file's text, split and put back
+
+    /// Where the leads go in a document: the top-level `leads` key, which the codec
+    /// writes on a line of its own at indent 1 (a newline inside a string is escaped,
+    /// so this text occurs nowhere else).
+    static let leadsMarker = "\n  \"leads\": []"
+
+    /// The workspace file's text with no leads.
+    static func document(of workspace: Workspace) -> String {
+        var empty = workspace
+        empty.leads = LeadStore()
+        return String(decoding: WorkspaceCodec.encode(empty), as: UTF8.self)
+    }
+
+    /// A lead's JSON without id and stage (they have columns of their own).
+    static func data(of lead: Lead) -> String {
+        var object = lead.json
+        object.members.removeAll { $0.key == "id" || $0.key == "stage" }
+        var writer = JSONWriter()
+        writer.compact(.object(object))
+        return String(decoding: writer.bytes, as: UTF8.self)
+    }
+
+    static func assemble(document: String, packed: String, empty: Bool) throws(SharedStoreError) -> [UInt8] {
+        guard let marker = document.range(of: leadsMarker) else { throw .badData("the workspace document has no leads key") }
+        var out: [UInt8] = []
+        out.reserveCapacity(document.utf8.count + packed.utf8.count * 11 / 10 + 32)
+        out.append(contentsOf: document[..<marker.lowerBound].utf8)
+        out.append(contentsOf: "\n  \"leads\": [".utf8)
+        if !empty {
+            var bad = false
+            var text = packed
+            text.withUTF8 { bytes in
+                var i = 0
+                var first = true
+                while i < bytes.count {
+                    var fields: [Range<Int>] = []
+                    var start = i
+                    while i < bytes.count, bytes[i] != 2 {
+                        if bytes[i] == 1 { fields.append(start..<i); start = i + 1 }
+                        i += 1
+                    }
+                    fields.append(start..<i)
+                    i += 1
+                    guard fields.count == 3 else { bad = true; return }
+                    out.append(contentsOf: first ? Array("\n    {\"id\":".utf8) : Array(",\n    {\"id\":".utf8))
+                    first = false
+                    out.append(contentsOf: bytes[fields[0]])
+                    out.append(contentsOf: ",\"stage\":".utf8)
+                    out.append(contentsOf: bytes[fields[1]])
+                    var body = fields[2].lowerBound
+                    while body < fields[2].upperBound, [32, 9, 10, 13].contains(bytes[body]) { body += 1 }
+                    guard body < fields[2].upperBound, bytes[body] == UInt8(ascii: "{") else { bad = true; return }
+                    body += 1
+                    var next = body
+                    while next < fields[2].upperBound, [32, 9, 10, 13].contains(bytes[next]) { next += 1 }
+                    if next < fields[2].upperBound, bytes[next] != UInt8(ascii: "}") { out.append(UInt8(ascii: ",")) }
+                    out.append(contentsOf: bytes[body..<fields[2].upperBound])
+                }
+            }
+            if bad { throw .badData("a lead row is not a JSON object") }
+            out.append(contentsOf: "\n  ".utf8)
+        }
+        out.append(UInt8(ascii: "]"))
+        out.append(contentsOf: document[marker.upperBound...].utf8)
+        return out
+    }
+
+    static func assemble(document: String, rows: [[String?]], versions: inout [String: Int64]) throws(SharedStoreError) -> [UInt8] {
+        guard let marker = document.range(of: leadsMarker) else { throw .badData("the workspace document has no leads key") }
+        var out: [UInt8] = []
+        out.reserveCapacity(document.utf8.count + rows.count * 400)
+        out.append(contentsOf: document[..<marker.lowerBound].utf8)
+        out.append(contentsOf: "\n  \"leads\": [".utf8)
+        for (i, row) in rows.enumerated() {
+            guard row.count == 4, let id = row[0], let stage = row[1], let data = row[2], let version = row[3].flatMap({ Int64($0) }) else {
+                throw .badData("a lead row with an empty column")
+            }
+            versions[id] = version
+            var writer = JSONWriter()
+            writer.raw(i == 0 ? "\n    {\"id\":" : ",\n    {\"id\":")
+            writer.string(id)
+            writer.raw(",\"stage\":")
+            writer.string(stage)
+            out.append(contentsOf: writer.bytes)
+            let body = data.utf8.dropFirst()  // after the opening brace
+            if body.first != UInt8(ascii: "}") { out.append(UInt8(ascii: ",")) }
+            out.append(contentsOf: body)
+        }
+        out.append(contentsOf: (rows.isEmpty ? "]" : "\n  ]").utf8)
+        out.append(contentsOf: document[marker.upperBound...].utf8)
+        return out
+    }
+
+    /// The leads in COPY's text format: tab-separated, backslash escaped.
+    static func copyRows(_ leads: LeadStore, workspace: String) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(leads.count * 500)
+        let name = copyField(workspace)
+        for row in 0..<leads.count {
+            let lead = leads[row]
+            out.append(contentsOf: name)
+            out.append(9)
+            out.append(contentsOf: copyField(lead.id))
+            out.append(9)
+            out.append(contentsOf: copyField(lead.stage))
+            out.append(9)
+            out.append(contentsOf: String(row).utf8)
+            out.append(9)
+            out.append(contentsOf: copyField(data(of: lead)))
+            out.append(10)
+        }
+        return out
+    }
+
+    static func copyField(_ text: String) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\\"): out += [92, 92]
+            case 9: out += [92, UInt8(ascii: "t")]
+            case 10: out += [92, UInt8(ascii: "n")]
+            case 13: out += [92, UInt8(ascii: "r")]
+            default: out.append(byte)
+            }
+        }
+        return out
+    }
+
+    /// A PostgreSQL array literal of text values.
+    static func arrayLiteral(_ values: [String]) -> String {
+        "{" + values.map { "\"" + $0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\"" }
+            .joined(separator: ",") + "}"
+    }
+
+    /// A group role per team (`smk_sales`), a LOGIN role per member, member of it, and the
+    /// grants a team member needs. No password is set: an administrator sets them with
+    /// `ALTER ROLE … PASSWORD`.
+    static func createRoles(for team: [TeamMember], on connection: PGConnection) throws(PGError) {
+        // Roles belong to the whole server, not to one database: another push may be
+        // creating the same one right now, which is fine (the handler absorbs it).
+        func ensure(_ role: String, login: Bool) throws(PGError) {
+            let literal = "'" + role.replacingOccurrences(of: "'", with: "''") + "'"
+            try connection.run("""
+                DO $$ BEGIN
+                    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = \(literal)) THEN
+                        EXECUTE format('CREATE ROLE %I \(login ? "LOGIN" : "NOLOGIN")', \(literal));
+                    END IF;
+                EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+                END $$
+                """)
+        }
+        for teamName in Set(team.map(\.role.rawValue)) where teamName != Team.both.rawValue {
+            let group = "smk_" + teamName
+            let quoted = connection.quoteIdentifier(group)
+            try ensure(group, login: false)
+            try connection.run("""
+                GRANT SELECT, UPDATE ON smk_workspaces TO \(quoted);
+                GRANT SELECT, UPDATE ON smk_stages TO \(quoted);
+                GRANT SELECT, INSERT, UPDATE, DELETE ON smk_leads TO \(quoted);
+                GRANT SELECT, INSERT ON smk_changes TO \(quoted);
+                GRANT USAGE ON SEQUENCE smk_changes_seq_seq TO \(quoted);
+                GRANT SELECT ON smk_schema TO \(quoted);
+                GRANT SELECT, INSERT, DELETE ON smk_sessions TO \(quoted)
+                """)
+        }
+        for member in team where member.role != .both {
+            try ensure(member.name, login: true)
+            let grant = "GRANT \(connection.quoteIdentifier("smk_" + member.role.rawValue)) TO \(connection.quoteIdentifier(member.name))"
+            try connection.run("""
+                DO $$ BEGIN EXECUTE '\(grant.replacingOccurrences(of: "'", with: "''"))';
+                EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$
+                """)
+        }
+    }
+}

@@ -1,0 +1,128 @@
+import Foundation
+import SmarketingKit
+
+/// The session's side of a shared store: each change of main goes to the store before
+/// the shell calls it done, and others' changes are applied between commands (and, at
+/// the prompt, as they arrive), one line each.
+extension Session {
+    /// Sends an applied change to the store and returns the record as committed. On
+    /// refusal the workspace is put back as it was (the change's inverse) and, on a
+    /// conflict, brought up to date. Then, with `rebase`, a change to leads only is
+    /// merged with theirs (`LeadMerge`: tags, new activities) and sent again; when it
+    /// does not merge, or without `rebase` (undo, redo), the refusal is thrown with the
+    /// store's words (who changed what).
+    func commitToStore(_ record: ChangeRecord, rebase: Bool) throws(ShellError) -> ChangeRecord {
+        guard let store, scenario == nil else { return record }
+        var record = record
+        // Another writer going flat out can win every round; back off a random while,
+        // growing, for about five seconds in all before giving up.
+        for attempt in 0..<60 {
+            if attempt >= 2 { usleep(UInt32.random(in: 0...UInt32(min(100_000, 1_000 << min(attempt, 10))))) }
+            do {
+                try store.append(record, to: workspace)
+                return record
+            } catch {
+                _ = try? record.inverse.apply(to: &workspace)
+                if error.kind == .conflict { catchUp(force: true) }
+                guard error.kind == .conflict, rebase, let merged = rebased(record) else { throw .refused(error.message) }
+                record = merged
+            }
+        }
+        throw .refused("others keep changing these leads; your change was not made (try again)")
+    }
+
+    /// `record` made again on the workspace as it is now, its leads merged with the
+    /// changes others made to them; applied, or nil when it does not merge.
+    private func rebased(_ record: ChangeRecord) -> ChangeRecord? {
+        guard !record.change.touchesSettings else { return nil }
+        func pairs(_ change: Change, _ inverse: Change) -> [(base: Lead, mine: Lead)]? {
+            switch (change, inverse) {
+            case (.updateLead(let mine), .updateLead(let base)): return [(base, mine)]
+            case (.group(let changes), .group(let inverses)) where changes.count == inverses.count:
+                var all: [(Lead, Lead)] = []
+                for (c, i) in zip(changes, inverses.reversed()) {
+                    guard let more = pairs(c, i) else { return nil }
+                    all += more
+                }
+                return all
+            default: return nil
+            }
+        }
+        guard let leads = pairs(record.change, record.inverse) else { return nil }
+        var merged: [Change] = []
+        for (base, mine) in leads {
+            guard let theirs = workspace.leads[id: mine.id],
+                  let lead = LeadMerge.merge(base: base, mine: mine, theirs: theirs, funnel: workspace.funnel) else { return nil }
+            merged.append(.updateLead(lead))
+        }
+        let change: Change = merged.count == 1 ? merged[0] : .group(merged)
+        guard let inverse = try? change.apply(to: &workspace) else { return nil }
+        return ChangeRecord(change: change, inverse: inverse, at: record.at, by: record.by, summary: record.summary)
+    }
+
+    /// Applies the changes others committed since the last look; prints one line for
+    /// each. Cheap when nothing arrived (no query is sent). Called before every command,
+    /// and by the line editor when the store's socket turns readable.
+    public func catchUp(force: Bool = false) {
+        guard let store else { return }
+        let records: [ChangeRecord]
+        do { records = try store.follow(workspace, force: force) } catch {
+            records = []
+        }
+        for notice in store.takeNotices() { say(notice) }
+        for record in records {
+            let before = workspace
+            let inverse: Change
+            do { inverse = try record.change.apply(to: &workspace) } catch {
+                say("note: \(record.by)'s change could not be applied here (\(error)); open the workspace again to see it")
+                continue
+            }
+            // My undo stack stays valid: its inverses name leads by id, and the store
+            // refuses an undo of a lead someone has changed since.
+            _ = inverse
+            for id in record.change.leadIDs { remoteNotes[id] = "\(record.by) (\(record.summary))" }
+            for line in RemoteChangeLine.lines(for: record, before: before, after: workspace) { say(line) }
+        }
+    }
+
+    /// Why `record` (my newest change) cannot be undone in a shared workspace: a lead it
+    /// touched is no longer as it left it, so someone changed it since. Nil otherwise.
+    func overtaken(_ record: ChangeRecord) -> String? {
+        guard store != nil, scenario == nil else { return nil }
+        // What my change left each lead as (the last state, when it touched one twice).
+        var left: [String: Lead?] = [:]
+        func walk(_ change: Change) {
+            switch change {
+            case .updateLead(let lead), .insertLead(let lead, _): left[lead.id] = .some(lead)
+            case .removeLead(let id): left[id] = .some(nil)
+            case .group(let changes): changes.forEach(walk)
+            default: break
+            }
+        }
+        walk(record.change)
+        guard let id = record.change.leadIDs.first(where: { id in (left[id] ?? nil) != workspace.leads[id: id] }) else { return nil }
+        let who = remoteNotes[id].map { "\(id) was changed since by \($0)" } ?? "\(id) was changed since by someone else"
+        return "not undone: \(who); undo takes back only changes nobody has built on"
+    }
+
+    private func say(_ line: String) {
+        if let announce { announce(line) } else { out.write(line + "\n") }
+    }
+}
+
+/// How another person's change reads when it arrives: `erik moved L-000042 mql → sal
+/// (accepted in review)` for a move, the command they typed otherwise.
+enum RemoteChangeLine {
+    static func lines(for record: ChangeRecord, before: Workspace, after: Workspace) -> [String] {
+        var moves: [String] = []
+        for id in record.change.leadIDs {
+            guard let old = before.leads[id: id], let new = after.leads[id: id], old.stage != new.stage else { continue }
+            let note = new.history.last?.note.map { " (\($0))" } ?? ""
+            moves.append("\(record.by) moved \(id) \(old.stage) → \(new.stage)\(note)")
+        }
+        if moves.count > 3 {
+            return ["\(record.by): \(record.summary) (\(moves.count) leads moved)"]
+        }
+        return moves.isEmpty ? ["\(record.by): \(record.summary)"] : moves
+    }
+}

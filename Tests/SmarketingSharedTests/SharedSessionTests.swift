@@ -1,0 +1,149 @@
+import Foundation
+import Testing
+import SmarketingKit
+import SmarketingShared
+import SmarketingShell
+
+/// Two shells on one shared workspace, in one process: what each sees of the other's
+/// changes, conflicts, merges and undo.
+@Suite("Sessions on a shared workspace", .enabled(if: TestDatabase.isAvailable, "needs a PostgreSQL server (Scripts/pg-server)"))
+struct SharedSessionTests {
+    /// A shell on the shared demo, logged in as `user`.
+    struct Shell {
+        let session: Session
+        let out = StringSink()
+        let err = StringSink()
+
+        init(_ user: String, on adminURL: String) throws {
+            let url = try DatabaseURL(try TestDatabase.url(for: user, on: adminURL).replacingOccurrences(of: "://\(user)@", with: "://\(user):\(user)-pw@") + "?workspace=demo")
+            let store = try PostgresStore(url: url, workspace: "demo")
+            session = Session(workspace: try store.load(), path: nil, actor: store.identity ?? "?", out: out, err: err)
+            session.store = store
+        }
+
+        @discardableResult
+        func run(_ text: String) -> (out: String, err: String, failures: Int) {
+            let outcome = Interpreter(session: session).run(text, bail: false)
+            return (out.take(), err.take(), outcome.failures)
+        }
+
+        func lead(_ id: String) throws -> Lead { try #require(session.workspace.leads[id: id]) }
+    }
+
+    /// A database holding the demo as workspace `demo`, with passwords for anna, ioana and erik.
+    static func demoDatabase() throws -> String {
+        let url = try TestDatabase.freshDatabase()
+        let workspace = try Workspace.load(path: SchemaTests.demoPath)
+        try TestDatabase.withRoles { try SharedWorkspace.push(workspace, name: "demo", to: try PGConnection(conninfo: url)) }
+        try TestDatabase.withRoles {
+            try PGConnection(conninfo: url).run("ALTER ROLE anna PASSWORD 'anna-pw'; ALTER ROLE ioana PASSWORD 'ioana-pw'; ALTER ROLE erik PASSWORD 'erik-pw'")
+        }
+        return url
+    }
+
+    /// Waits (at most 2 s) until `shell` has caught up with something.
+    static func settle(_ shell: Shell) -> String {
+        var seen = ""
+        for _ in 0..<40 {
+            shell.session.catchUp()
+            seen += shell.out.take()
+            if !seen.isEmpty { return seen }
+            usleep(50_000)
+        }
+        return seen
+    }
+
+    @Test("you are the database login; as is refused; save says the workspace is shared")
+    func identity() throws {
+        let url = try Self.demoDatabase()
+        let anna = try Shell("anna", on: url)
+        #expect(anna.run("whoami").out.contains("anna (sales)"))
+        let refused = anna.run("as erik")
+        #expect(refused.failures == 1)
+        #expect(refused.err.contains("who the database says"))
+        #expect(anna.run("save").out.contains("shared"))
+        let info = anna.run("info").out
+        #expect(info.contains("postgres://anna:***@"))
+        #expect(!info.contains("anna-pw"))
+    }
+
+    @Test("a move in one shell arrives in the other as one line")
+    func moveArrives() throws {
+        let url = try Self.demoDatabase()
+        let anna = try Shell("anna", on: url), ioana = try Shell("ioana", on: url)
+        let id = try #require(anna.session.workspace.leads.all.first { $0.stage == "mql" }).id
+        #expect(anna.run("move \(id) to sal note 'accepted in review'").failures == 0)
+        let arrived = Self.settle(ioana)
+        #expect(arrived == "anna moved \(id) mql → sal (accepted in review)\n")
+        #expect(try ioana.lead(id).stage == "sal")
+        let who = ioana.run("who").out
+        #expect(who.contains("anna") && who.contains("ioana"))
+    }
+
+    @Test("a change to a lead someone changed meanwhile is refused, saying who, and the shell catches up")
+    func conflictRefused() throws {
+        let url = try Self.demoDatabase()
+        let anna = try Shell("anna", on: url), ioana = try Shell("ioana", on: url)
+        let id = try #require(anna.session.workspace.leads.all.first { $0.stage == "mql" }).id
+        #expect(anna.run("move \(id) to sal").failures == 0)
+        // ioana has not looked yet: her copy still says mql, and she moves it elsewhere.
+        var stale = try ioana.lead(id)
+        stale.stage = "sql"
+        #expect(throws: ShellError.self) { try ioana.session.apply(.updateLead(stale), summary: "move \(id) to sql") }
+        do { try ioana.session.apply(.updateLead(stale), summary: "again") } catch {
+            Issue.record("after catching up the same change is not stale: \(error)")
+        }
+        #expect(try anna.lead(id).stage == "sal")
+    }
+
+    @Test("the refusal names who changed the lead")
+    func conflictWording() throws {
+        let url = try Self.demoDatabase()
+        let anna = try Shell("anna", on: url), ioana = try Shell("ioana", on: url)
+        let id = try #require(anna.session.workspace.leads.all.first { $0.stage == "mql" }).id
+        #expect(anna.run("move \(id) to sal").failures == 0)
+        var stale = try ioana.lead(id)
+        stale.owner = "ioana"
+        stale.stage = "sql"
+        do {
+            try ioana.session.apply(.updateLead(stale), summary: "x")
+            Issue.record("a stale change was accepted")
+        } catch {
+            #expect("\(error)".contains("anna changed \(id) since you saw it"))
+        }
+        #expect(try ioana.lead(id).stage == "sal")
+    }
+
+    @Test("tags added at the same time by two shells are both kept")
+    func tagsMerge() throws {
+        let url = try Self.demoDatabase()
+        let anna = try Shell("anna", on: url), erik = try Shell("erik", on: url)
+        let id = "L-000001"
+        #expect(anna.run("tag \(id) +from-anna").failures == 0)
+        var stale = try erik.lead(id)
+        stale.tags.append("from-erik")
+        try erik.session.apply(.updateLead(stale), summary: "tag \(id) +from-erik")
+        let reloaded = try PostgresStore(url: DatabaseURL(url + "?workspace=demo"), workspace: "demo").load()
+        let tags = try #require(reloaded.leads[id: id]).tags
+        #expect(tags.contains("from-anna") && tags.contains("from-erik"))
+        #expect(try erik.lead(id).tags == tags)
+    }
+
+    @Test("undo is refused when someone changed the lead since")
+    func undoAfterOthers() throws {
+        let url = try Self.demoDatabase()
+        let anna = try Shell("anna", on: url), ioana = try Shell("ioana", on: url)
+        #expect(anna.run("tag L-000002 +mine").failures == 0)
+        _ = Self.settle(ioana)
+        #expect(ioana.run("assign L-000002 to ioana").failures == 0)
+        #expect(Self.settle(anna).contains("ioana"))
+        let undo = anna.run("undo")
+        #expect(undo.failures == 1)
+        #expect(undo.err.contains("L-000002 was changed since by ioana"))
+        #expect(try anna.lead("L-000002").owner == "ioana")
+        #expect(try anna.lead("L-000002").tags.contains("mine"))
+        // With nobody in between, undo works and reaches the others.
+        #expect(ioana.run("undo").failures == 0)
+        #expect(try ioana.lead("L-000002").owner != "ioana")
+    }
+}
