@@ -30,6 +30,18 @@ enum RealData {
     static let deals = folder + "/olist_closed_deals_dataset.csv"
     static var present: Bool { FileManager.default.fileExists(atPath: xeducation) && FileManager.default.fileExists(atPath: deals) }
 
+    /// The X Education workspace as the README makes it (`Workspace/xeducation.json`,
+    /// generated rather than kept in the repository), made once per test run from the
+    /// import script in a temporary folder.
+    static let xeducationWorkspace: String = {
+        let folder = FileManager.default.temporaryDirectory
+            .appendingPathComponent("smk-xeducation-\(ProcessInfo.processInfo.processIdentifier)")
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let path = folder.appendingPathComponent("xeducation.json").path
+        EmptyHarness(actor: "smk").run("run Workspace/imports/xeducation.smk \"\(xeducation)\"; save \"\(path)\"")
+        return path
+    }()
+
     /// Header and rows as dictionaries; the files have no quoted line breaks.
     static func rows(_ path: String) throws -> [[String: String]] {
         let text = try String(contentsOfFile: path, encoding: .utf8)

@@ -6,7 +6,7 @@ import Testing
 /// item 5): X Education's 9,237 leads are customer or lost with no history at all.
 @Suite("Incomplete histories")
 struct IncompleteHistoryTests {
-    static let xeducation = Harness.repository.appendingPathComponent("Workspace/xeducation.json").path
+    static let xeducation = RealData.xeducationWorkspace
 
     @Test("X Education: lead->customer is 38.5% (3,559 of 9,237); the steps between show no history, never 100%")
     func xeducationRates() throws {

@@ -7,7 +7,7 @@ import Testing
 /// real outcomes.
 @Suite("score")
 struct ScoreCommandTests {
-    static let xeducationPath = Harness.repository.appendingPathComponent("Workspace/xeducation.json").path
+    static let xeducationPath = RealData.xeducationWorkspace
 
     @Test("rules are added, listed, dropped and undone; fit follows them at once")
     func rulesChange() throws {
