@@ -24,3 +24,17 @@ public enum SharedStoreError: Error, Sendable, CustomStringConvertible {
         }
     }
 }
+
+extension SharedStoreError {
+    /// Runs `body`, giving any error it throws as a `SharedStoreError`: a database error
+    /// as `.database`, anything else (a workspace that does not decode) as `.badData`.
+    static func translating<T>(_ body: () throws -> T) throws(SharedStoreError) -> T {
+        do { return try body() } catch let error as SharedStoreError {
+            throw error
+        } catch let error as PGError {
+            throw .database(error)
+        } catch {
+            throw .badData("\(error)")
+        }
+    }
+}

@@ -25,7 +25,7 @@ public enum SharedWorkspace {
     /// role for each team member in a group role `smk_TEAM`. Refuses a name already there.
     public static func push(_ workspace: Workspace, name: String, to connection: PGConnection) throws(SharedStoreError) {
         try Migrator.migrate(connection)
-        do {
+        try SharedStoreError.translating {
             try connection.run("BEGIN")
             do {
                 if try connection.execute("SELECT 1 FROM smk_workspaces WHERE name = $1", [name]).scalar != nil {
@@ -45,18 +45,12 @@ public enum SharedWorkspace {
                 try? connection.run("ROLLBACK")
                 throw error
             }
-        } catch let error as SharedStoreError {
-            throw error
-        } catch let error as PGError {
-            throw .database(error)
-        } catch {
-            throw .badData("\(error)")
         }
     }
 
     /// Loads workspace `name` as one consistent snapshot (REPEATABLE READ).
     public static func load(name: String, from connection: PGConnection) throws(SharedStoreError) -> Snapshot {
-        do {
+        try SharedStoreError.translating {
             try connection.run("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
             defer { try? connection.run("COMMIT") }
             guard let head = try connection.execute("SELECT document, version FROM smk_workspaces WHERE name = $1", [name]).rows.first,
@@ -86,12 +80,6 @@ public enum SharedWorkspace {
             versions.reserveCapacity(versionList.count)
             for (row, version) in versionList.enumerated() { versions[workspace.leads.id(at: row)] = Int64(version) ?? 0 }
             return Snapshot(workspace: workspace, versions: versions, documentVersion: version, lastSeq: lastSeq)
-        } catch let error as SharedStoreError {
-            throw error
-        } catch let error as PGError {
-            throw .database(error)
-        } catch {
-            throw .badData("\(error)")
         }
     }
 
