@@ -275,7 +275,8 @@ struct SafeModeTests {
     @Test("a safe session refuses paths outside the workspace's folder, naming the command and the path", arguments: [
         "output /tmp/smk-safe.txt", "output DIR/../x.txt", "output DIR/link/x.txt", "output DIR/new/../../x.txt",
         "record /tmp/smk-safe.smk", "run /tmp/smk-safe.smk", "run DIR/../x.smk", "save /tmp/smk-safe.json", "save DIR/../copy.json",
-        "open DIR/other.json",
+        "open DIR/other.json", "export where stage = mql to /tmp/smk-safe.csv", "export L-000001 to DIR/../x.json",
+        "import /tmp/smk-safe.csv", "import DIR/../x.csv",
     ])
     func refused(command: String) throws {
         let copy = try temporaryCopy()

@@ -6,9 +6,7 @@ import SmarketingKit
 /// names a path asks `check` first; `open` is refused outright. Paths are resolved the
 /// way the kernel would (`..`, symlinks, `~`) before they are compared, so neither
 /// `../x` nor a symlink pointing out of the folder gets through.
-///
-/// Commands added later that write or read a path (`export`, `import`) call
-/// `SafeMode.check(path, for: "export", in: session)` the same way.
+/// `export` checks the file it writes, `import` the files it reads (`writes: false`).
 public enum SafeMode {
     /// Refuses `path` for `command` when the session is safe and the path resolves outside
     /// the workspace's folder. `base` is where a relative path starts (the current

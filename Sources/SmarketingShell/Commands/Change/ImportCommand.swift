@@ -51,6 +51,10 @@ public enum ImportCommand: ShellCommand {
         let fileToken = try arguments.text("a CSV file")
         var spec = try parseClauses(&arguments, in: session, allowJoin: true)
         try arguments.finish()
+        // Under --safe a script reads files only from the workspace's folder too: an import
+        // would otherwise copy any readable file into the workspace.
+        try SafeMode.check(fileToken.text, for: "import", in: session, writes: false)
+        if let join = spec.join { try SafeMode.check(join.file, for: "import … join", in: session, writes: false) }
         let endProgress = session.progress?("importing \(URL(fileURLWithPath: fileToken.text).lastPathComponent)") { ImportProgress.fraction }
         defer { endProgress?() }
         let document = try read(fileToken.text, separator: spec.separator)

@@ -28,6 +28,7 @@ public enum ExportCommand: ShellCommand {
         var columns: [String]?
         if arguments.take("cols") { columns = try arguments.list("a column").map(\.text) }
         try arguments.finish()
+        try SafeMode.check(file.text, for: "export", in: session)
         let rows = try selector.rows(in: session, environment: session.queryEnvironment())
         let leads = session.workspace.leads
         let lower = file.text.lowercased()
@@ -36,7 +37,7 @@ public enum ExportCommand: ShellCommand {
             var copy = session.workspace
             do { copy.leads = try LeadStore(rows.map { leads[$0] }) } catch { throw .refused("repeated lead id \(error.id)") }
             do { try copy.save(path: file.text) } catch { throw .workspace(error) }
-            return .message("exported \(rows.count) leads to \(file.text)")
+            return .message("exported \(rows.count) lead\(rows.count == 1 ? "" : "s") to \(file.text)")
         }
         guard lower.hasSuffix(".csv") else {
             throw arguments.unexpected(file, expected: "a file ending in .csv or .json")
@@ -66,6 +67,6 @@ public enum ExportCommand: ShellCommand {
             text += CSVWriter.line(CSVWriter.cells(of: leads[row], columns: header))
         }
         do { try AtomicFile.replace(file.text, with: Array(text.utf8)) } catch { throw .workspace(error) }
-        return .message("exported \(rows.count) leads to \(file.text) (\(header.count) columns)")
+        return .message("exported \(rows.count) lead\(rows.count == 1 ? "" : "s") to \(file.text) (\(header.count) columns)")
     }
 }
