@@ -22,7 +22,8 @@ struct CSVReaderTests {
     func quoting() throws {
         let doc = try read("name,note\r\n\"Holm, Ingrid\",\"said \"\"yes\"\"\"\r\nx,\"two\r\nlines\"\r\ny,after\r\n")
         #expect(doc.records[0].fields == ["Holm, Ingrid", "said \"yes\""])
-        #expect(doc.records[1].fields == ["x", "two\r\nlines"])
+        // A quoted CRLF line break reads as the line break it is, without a stray "\r".
+        #expect(doc.records[1].fields == ["x", "two\nlines"])
         #expect(doc.records.map(\.line) == [2, 3, 5])
     }
 
@@ -49,6 +50,14 @@ struct CSVReaderTests {
         #expect(throws: CSVError.self) { try CSVReader.read([0xFF, 0xFE, 0x61, 0x00]) }
         #expect(throws: CSVError.unsupportedEncoding("neither UTF-8 nor Latin-1 (byte 0xe9 at offset 3)")) {
             try CSVReader.read([0x61, 0x0A, 0x62, 0xE9, 0x81])
+        }
+    }
+
+    @Test("a UTF-8 file with one broken byte is refused naming its line, not converted as Latin-1")
+    func brokenUTF8() throws {
+        let bytes = Array("name,city\nȘtefan,Göteborg\nx,".utf8) + [0xFF] + Array("\n".utf8)
+        #expect(throws: CSVError.unsupportedEncoding("UTF-8 with a broken byte (0xff on line 3); fix that line or export the file again as CSV UTF-8")) {
+            try CSVReader.read(bytes)
         }
     }
 

@@ -176,7 +176,7 @@ struct ImportTests {
         #expect(out.contains("imported hubspot-sample.csv: 5 rows read: 5 added, 0 updated, 0 skipped"))
         let lead = try #require(harness.session.workspace.leads[id: "51003"])
         #expect(lead.name == "Somchai Jaidee" && lead.stage == "lead")
-        #expect(lead.fields["notes"] == .string("met at the fair,\r\nwants a call in Q1"))
+        #expect(lead.fields["notes"] == .string("met at the fair,\nwants a call in Q1"))
         #expect(lead.history.first?.note == "imported from hubspot-sample.csv at line 4" && lead.history.first?.by == "anna")
         #expect(harness.session.workspace.leads[id: "51005"]?.history.first?.note == "imported from hubspot-sample.csv at line 7")
         #expect(harness.session.workspace.leads[id: "51002"]?.company == "Transcarpat, SRL")

@@ -20,6 +20,13 @@ public enum CSVReader {
             throw .unsupportedEncoding("UTF-16 (save the file as \"CSV UTF-8\")")
         }
         if let bad = firstInvalidUTF8(text) {
+            // A file that holds UTF-8 characters elsewhere is UTF-8 with a broken byte, not
+            // Latin-1: converting it would garble every accented name. Say where instead.
+            if containsUTF8Character(text) {
+                let line = text[..<bad].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+                throw .unsupportedEncoding("UTF-8 with a broken byte (0x\(String(text[bad], radix: 16)) on line \(line)); "
+                                           + "fix that line or export the file again as CSV UTF-8")
+            }
             // Not UTF-8: a spreadsheet's Windows-1252 or Latin-1. Converted byte by byte;
             // the five bytes Windows-1252 leaves undefined mean it is neither.
             guard let converted = windows1252ToUTF8(text) else {
@@ -86,6 +93,25 @@ public enum CSVReader {
         return nil
     }
 
+    /// Whether `b` holds at least one well-formed multi-byte UTF-8 character (a Latin-1
+    /// file practically never does: it would take "Ã" followed by a symbol).
+    static func containsUTF8Character(_ b: [UInt8]) -> Bool {
+        var i = 0
+        while i < b.count {
+            let c = b[i]
+            if c >= 0xC2 && c <= 0xF4, let bad = firstInvalidUTF8(Array(b[i..<min(b.count, i + 4)])) {
+                // Valid when the sequence itself is whole (the check above may stop at
+                // the next character's start inside the 4-byte window).
+                let length = c <= 0xDF ? 2 : c <= 0xEF ? 3 : 4
+                if bad >= length { return true }
+            } else if c >= 0xC2 && c <= 0xF4 {
+                return true
+            }
+            i += 1
+        }
+        return false
+    }
+
     /// Windows-1252 (a superset of Latin-1's printable range) as UTF-8; nil when a byte
     /// has no character in it.
     static func windows1252ToUTF8(_ b: [UInt8]) -> [UInt8]? {
@@ -145,7 +171,12 @@ public enum CSVReader {
                             closed = true
                             break
                         }
-                        if c == 0x0A || (c == 0x0D && !(i + 1 < n && bytes[i + 1] == 0x0A)) { line += 1 }
+                        if c == 0x0D, i + 1 < n, bytes[i + 1] == 0x0A {
+                            // A quoted CRLF line break is a line break: kept as "\n".
+                            i += 1
+                            continue
+                        }
+                        if c == 0x0A || c == 0x0D { line += 1 }
                         field.append(c)
                         i += 1
                     }
