@@ -241,6 +241,26 @@ struct ImportTests {
         #expect(harness.run("import \(file) key email").out.contains("2 rows read: 0 added, 0 updated, 2 unchanged, 0 skipped"))
     }
 
+    @Test("a row that moves a lead follows the hand-off: marketing cannot import an MQL into sal; sales can, and owns it")
+    func handOff() throws {
+        let folder = NSTemporaryDirectory() + "smk-import-handoff-\(ProcessInfo.processInfo.processIdentifier)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let erik = try Harness(path: Harness.demoPath, actor: "erik")
+        let lead = try #require(erik.session.workspace.leads[id: "L-000003"])
+        #expect(lead.stage == "mql")
+        let csv = folder + "/move.csv"
+        try "email,stage\n\(lead.email ?? "")',sal\n".replacingOccurrences(of: "'", with: "").write(toFile: csv, atomically: true, encoding: .utf8)
+        let refused = erik.run("import \(csv) key email")
+        #expect(refused.out.contains("L-000003 cannot enter sal: sal is owned by sales; erik is in marketing"), "\(refused.out)")
+        #expect(erik.session.workspace.leads[id: "L-000003"]?.stage == "mql")
+        let anna = try Harness(path: Harness.demoPath, actor: "anna")
+        #expect(anna.run("import \(csv) key email").outcome.failures == 0)
+        let moved = try #require(anna.session.workspace.leads[id: "L-000003"])
+        #expect(moved.stage == "sal" && moved.owner == "anna")
+        let outsider = try Harness(path: Harness.demoPath, actor: "bob")
+        #expect(outsider.run("import \(csv) key email").err.contains("bob is not in this workspace's team"))
+    }
+
     @Test("export then import gives the same leads: the CSV written again is the same bytes; a JSON export opens to the same leads")
     func roundTrip() throws {
         let folder = NSTemporaryDirectory() + "smk-export-" + UUID().uuidString

@@ -124,7 +124,17 @@ public struct ImportPlanner {
                     new.stage = old.stage
                     stageCounts[countKey]?.rows -= 1
                 }
-                if new.stage != old.stage {
+                if new.stage != old.stage, let target = workspace.funnel.stage(new.stage) {
+                    // A row that moves a lead follows the agreements a move does: the team
+                    // that owns the stage enters it, and the lead gets an owner from it.
+                    let from = workspace.funnel.stage(old.stage)
+                    let route: HandOff.Route = !target.isSide ? .move : target.team == .marketing ? .recycle : .lose
+                    if let why = HandOff.refusal(actor: actor, from: from, into: target, via: route, in: workspace) {
+                        skip("\(old.id) cannot enter \(target.id): \(why)")
+                        stageCounts[countKey]?.rows -= 1
+                        continue
+                    }
+                    new.owner = Ownership.owner(of: new, from: from, into: target, actor: actor, named: nil, in: workspace)
                     new.history.append(StageChange(at: now, from: old.stage, to: new.stage, by: actor,
                                                    note: "imported from \(fileName) at line \(record.line)"))
                 }

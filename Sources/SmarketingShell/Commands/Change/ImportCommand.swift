@@ -54,6 +54,11 @@ public enum ImportCommand: ShellCommand {
         // Under --safe a script reads files only from the workspace's folder too: an import
         // would otherwise copy any readable file into the workspace.
         try SafeMode.check(fileToken.text, for: "import", in: session, writes: false)
+        // With a team, leads come in only from one of it (a change like any other).
+        if !session.workspace.team.isEmpty, session.workspace.role(of: session.actor) == nil {
+            let names = session.workspace.team.map(\.name).joined(separator: ", ")
+            throw .refused("\(session.actor) is not in this workspace's team (\(names)); act as one of them with as NAME")
+        }
         if let join = spec.join { try SafeMode.check(join.file, for: "import … join", in: session, writes: false) }
         let endProgress = session.progress?("importing \(URL(fileURLWithPath: fileToken.text).lastPathComponent)") { ImportProgress.fraction }
         defer { endProgress?() }
