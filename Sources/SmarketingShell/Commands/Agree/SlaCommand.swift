@@ -86,8 +86,10 @@ public enum SlaCommand: ShellCommand {
             [.text("sales"), .text("\(number(sla.attempts)) attempts within \(number(sla.withinDays)) days of \(check.handOffStage)"),
              .text(tally(check.attempts)), .text(check.attemptsStatus.rawValue), ids(check.attempts.missed)],
         ]
-        let footer = (check.breaches == 0 ? "every promise kept" : "\(check.breaches) of \(check.promises) promises broken")
-            + " over the last \(days) days" + (sla.isEmpty ? "; no SLA yet: sla set mqls 40 minfit 50 contact 24h attempts 3 in 7d" : "")
+        // Without an agreement nothing was promised, so nothing was kept either.
+        let footer = sla.isEmpty ? "no SLA agreed yet, so nothing to keep: sla set mqls 40 minfit 50 contact 24h attempts 3 in 7d"
+            : (check.breaches == 0 ? "every promise kept" : "\(check.breaches) of \(check.promises) promises broken")
+                + " over the last \(days) days"
         func tallyJSON(_ t: ServiceLevelCheck.Tally) -> JSONValue {
             .object(JSONObject([JSONMember("met", .number(Double(t.met.count))), JSONMember("missed", .array(t.missed.map { .string($0) })),
                                 JSONMember("pending", .number(Double(t.pending.count)))]))

@@ -62,7 +62,7 @@ enum ImportReport {
     /// `9237 read: 9237 added, 0 updated, 0 unchanged, 0 skipped` (the parts add up).
     static func counts(_ plan: ImportPlan, future: Bool) -> String {
         let skipped = plan.skippedRows
-        var text = "\(plan.read) rows read: \(plan.added.count) \(future ? "to add" : "added"), "
+        var text = "\(plan.read) row\(plan.read == 1 ? "" : "s") read: \(plan.added.count) \(future ? "to add" : "added"), "
             + "\(plan.updated.count) \(future ? "to update" : "updated"), "
         if plan.unchanged > 0 { text += "\(plan.unchanged) unchanged, " }
         text += "\(skipped) skipped"
