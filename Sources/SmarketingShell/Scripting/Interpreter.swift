@@ -100,10 +100,26 @@ public struct Interpreter {
         guard first.kind == .word, let type = CommandRegistry.command(named: first.text) else {
             throw .unknownCommand(first.text, suggestion: Suggestion.nearest(to: first.text, in: CommandRegistry.names), first.range)
         }
-        session.currentCommand = command.text.trimmingCharacters(in: .whitespaces)
+        session.currentCommand = Self.expanded(command.text, tokens: tokens, variables: session.variables)
+            .trimmingCharacters(in: .whitespaces)
         var arguments = Arguments(tokens: Array(tokens.dropFirst()), commandName: first, usage: type.usage, text: command.text,
                                   variables: session.variables)
         return try type.run(&arguments, in: session)
+    }
+
+    /// The command as it ran, `$NAME` words replaced by their values (quoted), for the
+    /// audit: `import $1 …` in a mapping script is kept as the file it imported.
+    static func expanded(_ text: String, tokens: [Token], variables: [String: QueryValue]) -> String {
+        var characters = Array(text)
+        for token in tokens.reversed() where token.kind == .word && token.text.hasPrefix("$") && token.text.count > 1 {
+            guard let value = variables[String(token.text.dropFirst())],
+                  token.range.start >= 0, token.range.end <= characters.count, token.range.start < token.range.end else { continue }
+            let plain = value.plainText
+            let shown = plain.contains(where: { $0 == " " || $0 == "\"" || $0 == ";" || $0 == "#" })
+                ? "'" + plain.replacingOccurrences(of: "'", with: "''") + "'" : plain
+            characters.replaceSubrange(token.range.start..<token.range.end, with: Array(shown))
+        }
+        return String(characters)
     }
 
     /// Renders a result to the session's sinks in the current format.
