@@ -5,6 +5,13 @@ import Testing
 /// Small things a reviewer trips on (issue 13, item 9).
 @Suite("Reviewer trips")
 struct ReviewerTripTests {
+    @Test("a mistyped where is pointed out as such, not looked up as a lead id")
+    func mistypedWhere() throws {
+        let harness = try Harness(path: Harness.demoPath)
+        #expect(harness.run("count wher stage = mql").err.contains("did you mean 'where'?"))
+        #expect(harness.run("show L-00001").err.contains("no lead 'L-00001' — did you mean 'L-000001'?"))
+    }
+
     @Test("stage alone lists the funnel: stages in order, owners, entry rules, counts")
     func stageList() throws {
         let harness = try Harness(path: Harness.demoPath)

@@ -121,6 +121,10 @@ extension Arguments {
         while true {
             let token = try text("a lead id")
             guard session.workspace.leads.row(of: token.text) != nil else {
+                // `count wher stage = mql`: the first word was meant as `where`, not an id.
+                if ids.isEmpty, token.kind == .word, Suggestion.nearest(to: token.text.lowercased(), in: ["where"]) != nil {
+                    throw unexpected(token, expected: "lead ids, where EXPR or @view — did you mean 'where'?")
+                }
                 throw .noSuchLead(token.text, suggestion: Suggestion.nearest(to: token.text, in: session.workspace.leads.ids.prefix(50_000)),
                                   token.range)
             }
