@@ -81,6 +81,30 @@ struct LoopTests {
         #expect(harness.run("as ioana; lose L-000014 \"not our market\"").out == "lost 1 lead to lost\n")
     }
 
+    @Test("after reject, feedback, recycle and lose, the column answers equal the decoded leads' answers")
+    func columnsAfterCommands() throws {
+        let harness = try Harness(path: Harness.demoPath, actor: "anna")
+        let commands = ["reject L-000003 \"no project yet\"", "feedback L-000002 bad \"too small\"", "feedback L-000002 good \"grew\"",
+                        "recycle L-000002 \"no budget until Q2\"", "lose L-000014 \"not our market\"",
+                        "as ioana; feedback L-000014 bad \"wrong fit\""]
+        for command in commands { #expect(harness.run(command).err.isEmpty, "\(command)") }
+        let session = harness.session
+        let store = session.workspace.leads
+        let environment = session.queryEnvironment()
+        for name in ["feedback", "feedbacks", "reason", "rejected"] {
+            let field = try #require(LeadField.named(name))
+            for row in 0..<store.count {
+                #expect(store.value(of: field, at: row, in: environment) == field.value(of: store[row], in: environment), "\(name) row \(row)")
+            }
+        }
+        let loop = ClosedLoop(funnel: session.workspace.funnel, now: session.now)
+        let rows = Array(0..<store.count)
+        let counted = try #require(loop.tallies(of: rows, in: store))
+        #expect(counted.map(\.tally) == rows.compactMap { loop.tally(store[$0]) })
+        #expect(harness.run("count where rejected = true and reason = 'no project yet'").out == "1\n")
+        #expect(harness.run("leads L-000002 cols feedback,feedbacks,reason").out.contains("good"))
+    }
+
     @Test("a lead accepted into sales gets a sales owner: the mover, the one named, or sales in turn")
     func oneOwner() throws {
         let harness = try Harness(path: Harness.demoPath, actor: "anna")

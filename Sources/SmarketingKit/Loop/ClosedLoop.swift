@@ -62,7 +62,7 @@ public struct ClosedLoop: Sendable {
     }
 
     public let stages: Stages
-    private let funnel: Funnel
+    let funnel: Funnel
     /// Only leads handed over after this moment count (`over 30d`); nil: all.
     public let since: Date?
     public let now: Date

@@ -11,6 +11,9 @@ enum ColumnKey: Equatable {
     case quadrant, persona
     /// Tags, from the tag columns.
     case tags
+    /// The closed loop: the latest verdict and the latest side move's reason (computed
+    /// categories), how many verdicts, and whether sales ever rejected the lead.
+    case feedback, feedbacks, reason, rejected
     /// A custom field, `fields.NAME`, parsed from the lead's `fields` bytes alone.
     case custom(String)
 
@@ -47,6 +50,10 @@ enum ColumnKey: Equatable {
         case "quadrant": self = .quadrant
         case "persona": self = .persona
         case "tags": self = .tags
+        case "feedback": self = .feedback
+        case "feedbacks": self = .feedbacks
+        case "reason": self = .reason
+        case "rejected": self = .rejected
         default: return nil
         }
     }
@@ -54,8 +61,8 @@ enum ColumnKey: Equatable {
     /// True for keys read as one `Double` per row (NaN for none).
     var isNumeric: Bool {
         switch self {
-        case .number, .score, .age, .idle, .attempts, .activities, .dupes: true
-        case .text, .category, .stage, .quadrant, .persona, .tags, .custom: false
+        case .number, .score, .age, .idle, .attempts, .activities, .dupes, .feedbacks: true
+        case .text, .category, .stage, .quadrant, .persona, .tags, .custom, .feedback, .reason, .rejected: false
         }
     }
 
@@ -86,9 +93,12 @@ enum ColumnKey: Equatable {
         case .activities:
             let columns = table.columns
             return { Double(columns.activityRange(of: $0).count) }
+        case .feedbacks:
+            let counts = table.columns.feedbackCount
+            return { Double(counts[$0]) }
         case .dupes:
             return { Double(environment.duplicates(tableRow: $0, in: table)) }
-        case .text, .category, .stage, .quadrant, .persona, .tags, .custom:
+        case .text, .category, .stage, .quadrant, .persona, .tags, .custom, .feedback, .reason, .rejected:
             return { _ in .nan }
         }
     }
@@ -139,7 +149,7 @@ enum ColumnKey: Equatable {
         case .category(let field):
             let column = table.columns.categories[field.rawValue]
             return (column.codes, column.values.count)
-        case .quadrant, .persona:
+        case .quadrant, .persona, .feedback, .reason:
             let category = environment.computedCategory(self, table)
             return (category.codes, category.values.count)
         default:
@@ -167,10 +177,13 @@ enum ColumnKey: Equatable {
         switch self {
         case .text(let field): return table.text(field, at: row).map(QueryValue.text) ?? .none
         case .category(let field): return table.columns.categories[field.rawValue].value(at: row).map(QueryValue.text) ?? .none
-        case .quadrant, .persona:
+        case .quadrant, .persona, .feedback, .reason:
             let category = environment.computedCategory(self, table)
             let code = category.codes[row]
             return code == CategoryColumn.none ? .none : .text(category.values[Int(code)])
+        case .rejected:
+            let rejects = table.columns.historyReject
+            return .bool(table.columns.historyRange(of: row).contains { rejects[$0] })
         case .tags:
             let column = table.columns.tags
             let range = table.columns.tagRange(of: row)

@@ -175,9 +175,9 @@ extension Compiler {
             return ColumnScan.stage(matching: { stageID in test(Lead(id: "", stage: stageID)) })
         case .category(let category):
             return ColumnScan.category(category, noneMatches: holds(.none), matches: holds)
-        case .quadrant, .persona:
+        case .quadrant, .persona, .feedback, .reason:
             return ColumnScan.computed(key, environment: env, noneMatches: holds(.none), matches: holds)
-        case .tags, .custom:
+        case .tags, .custom, .rejected:
             return { table, mask in RowBitmap(count: table.count, within: mask) { holds(key.value(table, $0, env)) } }
         case .text(let text):
             if op == .contains, let needle, needle.utf8.allSatisfy({ $0 < 0x80 }) {

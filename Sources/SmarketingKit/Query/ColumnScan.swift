@@ -25,7 +25,7 @@ enum ColumnScan {
         }
     }
 
-    /// Rows whose computed category (quadrant, persona) satisfies `matches`.
+    /// Rows whose computed category (quadrant, persona, feedback, reason) satisfies `matches`.
     static func computed(_ key: ColumnKey, environment: QueryEnvironment, noneMatches: Bool,
                          matches: @escaping (QueryValue) -> Bool) -> ColumnPlan.Scan {
         { table, mask in
@@ -137,12 +137,12 @@ enum ColumnScan {
             case .category(let field):
                 let codes = table.columns.categories[field.rawValue].codes
                 return RowBitmap(count: table.count, within: mask) { codes[$0] == CategoryColumn.none }
-            case .stage, .attempts, .activities, .quadrant, .dupes:
+            case .stage, .attempts, .activities, .quadrant, .dupes, .feedbacks, .rejected:
                 return RowBitmap(count: table.count)
             case .tags, .custom:
                 return RowBitmap(count: table.count, within: mask) { key.value(table, $0, environment) == .none }
-            case .persona:
-                let codes = environment.computedCategory(.persona, table).codes
+            case .persona, .feedback, .reason:
+                let codes = environment.computedCategory(key, table).codes
                 return RowBitmap(count: table.count, within: mask) { codes[$0] == CategoryColumn.none }
             default:
                 let read = key.reader(table, environment)

@@ -39,3 +39,44 @@ struct ComputedCategory {
         return ComputedCategory(codes: codes, values: personas.map(\.name))
     }
 }
+
+extension ComputedCategory {
+    /// The latest verdict per table row, from the feedback columns.
+    static func feedback(_ table: LeadTable) -> ComputedCategory {
+        let codes = table.columns.feedbackLatest.map { $0 == 0 ? CategoryColumn.none : UInt32($0 - 1) }
+        return ComputedCategory(codes: codes, values: Feedback.Verdict.allCases.map(\.rawValue))
+    }
+
+    /// The reason per table row: the note of the newest move into a side stage of the
+    /// workspace's funnel (the later move on a tie), as `Lead.latestSideMove` finds it.
+    static func reason(_ table: LeadTable, _ environment: QueryEnvironment) -> ComputedCategory {
+        let funnel = environment.workspace.funnel
+        var side = [Bool](repeating: false, count: 256)
+        for (code, stage) in table.funnel.stages.enumerated() where code < 254 {
+            side[code] = funnel.stage(stage.id)?.isSide == true
+        }
+        let columns = table.columns
+        var codes = [UInt32](repeating: CategoryColumn.none, count: table.count)
+        var values: [String] = []
+        var codeOf: [String: UInt32] = [:]
+        for row in 0..<table.count {
+            var latest = -1
+            for move in columns.historyRange(of: row) where side[Int(columns.historyTo[move])] {
+                if latest < 0 || columns.historyAt[move] >= columns.historyAt[latest] { latest = move }
+            }
+            guard latest >= 0 else { continue }
+            let ref = columns.historyNote[latest]
+            guard !ref.isNone else { continue }
+            let note = table.withBytes(ref) { String(decoding: $0, as: UTF8.self) }
+            if let code = codeOf[note] {
+                codes[row] = code
+            } else {
+                let code = UInt32(values.count)
+                codeOf[note] = code
+                values.append(note)
+                codes[row] = code
+            }
+        }
+        return ComputedCategory(codes: codes, values: values)
+    }
+}

@@ -11,16 +11,28 @@ public final class QueryEnvironment {
     public let variables: [String: QueryValue]
     var personaPredicates: [(name: String, matches: LeadPredicate)] = []
     private var duplicateIndex: [Int32]?
-    /// Quadrant and persona per loaded lead, worked out on first use.
+    /// Quadrant, persona, feedback and reason per loaded lead, worked out on first use.
     private var quadrants: (table: LeadTable, category: ComputedCategory)?
     private var personas: (table: LeadTable, category: ComputedCategory)?
+    private var feedbacks: (table: LeadTable, category: ComputedCategory)?
+    private var reasons: (table: LeadTable, category: ComputedCategory)?
 
-    /// The codes of a computed category key (`.quadrant`, else `.persona`) for `table`.
+    /// The codes of a computed category key (`.quadrant`, `.feedback`, `.reason`, else
+    /// `.persona`) for `table`.
     func computedCategory(_ key: ColumnKey, _ table: LeadTable) -> ComputedCategory {
-        let isQuadrant = key == .quadrant
-        if let kept = isQuadrant ? quadrants : personas, kept.table === table { return kept.category }
-        let category = isQuadrant ? ComputedCategory.quadrant(table, self) : ComputedCategory.persona(table, self)
-        if isQuadrant { quadrants = (table, category) } else { personas = (table, category) }
+        switch key {
+        case .quadrant: return kept(&quadrants, table) { ComputedCategory.quadrant(table, self) }
+        case .feedback: return kept(&feedbacks, table) { ComputedCategory.feedback(table) }
+        case .reason: return kept(&reasons, table) { ComputedCategory.reason(table, self) }
+        default: return kept(&personas, table) { ComputedCategory.persona(table, self) }
+        }
+    }
+
+    private func kept(_ slot: inout (table: LeadTable, category: ComputedCategory)?, _ table: LeadTable,
+                      compute: () -> ComputedCategory) -> ComputedCategory {
+        if let slot, slot.table === table { return slot.category }
+        let category = compute()
+        slot = (table, category)
         return category
     }
 

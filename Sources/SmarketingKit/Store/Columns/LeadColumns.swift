@@ -30,6 +30,15 @@ struct LeadColumns: Sendable {
     var historyAt: [Double] = []
     /// One past the row's last move in the history columns.
     var historyEnd: [Int] = []
+    /// Each move's note (the reason of a recycle, reject or lose) and whether it was a
+    /// `reject`, in the order of the history columns: what `reason`, `rejected` and
+    /// `loop` read without decoding the lead.
+    var historyNote: [TextRef] = []
+    var historyReject: [Bool] = []
+    /// How many verdicts sales gave, and the latest one: 0 for none, else 1 + its
+    /// position in `Feedback.Verdict.allCases`.
+    var feedbackCount: [UInt32] = []
+    var feedbackLatest: [UInt8] = []
     /// Every tag, interned, lead after lead; `tagEnd[row]` is one past the row's last.
     var tags = CategoryColumn()
     var tagEnd: [Int] = []
@@ -60,6 +69,8 @@ struct LeadColumns: Sendable {
         attempts.reserveCapacity(capacity)
         activityEnd.reserveCapacity(capacity)
         historyEnd.reserveCapacity(capacity)
+        feedbackCount.reserveCapacity(capacity)
+        feedbackLatest.reserveCapacity(capacity)
     }
 
     /// Appends a row; every column must have been given its value for this row.
@@ -115,13 +126,23 @@ struct LeadColumns: Sendable {
             historyFrom.append(move.from.map { codes.code(of: $0) } ?? StageCodes.none)
             historyTo.append(codes.code(of: move.to))
             historyAt.append(move.at.timeIntervalSinceReferenceDate)
+            historyNote.append(appendToArena(move.note))
+            historyReject.append(move.isReject)
         }
         historyEnd.append(historyAt.count)
+        feedbackCount.append(UInt32(clamping: lead.feedback.count))
+        feedbackLatest.append(Self.verdictCode(lead.latestFeedback?.verdict))
         for tag in lead.tags { tags.append(tag) }
         tagEnd.append(tags.codes.count)
         fieldsStart.append(-1)
         fieldsEnd.append(-1)
         count += 1
+    }
+
+    /// The `feedbackLatest` code of a verdict.
+    static func verdictCode(_ verdict: Feedback.Verdict?) -> UInt8 {
+        guard let verdict, let position = Feedback.Verdict.allCases.firstIndex(of: verdict) else { return 0 }
+        return UInt8(clamping: position + 1)
     }
 
     mutating func appendToArena(_ value: String?) -> TextRef {

@@ -23,11 +23,17 @@ extension LeadStreamDecoder {
         var last = -1
         var unknown = false
         row.recordFrom = StageCodes.none
+        row.recordNote = .none
+        row.recordReject = false
         repeat {
             let name = try readObjectKey()
             guard let k = keys.firstIndex(where: { $0.withUnsafeBufferPointer { $0.equals(name) } }) else {
                 unknown = true
-                try skipValue(depth: 6)
+                if kind == 20, viaKey.withUnsafeBufferPointer({ $0.equals(name) }) {
+                    try readVia()
+                } else {
+                    try skipValue(depth: 6)
+                }
                 continue
             }
             if seen & (1 << k) != 0 { throw StreamRefusal() }
@@ -50,6 +56,15 @@ extension LeadStreamDecoder {
             row.historyFrom.append(row.recordFrom)
             row.historyTo.append(row.recordTo)
             row.historyAt.append(row.recordAt)
+            row.historyNote.append(row.recordNote)
+            row.historyReject.append(row.recordReject)
+        } else {
+            // The newest verdict by time; the later entry on a tie (`Lead.latestFeedback`).
+            row.feedbackCount &+= 1
+            if row.feedbackLatestAt.isNaN || row.recordAt >= row.feedbackLatestAt {
+                row.feedbackLatest = row.recordVerdict
+                row.feedbackLatestAt = row.recordAt
+            }
         }
         if kind == 20, seen & 0b10 == 0 { noteLayout() }  // a save writes "from": null
     }
@@ -69,6 +84,10 @@ extension LeadStreamDecoder {
             return
         }
         guard peek == UInt8(ascii: "\"") else { throw StreamRefusal() }
+        if kind == 20, key == 4 {
+            row.recordNote = try readTextRef()
+            return
+        }
         let s = try scanString()
         switch (kind, key) {
         case (19, 1):
@@ -81,9 +100,24 @@ extension LeadStreamDecoder {
             if key == 1 { row.recordFrom = code } else { row.recordTo = code }
         case (21, 2):
             let verdict = UnsafeBufferPointer(rebasing: bytes[s.start..<s.end])
-            guard !s.escaped, verdicts.contains(where: { $0.withUnsafeBufferPointer { $0.equals(verdict) } }) else { throw StreamRefusal() }
+            guard !s.escaped, let position = verdicts.firstIndex(where: { $0.withUnsafeBufferPointer { $0.equals(verdict) } }) else {
+                throw StreamRefusal()
+            }
+            row.recordVerdict = UInt8(clamping: position + 1)
         default:
             break
         }
+    }
+
+    /// A history record's `"via"` value: `"reject"` marks the move as a reject
+    /// (`StageChange.isReject`); an escaped string is left to the tree decoder.
+    mutating func readVia() throws(StreamRefusal) {
+        guard peek == UInt8(ascii: "\"") else {
+            try skipValue(depth: 6)
+            return
+        }
+        let s = try scanString()
+        if s.escaped { throw StreamRefusal() }
+        row.recordReject = rejectBytes.withUnsafeBufferPointer { $0.equals(UnsafeBufferPointer(rebasing: bytes[s.start..<s.end])) }
     }
 }

@@ -58,6 +58,17 @@ struct LeadStreamDecoder {
         var historyAt: [Double] = []
         var recordFrom = StageCodes.none
         var recordTo = StageCodes.none
+        /// The lead's move notes and reject marks so far, and the record's.
+        var historyNote: [TextRef] = []
+        var historyReject: [Bool] = []
+        var recordNote = TextRef.none
+        var recordReject = false
+        /// The lead's verdicts so far: how many, the latest (a `feedbackLatest` code) and
+        /// when; and the record's verdict.
+        var feedbackCount: UInt32 = 0
+        var feedbackLatest: UInt8 = 0
+        var feedbackLatestAt = Double.nan
+        var recordVerdict: UInt8 = 0
         var tagCodes: [UInt32] = []
         var fieldsStart = -1
         var fieldsEnd = -1
@@ -77,6 +88,11 @@ struct LeadStreamDecoder {
             historyFrom.removeAll(keepingCapacity: true)
             historyTo.removeAll(keepingCapacity: true)
             historyAt.removeAll(keepingCapacity: true)
+            historyNote.removeAll(keepingCapacity: true)
+            historyReject.removeAll(keepingCapacity: true)
+            feedbackCount = 0
+            feedbackLatest = 0
+            feedbackLatestAt = .nan
             tagCodes.removeAll(keepingCapacity: true)
             fieldsStart = -1
             fieldsEnd = -1
@@ -197,6 +213,10 @@ struct LeadStreamDecoder {
         columns.historyTo.append(contentsOf: row.historyTo)
         columns.historyAt.append(contentsOf: row.historyAt)
         columns.historyEnd.append(columns.historyAt.count)
+        columns.historyNote.append(contentsOf: row.historyNote)
+        columns.historyReject.append(contentsOf: row.historyReject)
+        columns.feedbackCount.append(row.feedbackCount)
+        columns.feedbackLatest.append(row.feedbackLatest)
         columns.tags.codes.append(contentsOf: row.tagCodes)
         columns.tagEnd.append(columns.tags.codes.count)
         columns.fieldsStart.append(row.fieldsStart)
@@ -337,7 +357,7 @@ struct LeadStreamDecoder {
     }
 
     /// A string or null, as a reference into the file or (escaped) the arena.
-    private mutating func readTextRef() throws(StreamRefusal) -> TextRef {
+    mutating func readTextRef() throws(StreamRefusal) -> TextRef {
         if try readNull() { return .none }
         guard peek == UInt8(ascii: "\"") else { throw StreamRefusal() }
         let s = try scanString()
@@ -440,5 +460,7 @@ struct LeadStreamDecoder {
     ]
 
     let attemptTypes: [[UInt8]] = Activity.attemptTypes.sorted().map { Array($0.utf8) }
+    let viaKey: [UInt8] = Array(StageChange.viaKey.utf8)
+    let rejectBytes: [UInt8] = Array("reject".utf8)
     let verdicts: [[UInt8]] = Feedback.Verdict.allCases.map { Array($0.rawValue.utf8) }
 }

@@ -46,15 +46,15 @@ public enum LoopCommand: ShellCommand {
         }
         let environment = session.queryEnvironment()
         let loop = ClosedLoop(funnel: session.workspace.funnel, now: session.now, window: window)
-        let leads = session.workspace.leads
-        var handed: [Int] = []
-        var tallies: [Int: ClosedLoop.Tally] = [:]
-        for row in try selector.rows(in: session, environment: environment) {
-            if row & 0xFFF == 0, session.isInterrupted() { throw .interrupted }
-            guard let tally = loop.tally(leads[row]) else { continue }
-            handed.append(row)
-            tallies[row] = tally
+        let selected = try selector.rows(in: session, environment: environment)
+        // Read from the columns; only edited leads are decoded.
+        guard let counted = loop.tallies(of: selected, in: session.workspace.leads, isInterrupted: session.isInterrupted) else {
+            throw .interrupted
         }
+        let handed = counted.map(\.row)
+        var tallies: [Int: ClosedLoop.Tally] = [:]
+        tallies.reserveCapacity(counted.count)
+        for (row, tally) in counted { tallies[row] = tally }
         let grouping = Grouping(rows: handed, by: field, in: session, environment: environment)
         var total = ClosedLoop.Tally()
         var rows: [[TableValue]] = []
