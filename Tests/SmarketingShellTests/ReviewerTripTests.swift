@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import SmarketingKit
 @testable import SmarketingShell
@@ -5,6 +6,28 @@ import Testing
 /// Small things a reviewer trips on (issue 13, item 9).
 @Suite("Reviewer trips")
 struct ReviewerTripTests {
+    @Test("an activity type added as an attempt counts where call, email and meeting do, edited or loaded")
+    func addedAttempt() throws {
+        let harness = try Harness(path: Harness.demoPath)
+        func number(_ command: String) -> Int? { Int(harness.run(command).out.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        let before = try #require(number("count where attempts >= 1"))
+        let lead = try #require(harness.run("format csv; leads where attempts = 0 and stage = sal limit 1 cols id; format table").out
+            .split(whereSeparator: \.isNewline).dropFirst().first.map(String.init))
+        #expect(harness.run("activity add linkedin-message attempt").out.contains("a sales attempt"))
+        #expect(harness.run("log \(lead) linkedin-message").err == "")
+        #expect(number("count where attempts >= 1") == before + 1)
+        // Loaded again, the same answer comes from the activity columns.
+        let file = NSTemporaryDirectory() + "smk-attempt-\(ProcessInfo.processInfo.processIdentifier).json"
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        #expect(harness.run("save \(file)").err == "")
+        let reloaded = try Harness(path: file)
+        #expect(Int(reloaded.run("count where attempts >= 1").out.trimmingCharacters(in: .whitespacesAndNewlines)) == before + 1)
+        #expect(reloaded.run("leads \(lead) cols attempts").out.contains("1"))
+        // A plain added type does not count.
+        #expect(reloaded.run("activity add newsletter-reply; log \(lead) newsletter-reply").err == "")
+        #expect(Int(reloaded.run("count where attempts >= 1").out.trimmingCharacters(in: .whitespacesAndNewlines)) == before + 1)
+    }
+
     @Test("a mistyped where is pointed out as such, not looked up as a lead id")
     func mistypedWhere() throws {
         let harness = try Harness(path: Harness.demoPath)
@@ -63,6 +86,7 @@ struct ActivityTypeTests {
         #expect(harness.session.workspace.extra["activityTypes"] != nil)
         harness.run("undo; undo")
         #expect(harness.session.workspace.extra["activityTypes"] == nil)
-        #expect(harness.run("activity add linkedin-message attempt").err.contains("only call, email and meeting count as sales attempts"))
+        #expect(harness.run("activity add linkedin-message attempt").out.contains("added activity type linkedin-message, a sales attempt"))
+        #expect(harness.run("activity").out.contains("linkedin-message  yes"))
     }
 }

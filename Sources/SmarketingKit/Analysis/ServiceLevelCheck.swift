@@ -43,6 +43,7 @@ public struct ServiceLevelCheck: Sendable {
     /// `fit` gives a lead's fit as the workspace computes it (rules or stored).
     /// `rule` gives the index of the first conditional contact promise a lead meets.
     public init(leads: [Lead], agreement: ServiceLevel, funnel: Funnel, now: Date, window: Double,
+                attemptTypes: Set<String> = Activity.attemptTypes,
                 fit: (Lead) -> Double?, rule: (Lead) -> Int? = { _ in nil }) {
         self.window = window
         self.agreement = agreement
@@ -62,7 +63,7 @@ public struct ServiceLevelCheck: Sendable {
                 if let minFit = agreement.minFit, (fit(lead) ?? 0) < minFit { belowFit.append(lead.id) }
             }
             guard let entered = lead.history.last(where: { $0.to == handOff && inWindow($0) })?.at else { continue }
-            let contacts = lead.activities.filter { Activity.attemptTypes.contains($0.type) && $0.at >= entered }.map(\.at).sorted()
+            let contacts = lead.activities.filter { attemptTypes.contains($0.type) && $0.at >= entered }.map(\.at).sorted()
             let ruleIndex = rules.isEmpty ? nil : rule(lead).flatMap { rules.indices.contains($0) ? $0 : nil }
             if let hours = ruleIndex.map({ rules[$0].hours }) ?? agreement.firstContactHours {
                 let deadline = entered.addingTimeInterval(hours * 3600)

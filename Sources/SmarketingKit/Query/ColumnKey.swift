@@ -89,7 +89,14 @@ enum ColumnKey: Equatable {
             return { now - dates[$0] }
         case .attempts:
             let attempts = table.columns.attempts
-            return { Double(attempts[$0]) }
+            // Types the team added as attempts are counted from the activity columns.
+            let added = environment.workspace.addedAttemptTypes
+            guard !added.isEmpty else { return { Double(attempts[$0]) } }
+            let columns = table.columns
+            let codes = Set(columns.activityTypes.values.indices.filter { added.contains(columns.activityTypes.values[$0]) }.map { UInt32($0) })
+            return { row in
+                Double(attempts[row]) + Double(columns.activityRange(of: row).reduce(0) { codes.contains(columns.activityTypes.codes[$1]) ? $0 + 1 : $0 })
+            }
         case .activities:
             let columns = table.columns
             return { Double(columns.activityRange(of: $0).count) }

@@ -55,7 +55,10 @@ public struct LeadField: Sendable {
         LeadField("persona", .text, category: true, "the first persona whose criteria the lead meets") { l, e in text(e.persona(of: l)) },
         LeadField("age", .duration, "time since the lead was created") { l, e in l.age(at: e.now).map(QueryValue.duration) ?? .none },
         LeadField("idle", .duration, "time since anything last happened") { l, e in l.idle(at: e.now).map(QueryValue.duration) ?? .none },
-        LeadField("attempts", .number, "sales contact attempts (calls, emails, meetings)") { l, _ in .number(Double(l.attempts)) },
+        LeadField("attempts", .number, "sales contact attempts (calls, emails, meetings)") { l, environment in
+            let added = environment.workspace.addedAttemptTypes
+            return .number(Double(l.attempts + (added.isEmpty ? 0 : l.activities.filter { added.contains($0.type) }.count)))
+        },
         LeadField("activities", .number, "number of activities logged") { l, _ in .number(Double(l.activities.count)) },
         LeadField("dupes", .number, "other leads that look like the same person") { l, e in .number(Double(e.duplicates(of: l))) },
         LeadField("feedback", .text, category: true, "sales's latest verdict: good or bad (none when not rated)") { l, _ in

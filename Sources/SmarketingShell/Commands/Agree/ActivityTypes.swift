@@ -2,17 +2,14 @@ import SmarketingKit
 
 /// The activity types a workspace knows: the built-in ones (call, email, meeting, demo…)
 /// and those the team added with `activity add TYPE`, kept in the workspace file under
-/// the top-level key `activityTypes` (`[{"type": "linkedin-message"}]`), so `log`, TAB
-/// and scoring rules accept them in every later session.
+/// the top-level key `activityTypes` (`[{"type": "linkedin-message", "attempt": true}]`),
+/// so `log`, TAB and scoring rules accept them in every later session.
 enum ActivityTypes {
-    static let key = "activityTypes"
+    static let key = Workspace.activityTypesKey
 
     /// The types added to this workspace, in the order added.
     static func added(in workspace: Workspace) -> [String] {
-        guard case .array(let items)? = workspace.extra[key] else { return [] }
-        return items.compactMap { item in
-            if case .object(let object) = item { object["type"]?.stringValue } else { item.stringValue }
-        }
+        workspace.addedActivityTypes.map(\.type)
     }
 
     /// Every type `log` accepts here: the built-in ones, then the added ones.
@@ -20,8 +17,13 @@ enum ActivityTypes {
         LogCommand.types + added(in: workspace).filter { !LogCommand.types.contains($0) }
     }
 
-    /// The `activityTypes` value with `types` (nil when there are none left).
-    static func value(_ types: [String]) -> JSONValue? {
-        types.isEmpty ? nil : .array(types.map { .object(JSONObject([JSONMember("type", .string($0))])) })
+    /// The `activityTypes` value with `types` (nil when there are none left); those in
+    /// `attempts` are marked as sales attempts.
+    static func value(_ types: [String], attempts: Set<String> = []) -> JSONValue? {
+        types.isEmpty ? nil : .array(types.map { type in
+            var members = [JSONMember("type", .string(type))]
+            if attempts.contains(type) { members.append(JSONMember("attempt", .bool(true))) }
+            return .object(JSONObject(members))
+        })
     }
 }

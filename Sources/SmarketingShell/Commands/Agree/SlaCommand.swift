@@ -56,7 +56,8 @@ public enum SlaCommand: ShellCommand {
         // A condition that no longer compiles (a field renamed) holds for nobody.
         let conditions = session.workspace.sla.contactRules.map { try? QueryCompiler.compile($0.condition, in: environment) }
         return ServiceLevelCheck(leads: touched, agreement: session.workspace.sla, funnel: session.workspace.funnel,
-                                 now: environment.now, window: window, fit: { environment.fit(of: $0) },
+                                 now: environment.now, window: window, attemptTypes: session.workspace.attemptTypes,
+                                 fit: { environment.fit(of: $0) },
                                  rule: { lead in conditions.firstIndex { $0?(lead) == true } })
     }
 
