@@ -108,6 +108,13 @@ public struct Arguments {
         if let token = peek { throw unexpected(token, expected: "the end of the command") }
     }
 
+    /// The next word as one of `T`'s cases (case ignored): `as hubspot`, `key email`.
+    public mutating func choice<T: RawRepresentable>(_ expected: String) throws(ShellError) -> T where T.RawValue == String {
+        let token = try text(expected)
+        guard let value = T(rawValue: token.text.lowercased()) else { throw unexpected(token, expected: expected) }
+        return value
+    }
+
     public func unexpected(_ token: Token, expected: String) -> ShellError {
         let found = token.kind == .string ? "\"\(token.text)\"" : "'\(token.text)'"
         return .unexpected(found: found, expected: expected, usage: usage, token.range)

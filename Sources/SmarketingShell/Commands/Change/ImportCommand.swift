@@ -108,11 +108,7 @@ public enum ImportCommand: ShellCommand {
             switch word {
             case "as":
                 _ = try arguments.next("as")
-                let preset = try arguments.text("a preset")
-                guard let kind = ImportSpec.Preset(rawValue: preset.text.lowercased()) else {
-                    throw arguments.unexpected(preset, expected: "hubspot, salesforce, pipedrive or csv")
-                }
-                spec.preset = kind
+                spec.preset = try arguments.choice("hubspot, salesforce, pipedrive or csv")
             case "map":
                 _ = try arguments.next("map")
                 let column = try arguments.text("a column name in quotes")
@@ -162,11 +158,7 @@ public enum ImportCommand: ShellCommand {
                 }
             case "key":
                 _ = try arguments.next("key")
-                let key = try arguments.text("email or id")
-                guard let kind = ImportSpec.Key(rawValue: key.text.lowercased()) else {
-                    throw arguments.unexpected(key, expected: "email or id")
-                }
-                spec.key = kind
+                spec.key = try arguments.choice("email or id")
             case "join" where allowJoin:
                 _ = try arguments.next("join")
                 let file = try arguments.text("the CSV file to join")
