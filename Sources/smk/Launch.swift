@@ -228,6 +228,10 @@ struct Launch {
                 err.write("error: --new \(target): the file already exists (open it without --new)\n")
                 return nil
             }
+            if let problem = MissingWorkspace.folderProblem(for: target) {
+                err.write("error: --new \(target): \(problem)\n")
+                return nil
+            }
             let name = URL(fileURLWithPath: target).deletingPathExtension().lastPathComponent
             return (Workspace(name: name), target)
         }

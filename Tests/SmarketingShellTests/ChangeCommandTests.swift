@@ -145,4 +145,18 @@ struct ChangeCommandTests {
         #expect(harness.run("save").err.contains("read-only"))
         #expect(harness.run("count").out == "5\n")
     }
+
+    @Test("a lead added into your own team's stage is yours; a sales stage never gets a marketing owner")
+    func addOwner() throws {
+        let harness = try Harness(path: Harness.demoPath, actor: "ioana")
+        #expect(harness.run("add lead name \"Ion Popescu\" stage sal").err.isEmpty)
+        let added = try #require(harness.session.workspace.leads.ids.last)
+        #expect(harness.session.workspace.leads[id: added]?.owner == "ioana")
+        harness.run("as erik")
+        #expect(harness.run("add lead name \"Mia\"").err.isEmpty)
+        let third = try #require(harness.session.workspace.leads.ids.last)
+        #expect(harness.session.workspace.leads[id: third]?.owner == "erik", "lead is marketing's stage, erik is in marketing")
+        let refused = harness.run("add lead name \"Ana\" stage sal").err
+        #expect(refused.contains("sal") && harness.session.workspace.leads.ids.last == third, "marketing does not put leads into sales' stage: \(refused)")
+    }
 }

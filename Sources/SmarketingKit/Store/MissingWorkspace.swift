@@ -24,4 +24,15 @@ public enum MissingWorkspace {
         let prefix = path.hasSuffix(name) ? String(path.dropLast(name.count)) : ""
         return prefix + near
     }
+
+    /// Why a new workspace cannot be made at `path`: its folder is missing or is not a
+    /// folder. Said at once, not at the first `save` after a whole review's changes.
+    public static func folderProblem(for path: String) -> String? {
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        var isFolder: ObjCBool = false
+        if !FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) {
+            return "no such folder: \(folder) (a new workspace's folder must exist; smk does not create folders)"
+        }
+        return isFolder.boolValue ? nil : "\(folder) is not a folder"
+    }
 }

@@ -33,6 +33,22 @@ struct TableTextRenderer {
     }
 
     func render(_ table: Table) -> String {
+        guard let width, !table.narrower.isEmpty, Self.naturalWidth(of: table) > width else { return layOut(table) }
+        // The first narrower layout that fits whole; else the narrowest, fitted.
+        let choice = table.narrower.first { Self.naturalWidth(of: $0) <= width } ?? table.narrower[table.narrower.count - 1]
+        return layOut(choice)
+    }
+
+    /// The width a table takes unshrunk: every column as wide as its widest cell.
+    static func naturalWidth(of table: Table) -> Int {
+        let cells = table.rows.map { $0.map(\.display) }
+        let widths = table.columns.indices.map { column in
+            max(DisplayWidth.of(table.columns[column]), cells.map { column < $0.count ? DisplayWidth.of($0[column]) : 0 }.max() ?? 0)
+        }
+        return widths.reduce(0, +) + gap.count * max(0, widths.count - 1)
+    }
+
+    private func layOut(_ table: Table) -> String {
         var text = table.title.map { $0 + "\n" } ?? ""
         if table.rows.isEmpty {
             return text + "(none)\n" + (table.footer.map { $0 + "\n" } ?? "")
@@ -45,12 +61,26 @@ struct TableTextRenderer {
             max(DisplayWidth.of(table.columns[column]), cells.map { column < $0.count ? DisplayWidth.of($0[column]) : 0 }.max() ?? 0)
         }
         if let width { fit(&widths, into: width, numeric: numeric, minimums: table.columns.map(DisplayWidth.of)) }
+        var beyondEdge = Array(repeating: false, count: widths.count)
+        if let width {
+            var end = 0
+            for column in widths.indices {
+                end += (column == 0 ? 0 : Self.gap.count) + widths[column]
+                beyondEdge[column] = end > width
+            }
+        }
 
         func line(_ values: [String], isHeader: Bool) -> String {
             // A text cell wider than its column wraps at word boundaries onto more lines.
             guard !isHeader else { return physicalLine(values, isHeader: true) }
-            let wrapped = widths.enumerated().map { column, cellWidth in
-                column < values.count && !numeric[column] ? DisplayWidth.wrap(values[column], to: cellWidth) : [column < values.count ? values[column] : ""]
+            // A column that runs past the terminal's edge is cut, not wrapped: its wrapped
+            // lines would be cut too, and only add empty-looking lines.
+            // Only a column of 20 or more wraps; a narrower one is cut (`…`): words broken
+            // into slivers of six letters, stacked row on row, cannot be read.
+            let wrapped = widths.enumerated().map { column, cellWidth -> [String] in
+                let value = column < values.count ? values[column] : ""
+                guard !numeric[column], !beyondEdge[column], cellWidth >= 20 else { return [value] }
+                return DisplayWidth.wrap(value, to: cellWidth)
             }
             let height = wrapped.map(\.count).max() ?? 1
             guard height > 1 else { return physicalLine(values, isHeader: false) }
@@ -98,11 +128,14 @@ struct TableTextRenderer {
     }
 
     /// Shrinks the widest text columns until the row fits `total` columns: first down to
-    /// their header's width, then down to four columns (headers cut too). What still does
-    /// not fit is cut at the right edge, line by line.
+    /// their header's width, then down to four columns (headers cut too). The first column
+    /// names the row, so it keeps up to 16 columns: a row whose name is wrapped into
+    /// slivers cannot be read. What still does not fit is cut at the right edge.
     private func fit(_ widths: inout [Int], into total: Int, numeric: [Bool], minimums: [Int]) {
         let gaps = Self.gap.count * max(0, widths.count - 1)
-        for floor in [minimums.map { max(6, $0) }, minimums.map { _ in 4 }] {
+        let keep = widths.indices.map { $0 == 0 ? min(widths[0], max(16, minimums[0])) : 4 }
+        let headers = minimums.indices.map { max(6, minimums[$0], keep[$0]) }
+        for floor in [headers, keep] {
             while widths.reduce(0, +) + gaps > total {
                 guard let widest = widths.indices.filter({ !numeric[$0] && widths[$0] > floor[$0] })
                     .max(by: { widths[$0] < widths[$1] }) else { break }

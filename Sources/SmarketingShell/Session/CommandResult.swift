@@ -34,6 +34,10 @@ public enum TableValue: Sendable, Equatable {
     /// No number, and a word saying why (`no history`): right-aligned among the numbers
     /// of its column, null in JSON.
     case missing(String)
+    /// Several figures read together (`31  64.6%`): right-aligned like a number, a string
+    /// in JSON and CSV. Only a table's narrower layout uses it; the full table keeps each
+    /// figure in its own typed column.
+    case figures(String)
 
     /// `part` of `whole` as a share; none when there is no whole.
     public static func share(_ part: Int, of whole: Int) -> TableValue {
@@ -58,6 +62,7 @@ public enum TableValue: Sendable, Equatable {
         case .list(let items): TerminalText.visible(items.joined(separator: ", "))
         case .percent(let fraction): Percent.format(fraction)
         case .missing(let why): why
+        case .figures(let text): text
         }
     }
 
@@ -70,12 +75,13 @@ public enum TableValue: Sendable, Equatable {
         case .list(let items): .array(items.map(JSONValue.string))
         case .percent(let fraction): .number((fraction * 10_000).rounded() / 10_000)
         case .missing: .null
+        case .figures(let text): .string(text)
         }
     }
 
     public var isNumeric: Bool {
         switch self {
-        case .number, .percent, .missing: true
+        case .number, .percent, .missing, .figures: true
         default: false
         }
     }
@@ -105,13 +111,19 @@ public struct Table: Sendable, Equatable {
     public var footer: String?
     /// Columns holding stage ids, coloured by stage on a terminal.
     public var stageColumns: Set<Int>
+    /// The same facts in fewer, denser columns, tried in order when a terminal is too
+    /// narrow for this table (wrapping a dozen columns into slivers helps nobody); csv,
+    /// json and markdown always get the full table.
+    public var narrower: [Table]
 
-    public init(title: String? = nil, columns: [String], rows: [[TableValue]] = [], footer: String? = nil, stageColumns: Set<Int> = []) {
+    public init(title: String? = nil, columns: [String], rows: [[TableValue]] = [], footer: String? = nil, stageColumns: Set<Int> = [],
+                narrower: [Table] = []) {
         self.title = title
         self.columns = columns
         self.rows = rows
         self.footer = footer
         self.stageColumns = stageColumns
+        self.narrower = narrower
     }
 }
 

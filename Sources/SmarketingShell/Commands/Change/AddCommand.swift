@@ -9,8 +9,11 @@ public enum AddCommand: ShellCommand {
     public static let details = """
         Fields as in set: name "Åsa Öberg" company "Öberg Frakt AB" country SE fit 70 …
         The stage defaults to lead; the history starts with its creation, by you.
+        A lead you add into your own team's stage is yours unless owner names someone
+        else; a sales stage never gets a marketing owner.
         """
-    public static let examples = ["as erik; add lead name \"Åsa Öberg\" email asa@obergfrakt.se company \"Öberg Frakt AB\" country SE; undo"]
+    public static let examples = ["as erik; add lead name \"Åsa Öberg\" email asa@obergfrakt.se company \"Öberg Frakt AB\" country SE; undo",
+                                         "as ioana; add lead name \"Ion Popescu\" company \"Carpați SRL\" stage sal; show L-000421 ; undo"]
 
     public static func run(_ arguments: inout Arguments, in session: Session) throws(ShellError) -> CommandResult {
         try arguments.expect("lead")
@@ -32,6 +35,12 @@ public enum AddCommand: ShellCommand {
         if let target = session.workspace.funnel.stage(stage) {
             if let why = HandOff.refusal(actor: session.actor, from: nil, into: target, via: .move, in: session.workspace) {
                 throw .refused("\(lead.id) cannot enter \(stage): \(why)")
+            }
+            // One owner at the hand-off: a lead added into a team's stage by a member of that
+            // team is theirs; a sales stage never gets a marketing owner.
+            if lead.owner == nil, session.workspace.role(of: session.actor) == target.team { lead.owner = session.actor }
+            if let owner = lead.owner, let why = Ownership.refusal(owner: owner, in: target, workspace: session.workspace) {
+                throw .refused("\(lead.id) cannot enter \(stage) owned by \(owner): \(why)")
             }
             if let entry = target.entry, !entry.isEmpty,
                let rule = try? EntryRule(stage: stage, text: entry, environment: session.queryEnvironment()),

@@ -58,20 +58,47 @@ public enum LoopCommand: ShellCommand {
         let grouping = Grouping(rows: handed, by: field, in: session, environment: environment)
         var total = ClosedLoop.Tally()
         var rows: [[TableValue]] = []
+        var narrowRows: [[TableValue]] = []
         for group in grouping.groups {
             var tally = ClosedLoop.Tally()
             for row in group.rows { if let one = tallies[row] { tally.add(one) } }
-            rows.append([group.key == .none ? .text("(none)") : group.key.cell] + cells(tally))
+            let key = group.key == .none ? TableValue.text("(none)") : group.key.cell
+            rows.append([key] + cells(tally))
+            narrowRows.append([key] + narrowCells(tally))
         }
         for tally in tallies.values { total.add(tally) }
-        if !rows.isEmpty { rows.append([.text("all")] + cells(total)) }
+        if !rows.isEmpty {
+            rows.append([.text("all")] + cells(total))
+            narrowRows.append([.text("all")] + narrowCells(total))
+        }
         let stages = loop.stages
         let span = window.map { " in the last \(QueryValue.formatDuration($0))" } ?? ""
         let footer = "\(total.handed) MQL\(total.handed == 1 ? "" : "s") handed over (entered \(stages.handOff))\(span); "
             + "accepted: entered \(stages.accepted); won: reached \(stages.won ?? "the last stage")"
+        let stageColumns: Set<Int> = field.type == .stage ? [0] : []
+        let narrow = Table(columns: [field.name, "mqls", "accepted", "rejected", "good/bad  good%", "won", "top reject reasons"],
+                           rows: narrowRows, footer: footer, stageColumns: stageColumns)
         return .table(Table(columns: [field.name, "mqls", "accepted", "accepted%", "rejected", "rejected%", "good", "bad", "good%",
                                       "won", "won%", "top reject reasons"],
-                            rows: rows, footer: footer, stageColumns: field.type == .stage ? [0] : []))
+                            rows: rows, footer: footer, stageColumns: stageColumns, narrower: [narrow]))
+    }
+
+    /// A group's counts with their shares beside them (`31  64.6%`), for a terminal too
+    /// narrow for a column each.
+    static func narrowCells(_ t: ClosedLoop.Tally) -> [TableValue] {
+        func share(_ part: Int, of whole: Int) -> String {
+            let text = TableValue.share(part, of: whole).display
+            return String(repeating: " ", count: max(0, 6 - text.count)) + text
+        }
+        let reasons = t.topReasons(2).map { "\($0.reason) (\($0.count))" }.joined(separator: "; ")
+        return [
+            .number(Double(t.handed)),
+            .figures(Thousands.format(Double(t.accepted)) + share(t.accepted, of: t.handed)),
+            .figures(Thousands.format(Double(t.rejected)) + share(t.rejected, of: t.handed)),
+            .figures("\(Thousands.format(Double(t.good)))/\(Thousands.format(Double(t.bad)))" + share(t.good, of: t.good + t.bad)),
+            .figures(Thousands.format(Double(t.won)) + share(t.won, of: t.handed)),
+            reasons.isEmpty ? .null : .text(reasons),
+        ]
     }
 
     /// A group's counts and shares, as table cells.

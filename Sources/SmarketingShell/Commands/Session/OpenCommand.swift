@@ -28,6 +28,7 @@ public enum OpenCommand: ShellCommand {
         try SafeMode.refuse("open", file.text, in: session)
         let exists = FileManager.default.fileExists(atPath: file.text)
         if isNew, exists { throw .refused("open --new \(file.text): the file already exists (open it without --new)") }
+        if !exists, let problem = MissingWorkspace.folderProblem(for: file.text) { throw .refused("open \(file.text): \(problem)") }
         if !isNew, !exists {
             let missing = MissingWorkspace.message(for: file.text)
             guard let confirm = session.confirm else {

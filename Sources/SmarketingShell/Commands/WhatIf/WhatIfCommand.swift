@@ -56,10 +56,15 @@ public enum WhatIfCommand: ShellCommand {
                                               isInterrupted: { session.isInterrupted() })
                 if intake == nil { throw .interrupted }
             }
+            // Without a period the last stage's leads now are customers already won: the
+            // target asks for new ones, so they are not subtracted from it.
+            let lastStage = plan.steps.last?.stage
+            let won = intake == nil ? plan.steps.last?.now ?? 0 : 0
             let rows: [[TableValue]] = plan.steps.map { step in
-                let have = intake.map { $0[step.stage] ?? 0 } ?? step.now
+                let alreadyWon = intake == nil && step.stage == lastStage
+                let have = alreadyWon ? 0 : intake.map { $0[step.stage] ?? 0 } ?? step.now
                 let gap = step.needed.map { max(0, $0 - have) }
-                return [.text(step.stage), TableValue(step.needed), .number(Double(have)), TableValue(gap),
+                return [.text(step.stage), TableValue(step.needed), alreadyWon ? .missing("–") : .number(Double(have)), TableValue(gap),
                         step.rate.map { .percent($0) } ?? .null, TableValue(step.rateSource)]
             }
             let customers = plan.steps.last?.needed ?? 0
@@ -70,6 +75,10 @@ public enum WhatIfCommand: ShellCommand {
                     + "(\(Timestamp.formatShort(session.now.addingTimeInterval(-period))) to \(Timestamp.formatShort(session.now)))"
             } else {
                 footer += "; no period given: compared with the leads in each stage now (over 90d compares with what each stage took in over the last 90 days)"
+                if won > 0, let lastStage {
+                    footer += won == 1 ? "; the 1 lead already in \(lastStage) does not count toward it"
+                        : "; the \(Thousands.format(Double(won))) leads already in \(lastStage) do not count toward it"
+                }
             }
             if let missing = plan.missingRate {
                 footer += "; no rate for \(missing.from)->\(missing.to) (none measured): give one with rate \(missing.from)->\(missing.to) P%"

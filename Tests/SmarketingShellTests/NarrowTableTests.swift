@@ -1,0 +1,52 @@
+import Foundation
+import Testing
+@testable import SmarketingKit
+@testable import SmarketingShell
+
+/// Wide tables on an 80-column terminal: a denser layout of the same facts, row names kept
+/// whole, and narrow text columns cut on one line instead of wrapped into slivers.
+@Suite("tables on narrow terminals")
+struct NarrowTableTests {
+    @Test("loop on 80 columns: one line per source, every count and share still there")
+    func loopNarrow() throws {
+        let harness = try Harness(path: Harness.demoPath)
+        harness.session.terminalWidth = { 80 }
+        let text = harness.run("loop").out
+        let lines = text.split(separator: "\n").map(String.init)
+        #expect(lines.allSatisfy { DisplayWidth.of($0) <= 80 || $0.hasPrefix("280 MQLs") }, "\(lines)")
+        #expect(lines.first?.hasPrefix("source") == true && lines.first?.contains("good/bad") == true)
+        // 8 sources, the total, the header, the rule and the footer: no wrapped lines.
+        #expect(lines.count == 12, "\(text)")
+        let all = try #require(lines.first { $0.hasPrefix("all ") })
+        #expect(all.contains("280") && all.contains("192 68.6%") && all.contains("7  2.5%") && all.contains("64/37 63.4%") && all.contains("25  8.9%"), "\(all)")
+        #expect(lines.contains { $0.hasPrefix("content-download ") }, "the row name is not cut")
+
+        harness.session.terminalWidth = { 220 }
+        let wide = harness.run("loop").out
+        #expect(wide.split(separator: "\n").first?.contains("accepted%") == true, "a wide terminal gets a column each")
+        harness.session.terminalWidth = { 80 }
+        let csv = harness.run("format csv; loop").out
+        #expect(csv.hasPrefix("source,mqls,accepted,accepted%,rejected"), "csv always gets the full table")
+    }
+
+    @Test("a text column squeezed under 20 is cut on one line, not wrapped")
+    func narrowColumnsCut() {
+        let table = Table(columns: ["id", "name", "company", "email", "owner", "score", "fit", "interest", "country", "source"],
+                          rows: [[.text("L-000281"), .text("รัตนา ใจดี"), .text("บริษัท รักษ์โลก จำกัด"), .text("rattana@example.th"),
+                                  .text("somchai"), .number(62.6), .number(60), .number(65.2), .text("TH"), .text("website")]])
+        let text = TableTextRenderer(width: 80, stageColor: nil).render(table)
+        let lines = text.split(separator: "\n").map(String.init)
+        #expect(lines.count == 3, "header, rule and one line for the one row: \(lines)")
+        #expect(lines.allSatisfy { DisplayWidth.of($0) <= 80 })
+        #expect(lines[2].hasPrefix("L-000281") && lines[2].contains("…"))
+    }
+
+    @Test("the narrower layout is used only when the full table does not fit")
+    func choosesLayout() {
+        let narrow = Table(columns: ["k", "both"], rows: [[.text("a"), .figures("1  50%")]])
+        let full = Table(columns: ["k", "count", "share"], rows: [[.text("a"), .number(1), .percent(0.5)]], narrower: [narrow])
+        #expect(TableTextRenderer(width: 80, stageColor: nil).render(full).hasPrefix("k  count  share"))
+        #expect(TableTextRenderer(width: 12, stageColor: nil).render(full).hasPrefix("k  both"))
+        #expect(TableTextRenderer(width: nil, stageColor: nil).render(full).hasPrefix("k  count  share"), "a file gets the full table")
+    }
+}
