@@ -3,7 +3,7 @@ import Testing
 @testable import SmarketingKit
 @testable import SmarketingShell
 
-/// Wide tables on an 80-column terminal: a denser layout of the same facts, row names kept
+/// Reading answers on a real terminal. Wide tables on an 80-column terminal: a denser layout of the same facts, row names kept
 /// whole, and narrow text columns cut on one line instead of wrapped into slivers.
 @Suite("tables on narrow terminals")
 struct NarrowTableTests {
@@ -48,5 +48,24 @@ struct NarrowTableTests {
         #expect(TableTextRenderer(width: 80, stageColor: nil).render(full).hasPrefix("k  count  share"))
         #expect(TableTextRenderer(width: 12, stageColor: nil).render(full).hasPrefix("k  both"))
         #expect(TableTextRenderer(width: nil, stageColor: nil).render(full).hasPrefix("k  count  share"), "a file gets the full table")
+    }
+
+    @Test("find: several words each match, in any order and any field; a quoted phrase as written")
+    func findWords() throws {
+        let harness = try Harness(path: Harness.demoPath)
+        let reversed = harness.run("format csv; find nilsson henrik").out
+        #expect(reversed.split(whereSeparator: \.isNewline).count == 2 && reversed.contains("L-000221,Henrik Nilsson"), "\(reversed)")
+        let across = harness.run("find henrik söderström").out
+        #expect(across.contains("L-000221") && across.contains("name; email"), "\(across)")
+        #expect(harness.run("find henrik zzqx").out.split(whereSeparator: \.isNewline) == ["id,name,company,stage,matched"])
+        let phrase = harness.run("find \"nilsson henrik\"").out
+        #expect(!phrase.contains("L-000221"), "a quoted phrase keeps its order")
+        // Every lead the two-word search finds holds both words.
+        let both = harness.run("format csv; find henrik ab").out.split(whereSeparator: \.isNewline).dropFirst().map { $0.split(separator: ",")[0] }
+        #expect(both.count > 1)
+        for id in both {
+            let shown = TextFold.fold(harness.run("format json; show \(id)").out)
+            #expect(shown.contains("henrik") && shown.contains("ab"), "\(id)")
+        }
     }
 }

@@ -8,11 +8,13 @@ public enum FindCommand: ShellCommand {
     public static let usage = "find TEXT"
     public static let details = """
         Matches anywhere in the lead's name, email, company, activity and history notes
-        and feedback reasons; `find lofgren` finds Löfgren, `find stefan` finds Ștefan
+        and feedback reasons; several words each have to match, in any order (find
+        nilsson henrik), and a quoted phrase matches as written ("chose competitor").
+        `find lofgren` finds Löfgren, `find stefan` finds Ștefan
         (the folding of ~, every script included). Shows where it matched. The first find
         on a workspace builds an index of the folded text; later ones answer from it.
         """
-    public static let examples = ["find nordvik", "find \"chose competitor\"", "find popescu"]
+    public static let examples = ["find nordvik", "find \"chose competitor\"", "find popescu", "find nilsson henrik"]
 
     public static func run(_ arguments: inout Arguments, in session: Session) throws(ShellError) -> CommandResult {
         var words: [String] = []
@@ -20,22 +22,51 @@ public enum FindCommand: ShellCommand {
         guard !words.isEmpty else { _ = try arguments.text("the text to find"); return .none }
         let leads = session.workspace.leads
         // From the table's folded-text index (built by the first find): the name,
-        // company and stage come from the columns, so no lead is decoded.
-        guard let hits = leads.find(words.joined(separator: " "), isInterrupted: { session.isInterrupted() }) else {
-            throw .interrupted
+        // company and stage come from the columns, so no lead is decoded. Several words
+        // (or quoted phrases) each have to match, in any order and any field, as in a
+        // search box: `find nilsson henrik` finds Henrik Nilsson.
+        var found: [[LeadStore.SearchHit]] = []
+        for word in words {
+            guard let hits = leads.find(word, isInterrupted: { session.isInterrupted() }) else { throw .interrupted }
+            found.append(hits)
+            if hits.isEmpty { break }
         }
+        let matches = Self.everyWord(found)
         var rows: [[TableValue]] = []
-        rows.reserveCapacity(hits.count)
-        for hit in hits {
-            let contact = leads.contact(at: hit.row)
-            let place = switch hit.place {
-            case .name, .email, .company: "\(hit.place)"
-            case .activity, .history, .feedback: "\(hit.place): " + (hit.text ?? "")
-            }
-            rows.append([.text(leads.id(at: hit.row)), TableValue(contact.name), TableValue(contact.company), .text(leads.stage(at: hit.row)),
+        rows.reserveCapacity(matches.count)
+        for places in matches {
+            let row = places[0].row
+            let contact = leads.contact(at: row)
+            var seen: Set<String> = []
+            let place = places.map { hit in
+                switch hit.place {
+                case .name, .email, .company: "\(hit.place)"
+                case .activity, .history, .feedback: "\(hit.place): " + (hit.text ?? "")
+                }
+            }.filter { seen.insert($0).inserted }.joined(separator: "; ")
+            rows.append([.text(leads.id(at: row)), TableValue(contact.name), TableValue(contact.company), .text(leads.stage(at: row)),
                          .text(place)])
         }
         return .table(Table(columns: ["id", "name", "company", "stage", "matched"], rows: rows,
                             footer: "\(rows.count) lead\(rows.count == 1 ? "" : "s")", stageColumns: [3]))
+    }
+
+    /// The leads every list holds (each list in row order, one hit per lead), with the
+    /// hit of each word.
+    static func everyWord(_ lists: [[LeadStore.SearchHit]]) -> [[LeadStore.SearchHit]] {
+        guard let first = lists.first else { return [] }
+        var result = first.map { [$0] }
+        for list in lists.dropFirst() {
+            var next: [[LeadStore.SearchHit]] = []
+            var k = 0
+            for hits in result {
+                let row = hits[0].row
+                while k < list.count, list[k].row < row { k += 1 }
+                if k < list.count, list[k].row == row { next.append(hits + [list[k]]) }
+            }
+            result = next
+            if result.isEmpty { break }
+        }
+        return result
     }
 }
