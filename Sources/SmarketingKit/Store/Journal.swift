@@ -53,9 +53,10 @@ public final class Journal {
         }
     }
 
-    /// The journal of the workspace at `workspacePath`.
+    /// The journal of the workspace at `workspacePath`, beside the file's home, so every
+    /// name of the file (symlinks, hard links) finds the same journal.
     public init(workspacePath: String) {
-        path = WorkspaceLock.realPath(workspacePath) + ".smk-journal"
+        path = WorkspaceHome.of(workspacePath) + ".smk-journal"
     }
 
     deinit {

@@ -37,14 +37,22 @@ public final class WorkspaceGuard {
         let path = session.path ?? ""
         lock = WorkspaceLock(workspacePath: path)
         AtomicFile.removeStaleTemporaries(of: WorkspaceLock.realPath(path))
+        if lock.home != WorkspaceLock.realPath(path) { AtomicFile.removeStaleTemporaries(of: lock.home) }
+        let outcome = taken ?? lock.acquire(user: session.actor, now: Date(), force: forceUnlock)
         var info = stat()
-        if stat(path, &info) == 0, info.st_nlink > 1 {
-            // A hard link is a second name for the same file that no lock beside this name
-            // can see, and a save (a new file renamed over this name) separates the two.
-            session.err.write("warning: \(URL(fileURLWithPath: path).lastPathComponent) has \(info.st_nlink) hard links: "
-                              + "they are not locked with this name, and a save replaces this name only (use a symlink to share a workspace)\n")
+        let holds: Bool
+        switch outcome {
+        case .acquired, .tookOverStale, .tookOverForced: holds = true
+        case .heldBy, .cannotLock: holds = false
         }
-        switch taken ?? lock.acquire(user: session.actor, now: Date(), force: forceUnlock) {
+        if holds, stat(path, &info) == 0, info.st_nlink > 1, !WorkspaceHome.isRecorded(on: path) {
+            // Hard links share the file's flock (one writer) and are saved in place, but
+            // without a recorded home (the lock records it when it can) each name keeps its
+            // own journal and pending copy.
+            session.err.write("warning: \(URL(fileURLWithPath: path).lastPathComponent) has \(info.st_nlink) hard links and its file system "
+                              + "keeps no extended attributes: the names share one writer, but not the journal (use a symlink to share a workspace)\n")
+        }
+        switch outcome {
         case .acquired:
             holdsLock = true
         case .tookOverStale(let holder):
