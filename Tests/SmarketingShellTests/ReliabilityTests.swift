@@ -369,6 +369,26 @@ struct HardLinkTests {
         again.session.workspaceGuard?.release(again.session)
     }
 
+    /// Whether another open of the file at `path` could take its flock now.
+    static func isFree(_ path: String) -> Bool {
+        let fd = open(path, O_RDONLY)
+        defer { close(fd) }
+        return flock(fd, LOCK_EX | LOCK_NB) == 0
+    }
+
+    @Test("the file's lock follows a save that replaces the file, and is let go when the session ends")
+    func lockFollowsSave() throws {
+        let copy = try temporaryCopy()
+        let anna = try Self.session(copy.path, as: "anna")
+        #expect(!Self.isFree(copy.path))
+        let before = Self.inode(copy.path).inode
+        #expect(anna.run("tag L-000001 +x; save").outcome.failures == 0)
+        #expect(Self.inode(copy.path).inode != before)
+        #expect(!Self.isFree(copy.path))
+        anna.session.workspaceGuard?.release(anna.session)
+        #expect(Self.isFree(copy.path))
+    }
+
     @Test("a save through one name shows through the other: the file is written in place, keeping its mode and every name")
     func saveTogether() throws {
         let files = try Self.linked()
