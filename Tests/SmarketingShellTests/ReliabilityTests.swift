@@ -61,28 +61,31 @@ struct ReplayTests {
         return harness
     }
 
-    @Test("a change someone else saved over since is not replayed over their work")
+    @Test("a replayed change to a lead someone saved since is merged with theirs, or refused when the two disagree")
     func conflict() throws {
         let copy = try temporaryCopy()
-        // anna tags L-000001 and is killed: the journal keeps the tag, the lock is stale.
+        // anna tags and renames and is killed: the journal keeps them, the lock is stale.
         let anna = try Self.open(copy.path, as: "anna")
-        anna.run("tag L-000001 +hot; tag L-000003 +cold")
+        anna.run("tag L-000001 +hot; set L-000002 company = \"Anna AB\"; tag L-000003 +cold")
         anna.session.workspaceGuard?.lock.release()
-        // erik opens, declines the replay, notes L-000001 and saves.
+        // erik opens, declines the replay, notes L-000001, renames L-000002 and saves.
         let erik = try Self.open(copy.path, as: "erik", answer: false)
-        erik.run("note L-000001 \"called back\"; save")
+        erik.run("note L-000001 \"called back\"; set L-000002 company = \"Erik AB\"; save")
         erik.session.workspaceGuard?.release(erik.session)
         // The journal was set aside by erik's refusal; put it back as anna's crash left it.
         let folder = try FileManager.default.contentsOfDirectory(atPath: copy.folder)
         let aside = try #require(folder.first { $0.contains(".smk-journal.") })
         try FileManager.default.moveItem(atPath: copy.folder + "/" + aside, toPath: copy.path + ".smk-journal")
         let again = try Self.open(copy.path, as: "anna", answer: true)
+        let report = again.err.text
+        // The tag merges with erik's note; the two company names disagree: erik's stands.
         let lead = try #require(again.session.workspace.leads[id: "L-000001"])
-        #expect(lead.tags.contains("hot") == false)
+        #expect(lead.tags.contains("hot"))
+        #expect(again.run("show L-000001").out.contains("called back"))
+        #expect(again.session.workspace.leads[id: "L-000002"]?.company == "Erik AB")
         #expect(again.session.workspace.leads[id: "L-000003"]?.tags.contains("cold") == true)
-        #expect(again.err.text.contains("1 not replayable because the file changed since (someone saved over it): 'tag 1 lead +hot'"))
-        let notes = again.run("show L-000001").out
-        #expect(notes.contains("called back"))
+        #expect(report.contains("1 merged with changes saved since to the same leads"), "\(report)")
+        #expect(report.contains("1 not replayable because the file changed since (someone saved over it): 'set company on 1 lead'"), "\(report)")
         again.session.workspaceGuard?.release(again.session)
     }
 
