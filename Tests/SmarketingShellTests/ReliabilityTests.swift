@@ -61,28 +61,31 @@ struct ReplayTests {
         return harness
     }
 
-    @Test("a change someone else saved over since is not replayed over their work")
+    @Test("a replayed change to a lead someone saved since is merged with theirs, or refused when the two disagree")
     func conflict() throws {
         let copy = try temporaryCopy()
-        // anna tags L-000001 and is killed: the journal keeps the tag, the lock is stale.
+        // anna tags and renames and is killed: the journal keeps them, the lock is stale.
         let anna = try Self.open(copy.path, as: "anna")
-        anna.run("tag L-000001 +hot; tag L-000003 +cold")
+        anna.run("tag L-000001 +hot; set L-000002 company = \"Anna AB\"; tag L-000003 +cold")
         anna.session.workspaceGuard?.lock.release()
-        // erik opens, declines the replay, notes L-000001 and saves.
+        // erik opens, declines the replay, notes L-000001, renames L-000002 and saves.
         let erik = try Self.open(copy.path, as: "erik", answer: false)
-        erik.run("note L-000001 \"called back\"; save")
+        erik.run("note L-000001 \"called back\"; set L-000002 company = \"Erik AB\"; save")
         erik.session.workspaceGuard?.release(erik.session)
         // The journal was set aside by erik's refusal; put it back as anna's crash left it.
         let folder = try FileManager.default.contentsOfDirectory(atPath: copy.folder)
         let aside = try #require(folder.first { $0.contains(".smk-journal.") })
         try FileManager.default.moveItem(atPath: copy.folder + "/" + aside, toPath: copy.path + ".smk-journal")
         let again = try Self.open(copy.path, as: "anna", answer: true)
+        let report = again.err.text
+        // The tag merges with erik's note; the two company names disagree: erik's stands.
         let lead = try #require(again.session.workspace.leads[id: "L-000001"])
-        #expect(lead.tags.contains("hot") == false)
+        #expect(lead.tags.contains("hot"))
+        #expect(again.run("show L-000001").out.contains("called back"))
+        #expect(again.session.workspace.leads[id: "L-000002"]?.company == "Erik AB")
         #expect(again.session.workspace.leads[id: "L-000003"]?.tags.contains("cold") == true)
-        #expect(again.err.text.contains("1 not replayable because the file changed since (someone saved over it): 'tag 1 lead +hot'"))
-        let notes = again.run("show L-000001").out
-        #expect(notes.contains("called back"))
+        #expect(report.contains("1 merged with changes saved since to the same leads"), "\(report)")
+        #expect(report.contains("1 not replayable because the file changed since (someone saved over it): 'set company on 1 lead'"), "\(report)")
         again.session.workspaceGuard?.release(again.session)
     }
 
@@ -307,13 +310,158 @@ struct SafeModeTests {
 
 @Suite("Hard links")
 struct HardLinkTests {
-    @Test("opening a workspace that has hard links warns that they are neither locked nor saved together")
-    func warns() throws {
+    /// A copy of the fixture with a second name, `other.json`, hard-linked to it.
+    static func linked() throws -> (folder: String, path: String, other: String) {
         let copy = try temporaryCopy()
-        try FileManager.default.linkItem(atPath: copy.path, toPath: copy.folder + "/other.json")
-        let harness = try Harness(path: copy.path)
-        harness.session.workspaceGuard = WorkspaceGuard(session: harness.session, forceUnlock: false, ask: nil)
-        #expect(harness.err.text.contains("warning: ws.json has 2 hard links: they are not locked with this name"))
-        harness.session.workspaceGuard?.release(harness.session)
+        let other = copy.folder + "/other.json"
+        try FileManager.default.linkItem(atPath: copy.path, toPath: other)
+        return (copy.folder, copy.path, other)
+    }
+
+    /// A session on `path` opened as `smk` opens one: locked before it is read.
+    static func session(_ path: String, as actor: String, answer: Bool? = nil) throws -> Harness {
+        let taken = WorkspaceGuard.takeLock(path: path, actor: actor, forceUnlock: false)
+        let harness = try Harness(path: path, actor: actor)
+        harness.session.workspaceGuard = WorkspaceGuard(session: harness.session, forceUnlock: false,
+                                                        ask: answer.map { value in { _ in value } }, taken: taken)
+        return harness
+    }
+
+    static func inode(_ path: String) -> (inode: UInt64, links: Int) {
+        var info = stat()
+        stat(path, &info)
+        return (UInt64(info.st_ino), Int(info.st_nlink))
+    }
+
+    @Test("a session through a second hard link finds the first one's lock, is told who holds it and opens read-only")
+    func oneLock() throws {
+        let files = try Self.linked()
+        let anna = try Self.session(files.path, as: "anna")
+        #expect(anna.session.readOnlyReason == nil)
+        #expect(WorkspaceLock(workspacePath: files.other).path == files.path + ".smk-lock")
+        // anna's lock as another process would hold it (pid 1 is always alive).
+        let lock = WorkspaceLock(workspacePath: files.path)
+        let held = #"{"user": "anna", "pid": 1, "host": "\#(WorkspaceLock.hostName)", "since": "2026-11-24T09:00:00Z"}"#
+        try Data(held.utf8).write(to: URL(fileURLWithPath: lock.path))
+        let erik = try Self.session(files.other, as: "erik")
+        #expect(erik.session.readOnlyReason != nil)
+        #expect(erik.err.text.contains("other.json is held by anna (pid 1"), "\(erik.err.text)")
+        #expect(!erik.err.text.contains("warning"))
+        #expect(erik.run("tag L-000001 +x").err.contains("read-only"))
+        unlink(lock.path)
+        anna.session.workspaceGuard?.release(anna.session)
+        erik.session.workspaceGuard?.release(erik.session)
+    }
+
+    @Test("whoever holds the file itself (its flock) through another name makes a newcomer read-only, whatever the lock files say")
+    func fileLock() throws {
+        let files = try Self.linked()
+        // Another open of the file holds its flock, as a session through another name
+        // whose home is not recorded would.
+        let fd = open(files.path, O_RDONLY)
+        defer { close(fd) }
+        #expect(flock(fd, LOCK_EX | LOCK_NB) == 0)
+        let erik = try Self.session(files.other, as: "erik")
+        #expect(erik.session.readOnlyReason != nil)
+        #expect(erik.err.text.contains("other.json is held by"), "\(erik.err.text)")
+        #expect(!FileManager.default.fileExists(atPath: files.other + ".smk-lock"))
+        erik.session.workspaceGuard?.release(erik.session)
+        flock(fd, LOCK_UN)
+        let again = try Self.session(files.other, as: "erik")
+        #expect(again.session.readOnlyReason == nil)
+        again.session.workspaceGuard?.release(again.session)
+    }
+
+    /// Whether another open of the file at `path` could take its flock now.
+    static func isFree(_ path: String) -> Bool {
+        let fd = open(path, O_RDONLY)
+        defer { close(fd) }
+        return flock(fd, LOCK_EX | LOCK_NB) == 0
+    }
+
+    @Test("the file's lock follows a save that replaces the file, and is let go when the session ends")
+    func lockFollowsSave() throws {
+        let copy = try temporaryCopy()
+        let anna = try Self.session(copy.path, as: "anna")
+        #expect(!Self.isFree(copy.path))
+        let before = Self.inode(copy.path).inode
+        #expect(anna.run("tag L-000001 +x; save").outcome.failures == 0)
+        #expect(Self.inode(copy.path).inode != before)
+        #expect(!Self.isFree(copy.path))
+        anna.session.workspaceGuard?.release(anna.session)
+        #expect(Self.isFree(copy.path))
+    }
+
+    @Test("a save through one name shows through the other: the file is written in place, keeping its mode and every name")
+    func saveTogether() throws {
+        let files = try Self.linked()
+        chmod(files.path, 0o640)
+        let before = Self.inode(files.path)
+        let erik = try Self.session(files.other, as: "erik")
+        let result = erik.run("tag L-000001 +linked; save")
+        #expect(result.outcome.failures == 0, "\(result.err)")
+        #expect(try Workspace.load(path: files.path).leads[id: "L-000001"]?.tags.contains("linked") == true)
+        #expect(FileManager.default.contents(atPath: files.path) == FileManager.default.contents(atPath: files.other))
+        #expect(Self.inode(files.path).inode == before.inode && Self.inode(files.path).links == 2)
+        var info = stat()
+        stat(files.path, &info)
+        #expect(info.st_mode & 0o777 == 0o640)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: files.folder).filter { $0.hasPrefix(".") }
+        #expect(leftovers.isEmpty, "\(leftovers)")
+        erik.session.workspaceGuard?.release(erik.session)
+        // With one name left, a save is a rename again.
+        unlink(files.other)
+        let anna = try Self.session(files.path, as: "anna")
+        #expect(anna.run("tag L-000002 +single; save").outcome.failures == 0)
+        #expect(Self.inode(files.path).inode != before.inode)
+        anna.session.workspaceGuard?.release(anna.session)
+    }
+
+    @Test("a copy in place cut short by a kill is completed by the next open through either name, before it is read")
+    func killedCopy() throws {
+        for opener in ["ws.json", "other.json"] {
+            let files = try Self.linked()
+            // The saver, killed, had locked the file by its first name (which records it as the home).
+            let saver = WorkspaceLock(workspacePath: files.path)
+            #expect(saver.acquire(user: "anna", now: Date(), force: false) == .acquired)
+            saver.release()
+            let old = try #require(FileManager.default.contents(atPath: files.path))
+            var workspace = try Workspace.load(path: files.path)
+            var lead = try #require(workspace.leads[id: "L-000001"])
+            lead.tags.append("copied")
+            _ = try workspace.leads.replace(lead)
+            let new = WorkspaceCodec.encode(workspace)
+            // Killed in the middle of step 2: the complete copy is in place, the file half written.
+            let copy = AtomicFile.pendingCopyName(home: files.path, inode: Self.inode(files.path).inode)
+            try Data(new).write(to: URL(fileURLWithPath: copy))
+            let handle = try #require(FileHandle(forWritingAtPath: files.path))
+            try handle.write(contentsOf: Data(new.prefix(old.count / 2)))
+            try handle.close()
+            // A reader that cannot lock meanwhile reads the complete copy.
+            #expect(try AtomicFile.readConsistent(files.other) == new)
+            let erik = try Self.session(files.folder + "/" + opener, as: "erik")
+            #expect(erik.session.workspace.leads[id: "L-000001"]?.tags.contains("copied") == true)
+            #expect(FileManager.default.contents(atPath: files.path) == Data(new))
+            #expect(FileManager.default.contents(atPath: files.other) == Data(new))
+            #expect(!FileManager.default.fileExists(atPath: copy))
+            erik.session.workspaceGuard?.release(erik.session)
+        }
+    }
+
+    @Test("changes journalled through one name are offered for replay through the other")
+    func journalEitherName() throws {
+        let files = try Self.linked()
+        let anna = try Self.session(files.path, as: "anna")
+        anna.run("tag L-000001 +journalled")
+        anna.session.workspaceGuard?.keepJournal = true
+        anna.session.workspaceGuard?.release(anna.session)
+        #expect(FileManager.default.fileExists(atPath: files.path + ".smk-journal"))
+        let erik = try Self.session(files.other, as: "erik", answer: true)
+        #expect(erik.err.text.contains("1 change(s) by anna were not saved"), "\(erik.err.text)")
+        #expect(erik.session.workspace.leads[id: "L-000001"]?.tags.contains("journalled") == true)
+        #expect(erik.run("save").outcome.failures == 0)
+        #expect(try Workspace.load(path: files.path).leads[id: "L-000001"]?.tags.contains("journalled") == true)
+        #expect(!FileManager.default.fileExists(atPath: files.path + ".smk-journal"))
+        erik.session.workspaceGuard?.release(erik.session)
     }
 }

@@ -2,9 +2,10 @@ import Foundation
 
 extension Workspace {
     /// Loads the workspace file at `path`; the file's name (without extension) names the
-    /// workspace when the file does not.
+    /// workspace when the file does not. Read as one version, even while another
+    /// process copies a new one into a hard-linked file (`AtomicFile.readConsistent`).
     public static func load(path: String) throws(WorkspaceError) -> Workspace {
-        let bytes = try AtomicFile.readAll(path)
+        let bytes = try AtomicFile.readConsistent(path)
         let stem = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
         return try WorkspaceCodec.decode(bytes, path: path, defaultName: stem)
     }

@@ -50,11 +50,18 @@ public enum AtomicFile {
     /// (`chmod 444`), or one whose owner the saver cannot keep (another user's file in a
     /// shared folder), is refused unless `force`. Temporary files left by saves that were
     /// killed are removed first.
+    ///
+    /// A file with more than one name (hard links) is not replaced, which would leave the
+    /// other names on the old file: it is written in place, recoverably
+    /// (`replaceInPlace`). The `flock` this process holds on the file (`FileLocks`) is
+    /// taken on the new file before the rename and let go on the old one after it.
     public static func replace(_ path: String, with bytes: [UInt8], force: Bool = false) throws(WorkspaceError) {
         let target = WorkspaceLock.realPath(path)
         let url = URL(fileURLWithPath: target)
         let folder = url.deletingLastPathComponent().path
+        let home = WorkspaceHome.of(target)
         removeStaleTemporaries(of: target)
+        if home != target { removeStaleTemporaries(of: home) }
         let temporary = temporaryName(of: target, pid: getpid())
         var mode: mode_t = 0o644
         var existing = stat()
@@ -64,15 +71,25 @@ public enum AtomicFile {
             if !force, let refusal = refusal(existing) {
                 throw .cannotSave(path: path, reason: refusal + "; save! writes it anyway")
             }
+            if existing.st_nlink > 1, (existing.st_mode & S_IFMT) == S_IFREG {
+                try replaceInPlace(path, target: target, home: home, with: bytes, existing: existing)
+                return
+            }
         }
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, mode)
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode)
         guard fd >= 0 else { throw .cannotSave(path: path, reason: errnoText()) }
+        // The new file is ours alone until the rename: locking it cannot fail, and it is
+        // locked before anyone can open it by the workspace's name.
+        let held = FileLocks.descriptor(home)
+        let carried = held != nil && flock(fd, LOCK_EX | LOCK_NB) == 0
         var failure: String?
         if exists {
             if fchown(fd, existing.st_uid, existing.st_gid) != 0, !force {
                 failure = "the new file could not keep its owner (uid \(existing.st_uid)); save! writes it as yours"
             }
             fchmod(fd, mode)
+            // The new file keeps the recorded home, for hard links made later.
+            if let recorded = WorkspaceHome.recorded(path: target) { WorkspaceHome.record(recorded, descriptor: fd) }
         }
         bytes.withUnsafeBytes { buffer in
             var done = 0
@@ -87,12 +104,22 @@ public enum AtomicFile {
             }
         }
         if failure == nil, fsync(fd) != 0 { failure = errnoText() }
-        if close(fd) != 0, failure == nil { failure = errnoText() }
+        if !carried, close(fd) != 0, failure == nil { failure = errnoText() }
+        // A hard link made since the check would be left on the old file: write in place.
+        var now = stat()
+        if failure == nil, let held, fstat(held, &now) == 0, now.st_nlink > 1 {
+            if carried { close(fd) }
+            unlink(temporary)
+            try replaceInPlace(path, target: target, home: home, with: bytes, existing: now)
+            return
+        }
         if failure == nil, rename(temporary, target) != 0 { failure = errnoText() }
         if let failure {
+            if carried { close(fd) }
             unlink(temporary)
             throw .cannotSave(path: path, reason: failure)
         }
+        if carried { FileLocks.moved(home, to: fd) }
         let folderFD = open(folder.isEmpty ? "." : folder, O_RDONLY)
         if folderFD >= 0 {
             fsync(folderFD)

@@ -11,9 +11,14 @@ import Glibc
 /// written. A lock whose process is gone (on this host) is stale and taken over; a live
 /// one makes the newcomer read-only unless it forces. A taking over holds `flock` on the
 /// stale file and checks it is still the one it read, so two newcomers cannot both take
-/// it. The lock sits beside the real file: a symlink to the workspace shares its lock.
+/// it. The lock sits beside the file's home (`WorkspaceHome`): the real file for a
+/// symlink, the first locked name for a hard link, so every name shares one lock file.
+/// Beside it the session holds `flock` on the workspace file itself (`FileLocks`), which
+/// every name meets whatever its lock file.
 public struct WorkspaceLock: Sendable {
     public let path: String
+    /// The name the file's lock, journal and pending copy live beside.
+    public let home: String
 
     /// How old an unreadable lock file must be before it counts as stale: younger, it may
     /// be an older smk writing it right now.
@@ -61,7 +66,8 @@ public struct WorkspaceLock: Sendable {
     }
 
     public init(workspacePath: String) {
-        path = WorkspaceLock.realPath(workspacePath) + ".smk-lock"
+        home = WorkspaceHome.of(workspacePath)
+        path = home + ".smk-lock"
     }
 
     /// The file a path names after following symlinks (the path itself when it does not
@@ -78,8 +84,28 @@ public struct WorkspaceLock: Sendable {
         return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
-    /// Takes the lock for `user`, taking over a stale one, or a live one with `force`.
+    /// Takes the lock for `user`, taking over a stale one, or a live one with `force`:
+    /// the lock file, then `flock` on the workspace file. Someone holding the file through
+    /// another name (its flock taken) makes this a `heldBy` like a held lock file, unless
+    /// forced. Once held, a save cut short in the middle of a copy in place is completed
+    /// (`AtomicFile.completePendingCopy`) before anyone reads the file.
     public func acquire(user: String, now: Date, force: Bool) -> Outcome {
+        let outcome = acquireFile(user: user, now: now, force: force)
+        switch outcome {
+        case .acquired, .tookOverStale, .tookOverForced:
+            guard FileLocks.take(home) || force else {
+                release()
+                return .heldBy(fileHolder(now: now))
+            }
+            _ = try? AtomicFile.completePendingCopy(of: home)
+            return outcome
+        case .heldBy, .cannotLock:
+            return outcome
+        }
+    }
+
+    /// Takes the lock file.
+    private func acquireFile(user: String, now: Date, force: Bool) -> Outcome {
         for _ in 0..<5 {
             if let outcome = attempt(user: user, now: now, force: force) { return outcome }
         }
@@ -129,8 +155,10 @@ public struct WorkspaceLock: Sendable {
         return false
     }
 
-    /// Gives the lock back, if it is ours.
+    /// Gives the lock back, if it is ours: the file's flock first, so that whoever finds
+    /// the lock file gone also finds the file free.
     public func release() {
+        FileLocks.release(home)
         guard let holder = holder(), holder.pid == getpid(), holder.host == Self.hostName else { return }
         unlink(path)
     }

@@ -37,14 +37,22 @@ public final class WorkspaceGuard {
         let path = session.path ?? ""
         lock = WorkspaceLock(workspacePath: path)
         AtomicFile.removeStaleTemporaries(of: WorkspaceLock.realPath(path))
+        if lock.home != WorkspaceLock.realPath(path) { AtomicFile.removeStaleTemporaries(of: lock.home) }
+        let outcome = taken ?? lock.acquire(user: session.actor, now: Date(), force: forceUnlock)
         var info = stat()
-        if stat(path, &info) == 0, info.st_nlink > 1 {
-            // A hard link is a second name for the same file that no lock beside this name
-            // can see, and a save (a new file renamed over this name) separates the two.
-            session.err.write("warning: \(URL(fileURLWithPath: path).lastPathComponent) has \(info.st_nlink) hard links: "
-                              + "they are not locked with this name, and a save replaces this name only (use a symlink to share a workspace)\n")
+        let holds: Bool
+        switch outcome {
+        case .acquired, .tookOverStale, .tookOverForced: holds = true
+        case .heldBy, .cannotLock: holds = false
         }
-        switch taken ?? lock.acquire(user: session.actor, now: Date(), force: forceUnlock) {
+        if holds, stat(path, &info) == 0, info.st_nlink > 1, !WorkspaceHome.isRecorded(on: path) {
+            // Hard links share the file's flock (one writer) and are saved in place, but
+            // without a recorded home (the lock records it when it can) each name keeps its
+            // own journal and pending copy.
+            session.err.write("warning: \(URL(fileURLWithPath: path).lastPathComponent) has \(info.st_nlink) hard links and its file system "
+                              + "keeps no extended attributes: the names share one writer, but not the journal (use a symlink to share a workspace)\n")
+        }
+        switch outcome {
         case .acquired:
             holdsLock = true
         case .tookOverStale(let holder):
@@ -69,16 +77,29 @@ public final class WorkspaceGuard {
         // Sorted against the file as it is now: changes a save already wrote (a kill
         // between the save's rename and the journal's removal) are dropped, and changes to
         // something another session changed and saved since are not replayed over it.
+        // A change to a lead someone changed since is merged with theirs when the two do
+        // not disagree (their note and my tag); otherwise it is a conflict, kept aside.
         var scratch = session.workspace
-        var alreadyIn = 0
+        var alreadyIn = 0, merged = 0
         var conflicts: [Journal.Entry] = []
-        entries = entries.filter { entry in
+        var replayable: [Journal.Entry] = []
+        for entry in entries {
             switch entry.fit(in: scratch) {
-            case .alreadyIn: alreadyIn += 1; return false
-            case .changedSince: conflicts.append(entry); return false
-            case .fits: _ = try? entry.change.apply(to: &scratch); return true
+            case .alreadyIn: alreadyIn += 1
+            case .changedSince:
+                if let remade = entry.merged(into: scratch) {
+                    _ = try? remade.change.apply(to: &scratch)
+                    replayable.append(remade)
+                    merged += 1
+                } else {
+                    conflicts.append(entry)
+                }
+            case .fits:
+                _ = try? entry.change.apply(to: &scratch)
+                replayable.append(entry)
             }
         }
+        entries = replayable
         if entries.isEmpty && unreadable == 0 && conflicts.isEmpty {
             if alreadyIn > 0 { session.err.write("note: the journal's \(alreadyIn) change(s) were already saved; journal removed\n") }
             journal.clear()
@@ -92,6 +113,7 @@ public final class WorkspaceGuard {
         }
         if unreadable > 0 { report += "; \(unreadable) journal line(s) could not be read" }
         if alreadyIn > 0 { report += "; \(alreadyIn) already saved" }
+        if merged > 0 { report += "; \(merged) merged with changes saved since to the same leads" }
         if !conflicts.isEmpty {
             report += "; \(conflicts.count) not replayable because the file changed since (someone saved over it): "
                 + conflicts.prefix(3).map { "'\($0.summary)'" }.joined(separator: ", ") + (conflicts.count > 3 ? ", …" : "")

@@ -50,7 +50,7 @@ public enum OpenCommand: ShellCommand {
         let taken = WorkspaceGuard.takeLock(path: file.text, actor: session.actor, forceUnlock: false)
         if exists {
             do { workspace = try Workspace.load(path: file.text) } catch {
-                if WorkspaceLock.realPath(file.text) != session.path.map(WorkspaceLock.realPath) {
+                if WorkspaceLock(workspacePath: file.text).path != session.path.map({ WorkspaceLock(workspacePath: $0).path }) {
                     WorkspaceGuard.giveBack(taken, path: file.text)
                 }
                 throw .workspace(error)
@@ -58,7 +58,8 @@ public enum OpenCommand: ShellCommand {
         } else {
             workspace = Workspace(name: URL(fileURLWithPath: file.text).deletingPathExtension().lastPathComponent)
         }
-        let same = session.path.map(WorkspaceLock.realPath) == WorkspaceLock.realPath(file.text)
+        // The same file by any name (a symlink, a hard link) shares one lock: keep it.
+        let same = session.path.map { WorkspaceLock(workspacePath: $0).path } == WorkspaceLock(workspacePath: file.text).path
         if !same { session.workspaceGuard?.release(session) } else { session.journal?.clear() }
         session.replaceWorkspace(workspace, path: file.text)
         session.workspaceGuard = WorkspaceGuard(session: session, forceUnlock: false, ask: session.confirm, taken: taken)

@@ -13,7 +13,9 @@ public enum SaveCommand: ShellCommand {
         not know are written back unchanged. Saving to another FILE leaves the session's
         own file as it is. A symlink is followed (the file it points to is written) and the
         file keeps its mode and owner; a read-only file, or one whose owner cannot be kept,
-        is refused: save! writes it anyway.
+        is refused: save! writes it anyway. A file with hard links is written in place, so
+        every name still shows one file: the complete new version is flushed beside it
+        first, and the next open by any name completes a copy a crash cut short.
         """
     public static let examples = ["save /tmp/smk-example-copy.json"]
 
