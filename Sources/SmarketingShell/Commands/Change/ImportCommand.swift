@@ -62,10 +62,11 @@ public enum ImportCommand: ShellCommand {
         if let join = spec.join { try SafeMode.check(join.file, for: "import … join", in: session, writes: false) }
         let endProgress = session.progress?("importing \(URL(fileURLWithPath: fileToken.text).lastPathComponent)") { ImportProgress.fraction }
         defer { endProgress?() }
-        let document = try read(fileToken.text, separator: spec.separator)
+        let (document, mainFile) = try read(fileToken.text, separator: spec.separator)
         var joined: CSVDocument?
+        var joinedFile: ImportReference.File?
         if let join = spec.join {
-            joined = try read(join.file, separator: join.spec.separator)
+            (joined, joinedFile) = try read(join.file, separator: join.spec.separator)
             spec.join = join
         }
         var planner = ImportPlanner(workspace: session.workspace, actor: session.actor, now: session.now)
@@ -82,18 +83,24 @@ public enum ImportCommand: ShellCommand {
             return .many(results)
         }
         if !plan.added.isEmpty || !plan.updated.isEmpty {
-            try session.apply(plan.change, summary: "import \(plan.file): \(plan.added.count) added, \(plan.updated.count) updated")
+            // Journalled as the file and its clauses, not as every lead it added.
+            let reference = ImportReference(file: mainFile, joined: joinedFile, spec: spec, actor: session.actor, now: session.now,
+                                            highestNumber: plan.highestNumber, addedLines: plan.addedLines)
+            try session.apply(plan.change, summary: "import \(plan.file): \(plan.added.count) added, \(plan.updated.count) updated",
+                              imported: reference)
         }
         results.append(.message("imported \(plan.file): " + ImportReport.counts(plan, future: false)
                                 + (plan.added.isEmpty && plan.updated.isEmpty ? "" : " (undo takes it all back)")))
         return .many(results)
     }
 
-    /// Reads and decodes a CSV file; a file that cannot be read at all is an error.
-    static func read(_ path: String, separator: UInt8?) throws(ShellError) -> CSVDocument {
+    /// Reads and decodes a CSV file, with what the journal needs to find it again (its
+    /// path, size and hash); a file that cannot be read at all is an error.
+    static func read(_ path: String, separator: UInt8?) throws(ShellError) -> (CSVDocument, ImportReference.File) {
         let bytes: [UInt8]
         do { bytes = try AtomicFile.readAll(path) } catch { throw .workspace(error) }
-        do { return try CSVReader.read(bytes, separator: separator) } catch {
+        let file = ImportReference.File(path: path, bytes: bytes)
+        do { return (try CSVReader.read(bytes, separator: separator), file) } catch {
             throw .refused("\(path): \(error)")
         }
     }
