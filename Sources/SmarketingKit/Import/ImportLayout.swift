@@ -109,7 +109,7 @@ extension ImportPlanner {
             // may be one) is trimmed: the common cell costs two byte reads.
             let mayPad = first == 0x20 || first == 0x09 || first >= 0x80 || last == 0x20 || last == 0x09 || last >= 0x80
             let trimmed = mayPad ? Self.trim(cell) : cell
-            if trimmed.isEmpty || nulls.contains(trimmed) { return nil }
+            if trimmed.isEmpty || !nulls.isEmpty && nulls.contains(trimmed) { return nil }
             return trimmed
         }
 

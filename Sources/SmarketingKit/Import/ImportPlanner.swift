@@ -57,6 +57,7 @@ public struct ImportPlanner {
         var seenKeys: [String: Int] = [:]
         var stageCounts: [String: (stage: String, rows: Int)] = [:]
         var stageOrder: [String] = []
+        var stageMemo: [String: Result<String, StageProblem>] = [:]
         let header = document.header
 
         ImportProgress.reset(total: document.records.count)
@@ -96,7 +97,15 @@ public struct ImportPlanner {
                 }
             }
             // A stage value no rule reads is one more problem of the same row.
-            let stageResult = layout.stage(for: stageValue, spec: spec)
+            // A file has a handful of stage values: each is read once (folding and rule
+            // lookups per row were a few percent of a large import).
+            let stageResult: Result<String, StageProblem>
+            if let known = stageMemo[stageValue ?? ""] {
+                stageResult = known
+            } else {
+                stageResult = layout.stage(for: stageValue, spec: spec)
+                if stageMemo.count < 10_000 { stageMemo[stageValue ?? ""] = stageResult }
+            }
             if case .failure(let why) = stageResult, !failures.isEmpty { failures.append(why.text) }
             if !failures.isEmpty { skip(Self.problems(failures)); continue }
             if lead.name == nil, first != nil || last != nil {
@@ -310,7 +319,7 @@ public struct ImportPlanner {
             lead.value = n
         case .tags:
             lead.tags = value.split(whereSeparator: { $0 == "," || $0 == ";" })
-                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                .map { Layout.trim(String($0)) }.filter { !$0.isEmpty }
         case .created:
             guard let date = dates.parse(value) else {
                 return "'\(value)' is not a date" + (dates.format.map { " in the form \($0)" } ?? " (give date-format)")

@@ -49,7 +49,7 @@ public enum ImportCommand: ShellCommand {
 
     public static func run(_ arguments: inout Arguments, in session: Session) throws(ShellError) -> CommandResult {
         let fileToken = try arguments.text("a CSV file")
-        var spec = try parseClauses(&arguments, in: session, allowJoin: true)
+        let spec = try parseClauses(&arguments, in: session, allowJoin: true)
         try arguments.finish()
         // Under --safe a script reads files only from the workspace's folder too: an import
         // would otherwise copy any readable file into the workspace.
@@ -62,36 +62,48 @@ public enum ImportCommand: ShellCommand {
         if let join = spec.join { try SafeMode.check(join.file, for: "import … join", in: session, writes: false) }
         let endProgress = session.progress?("importing \(URL(fileURLWithPath: fileToken.text).lastPathComponent)") { ImportProgress.fraction }
         defer { endProgress?() }
-        let (document, mainFile) = try read(fileToken.text, separator: spec.separator)
-        var joined: CSVDocument?
-        var joinedFile: ImportReference.File?
-        if let join = spec.join {
-            (joined, joinedFile) = try read(join.file, separator: join.spec.separator)
-            spec.join = join
-        }
-        var planner = ImportPlanner(workspace: session.workspace, actor: session.actor, now: session.now)
-        planner.isInterrupted = { session.isInterrupted() }
-        let plan: ImportPlan
-        do { plan = try planner.plan(document, file: fileToken.text, spec: spec, joined: joined) } catch {
-            if error == .interrupted { throw .interrupted }
-            throw .refused(error.description)
-        }
+        var (plan, mainFile, joinedFile) = try plan(fileToken.text, spec: spec, in: session)
         var results = ImportReport.plan(plan)
         if spec.dryRun {
             results.append(ImportReport.preview(plan))
             results.append(.message("dry run: nothing changed (" + ImportReport.counts(plan, future: true) + ")"))
             return .many(results)
         }
+        let done = "imported \(plan.file): " + ImportReport.counts(plan, future: false)
+            + (plan.added.isEmpty && plan.updated.isEmpty ? "" : " (undo takes it all back)")
         if !plan.added.isEmpty || !plan.updated.isEmpty {
             // Journalled as the file and its clauses, not as every lead it added.
             let reference = ImportReference(file: mainFile, joined: joinedFile, spec: spec, actor: session.actor, now: session.now,
                                             highestNumber: plan.highestNumber, addedLines: plan.addedLines)
-            try session.apply(plan.change, summary: "import \(plan.file): \(plan.added.count) added, \(plan.updated.count) updated",
-                              imported: reference)
+            let summary = "import \(plan.file): \(plan.added.count) added, \(plan.updated.count) updated"
+            let change = plan.change
+            // The change holds the leads now: the plan's copies go before the column table
+            // is built from them (a million leads held twice is hundreds of megabytes).
+            plan.added = []
+            plan.updated = []
+            try session.apply(change, summary: summary, imported: reference)
         }
-        results.append(.message("imported \(plan.file): " + ImportReport.counts(plan, future: false)
-                                + (plan.added.isEmpty && plan.updated.isEmpty ? "" : " (undo takes it all back)")))
+        results.append(.message(done))
         return .many(results)
+    }
+
+    /// Reads the file (and the joined one) and plans the import. The documents are
+    /// released when this returns, before the import is applied: a million rows of cells
+    /// must not stay alive beside the leads made from them.
+    static func plan(_ path: String, spec: ImportSpec, in session: Session)
+        throws(ShellError) -> (ImportPlan, ImportReference.File, ImportReference.File?) {
+        let (document, mainFile) = try read(path, separator: spec.separator)
+        var joined: CSVDocument?
+        var joinedFile: ImportReference.File?
+        if let join = spec.join {
+            (joined, joinedFile) = try read(join.file, separator: join.spec.separator)
+        }
+        var planner = ImportPlanner(workspace: session.workspace, actor: session.actor, now: session.now)
+        planner.isInterrupted = { session.isInterrupted() }
+        do { return (try planner.plan(document, file: path, spec: spec, joined: joined), mainFile, joinedFile) } catch {
+            if error == .interrupted { throw .interrupted }
+            throw .refused(error.description)
+        }
     }
 
     /// Reads and decodes a CSV file, with what the journal needs to find it again (its
