@@ -55,6 +55,8 @@ public struct ImportPlanner {
         var updated: [(old: Lead, new: Lead)] = []
         var unchanged = 0
         var seenKeys: [String: Int] = [:]
+        // One key per row: grown once, not doubled a dozen times over a large file.
+        seenKeys.reserveCapacity(document.records.count)
         var stageCounts: [String: (stage: String, rows: Int)] = [:]
         var stageOrder: [String] = []
         var stageMemo: [String: Result<String, StageProblem>] = [:]
