@@ -19,8 +19,10 @@ public enum ImportCommand: ShellCommand {
         stage value and the stage it becomes with how many rows, and the rows to add,
         update and skip. A row that cannot be read (wrong number of columns, a date or
         number that does not parse, a stage value with no rule and no else) is listed with
-        its line and skipped; strict refuses the whole import instead. Every added lead's
-        history starts with "imported from FILE at line N", by you.
+        its line and every problem it has, and skipped; strict refuses the whole import
+        instead. Every added lead's history starts with "imported from FILE at line N", by
+        you. The journal keeps the import as its file (path, size, hash) and clauses: after
+        a crash the replay reads the file again, and refuses if it changed since.
 
         as PRESET     read a CRM's export header (found from the header when left out)
         map           a column into a lead field (id, name, name.first, name.last, email,
