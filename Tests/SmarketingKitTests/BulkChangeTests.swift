@@ -34,4 +34,15 @@ struct BulkChangeTests {
         #expect(throws: ChangeError.duplicateLead("B-1")) { try change.apply(to: &workspace) }
         #expect(workspace == before)
     }
+
+    @Test("into an empty workspace (the table built straight from the change), a repeated id refuses the group too")
+    func duplicateIntoEmpty() throws {
+        var workspace = Workspace(name: "bulk")
+        let change = Change.group((leads(100..<200) + leads(150..<151)).map { .insertLead($0, row: nil) })
+        #expect(throws: ChangeError.duplicateLead("B-150")) { try change.apply(to: &workspace) }
+        #expect(workspace.leads.isEmpty)
+        let clean = Change.group(leads(100..<200).map { .insertLead($0, row: nil) })
+        _ = try clean.apply(to: &workspace)
+        #expect(workspace.leads.row(of: "B-150") == 50 && workspace.leads[id: "B-199"]?.fields["n"] == .number(199))
+    }
 }

@@ -109,21 +109,26 @@ public indirect enum Change: Sendable, Equatable {
         guard changes.count - start >= minimum else { return nil }
         switch changes[start] {
         case .insertLead(_, let at) where at == nil || at == workspace.leads.count:
-            var leads: [Lead] = []
             var end = start
             let base = workspace.leads.count
-            while end < changes.count, case .insertLead(let lead, let at) = changes[end], at == nil || at == base + leads.count {
+            while end < changes.count, case .insertLead(let lead, let at) = changes[end], at == nil || at == base + end - start {
                 guard workspace.funnel.stage(lead.stage) != nil else { throw .noSuchStage(lead.stage) }
-                leads.append(lead)
                 end += 1
             }
-            guard leads.count >= minimum else { return nil }
+            guard end - start >= minimum else { return nil }
+            // The leads read out of the changes as they are stored, not copied into an
+            // array first (a million leads of an import).
+            let leads = changes[start..<end].lazy.map { change -> Lead in
+                if case .insertLead(let lead, _) = change { return lead }
+                return Lead(id: "", stage: "")
+            }
             do { try workspace.leads.append(contentsOf: leads) } catch {
                 if case .duplicateID(let id, _, _) = error { throw .duplicateLead(id) }
-                throw .duplicateLead(leads[0].id)
+                throw .duplicateLead(leads.first?.id ?? "")
             }
-            inverses.append(contentsOf: leads.map { .removeLead(id: $0.id) })
-            return leads.count
+            inverses.reserveCapacity(inverses.count + end - start)
+            for lead in leads { inverses.append(.removeLead(id: lead.id)) }
+            return end - start
         case .removeLead:
             // Only removals of the lead in the last row, each in turn.
             var end = start

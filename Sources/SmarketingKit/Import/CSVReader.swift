@@ -141,6 +141,9 @@ public enum CSVReader {
         var i = 0
         var line = 1
         var sawCRLF = false, sawLF = false, sawCR = false
+        /// The fields of the last record: the next one's array is made that large at once,
+        /// not grown field by field (six allocations for a 21-column row).
+        var width = 0
 
         init(bytes: [UInt8], separator: UInt8) {
             self.bytes = bytes
@@ -155,6 +158,7 @@ public enum CSVReader {
             guard i < n else { return nil }
             let start = line
             var fields: [String] = []
+            fields.reserveCapacity(width)
             var field: [UInt8] = []
             while true {
                 // One field.
@@ -186,17 +190,22 @@ public enum CSVReader {
                         field.append(bytes[i])
                         i += 1
                     }
-                    fields.append(String(decoding: field, as: UTF8.self))
+                    fields.append(field.withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) })
                 } else {
                     let from = i
                     while i < n, bytes[i] != separator, bytes[i] != 0x0A, bytes[i] != 0x0D { i += 1 }
-                    fields.append(from == i ? "" : String(decoding: bytes[from..<i], as: UTF8.self))
+                    // Decoded from a buffer pointer: from an array slice it takes the slow,
+                    // element-by-element path (a tenth of reading a large file).
+                    fields.append(from == i ? "" : bytes.withUnsafeBufferPointer {
+                        String(decoding: UnsafeBufferPointer(rebasing: $0[from..<i]), as: UTF8.self)
+                    })
                 }
                 if i < n, bytes[i] == separator {
                     i += 1
                     continue
                 }
                 if i < n { endLine() }
+                width = fields.count
                 return (start, fields)
             }
         }

@@ -54,6 +54,10 @@ public struct ImportPlan: Sendable {
     public var unchanged: Int
     public var skipped: [Skipped]
     public var joined: Joined?
+    /// The line of the file each added lead came from, in the order of `added`.
+    public var addedLines: [Int] = []
+    /// The highest `L-nnnnnn` number in the workspace before: new ids followed on.
+    public var highestNumber = 0
 
     /// The import as one change: the new leads appended, the updated ones replaced.
     public var change: Change {

@@ -11,6 +11,11 @@ public struct ImportPlanner {
     public var now: Date
     /// Polled every few thousand rows: Ctrl-C stops a long import before it changes anything.
     public var isInterrupted: () -> Bool = { false }
+    /// Set when a journalled import is made again: only the lines it added are planned,
+    /// with ids numbered from where they were (the workspace it plans against is empty).
+    public var replay: ImportReference?
+    /// The most problems a bad row lists (the rest are counted).
+    static let problemsShown = 5
 
     public init(workspace: Workspace, actor: String, now: Date) {
         self.workspace = workspace
@@ -42,15 +47,19 @@ public struct ImportPlanner {
                 }
             }
         }
-        var nextNumber = Self.highestNumber(in: workspace.leads)
+        let highestNumber = replay?.highestNumber ?? Self.highestNumber(in: workspace.leads)
+        var nextNumber = highestNumber
         var skipped: [ImportPlan.Skipped] = []
         var added: [Lead] = []
         var addedLine: [Int] = []
         var updated: [(old: Lead, new: Lead)] = []
         var unchanged = 0
         var seenKeys: [String: Int] = [:]
+        // One key per row: grown once, not doubled a dozen times over a large file.
+        seenKeys.reserveCapacity(document.records.count)
         var stageCounts: [String: (stage: String, rows: Int)] = [:]
         var stageOrder: [String] = []
+        var stageMemo: [String: Result<String, StageProblem>] = [:]
         let header = document.header
 
         ImportProgress.reset(total: document.records.count)
@@ -59,6 +68,7 @@ public struct ImportPlanner {
                 ImportProgress.rowsDone.store(number, ordering: .relaxed)
                 if isInterrupted() { throw .interrupted }
             }
+            if let replay, !replay.adds(line: record.line) { continue }
             func skip(_ reason: String) { skipped.append(.init(file: fileName, line: record.line, reason: reason)) }
             if record.fields == header || (record.fields.count > header.count && Array(record.fields.prefix(header.count)) == header) {
                 skip("the header again (a spreadsheet repeated it)")
@@ -75,7 +85,7 @@ public struct ImportPlanner {
             var lead = Lead(id: "", stage: "")
             var first: String?, last: String?
             var stageValue: String?
-            var failure: String?
+            var failures: [String] = []
             for (index, column) in layout.columns.enumerated() {
                 guard let value = layout.value(record.fields[index], spec: spec) else { continue }
                 switch column.field {
@@ -84,17 +94,28 @@ public struct ImportPlanner {
                 case .lastName: last = value
                 default:
                     if let why = Self.set(column.field, value, on: &lead, column: column, dates: dates) {
-                        failure = failure ?? "\(column.name): \(why)"
+                        failures.append("\(column.name): \(why)")
                     }
                 }
             }
-            if let failure { skip(failure); continue }
+            // A stage value no rule reads is one more problem of the same row.
+            // A file has a handful of stage values: each is read once (folding and rule
+            // lookups per row were a few percent of a large import).
+            let stageResult: Result<String, StageProblem>
+            if let known = stageMemo[stageValue ?? ""] {
+                stageResult = known
+            } else {
+                stageResult = layout.stage(for: stageValue, spec: spec)
+                if stageMemo.count < 10_000 { stageMemo[stageValue ?? ""] = stageResult }
+            }
+            if case .failure(let why) = stageResult, !failures.isEmpty { failures.append(why.text) }
+            if !failures.isEmpty { skip(Self.problems(failures)); continue }
             if lead.name == nil, first != nil || last != nil {
                 lead.name = [first, last].compactMap { $0 }.joined(separator: " ")
             }
             // The stage.
             let stage: String
-            switch layout.stage(for: stageValue, spec: spec) {
+            switch stageResult {
             case .success(let id): stage = id
             case .failure(let why): skip(why.text); continue
             }
@@ -167,6 +188,8 @@ public struct ImportPlanner {
             read: document.records.count, added: added, updated: updated, unchanged: unchanged, skipped: skipped,
             joined: nil)
         plan.columns = layout.counted(document: document, spec: spec)
+        plan.addedLines = addedLine
+        plan.highestNumber = highestNumber
 
         if let join = spec.join, let joined {
             try self.join(joined, join, into: &plan, main: document, addedLine: addedLine)
@@ -227,19 +250,22 @@ public struct ImportPlanner {
                 continue
             }
             var lead = plan.added[index]
-            var failure: String?
+            var failures: [String] = []
             for (column, layoutColumn) in layout.columns.enumerated() where column != joinKey {
                 guard let value = layout.value(record.fields[column], spec: spec) else { continue }
                 if let why = Self.set(layoutColumn.field, value, on: &lead, column: layoutColumn, dates: dates) {
-                    failure = failure ?? "\(layoutColumn.name): \(why)"
+                    failures.append("\(layoutColumn.name): \(why)")
                 }
             }
             var movedAt = now
             if let stageDate {
                 let text = record.fields[stageDate]
-                if let date = dates.parse(text) { movedAt = date } else { failure = failure ?? "\(header[stageDate]): '\(text)' is not a date" }
+                if let date = dates.parse(text) { movedAt = date } else {
+                    let problem = "\(header[stageDate]): '\(text)' is not a date"
+                    if !failures.contains(where: { $0.hasPrefix(header[stageDate] + ": ") }) { failures.append(problem) }
+                }
             }
-            if let failure { skip(failure); continue }
+            if !failures.isEmpty { skip(Self.problems(failures)); continue }
             if let target = spec.stage.flatMap(workspace.funnel.resolve), target != lead.stage {
                 lead.history.append(StageChange(at: movedAt, from: lead.stage, to: target, by: actor,
                                                 note: "joined from \(fileName) at line \(record.line)"))
@@ -256,6 +282,14 @@ public struct ImportPlanner {
         }
         plan.joined = .init(file: fileName, column: join.column, columns: layout.counted(document: document, spec: spec),
                             read: document.records.count, matched: matched, stage: spec.stage)
+    }
+
+    /// A bad row's problems as one reason: all of them, up to `problemsShown`, then how
+    /// many more, so fixing the file takes one pass rather than one import per problem.
+    static func problems(_ failures: [String]) -> String {
+        var text = failures.prefix(problemsShown).joined(separator: "; ")
+        if failures.count > problemsShown { text += "; and \(failures.count - problemsShown) more" }
+        return text
     }
 
     /// Sets one field from a cell; the reason when the value does not fit the field.
@@ -287,7 +321,7 @@ public struct ImportPlanner {
             lead.value = n
         case .tags:
             lead.tags = value.split(whereSeparator: { $0 == "," || $0 == ";" })
-                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                .map { Layout.trim(String($0)) }.filter { !$0.isEmpty }
         case .created:
             guard let date = dates.parse(value) else {
                 return "'\(value)' is not a date" + (dates.format.map { " in the form \($0)" } ?? " (give date-format)")

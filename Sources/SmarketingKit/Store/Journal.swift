@@ -14,6 +14,9 @@ import Glibc
 public final class Journal {
     public let path: String
     private var descriptor: Int32 = -1
+    /// Why journalled imports found by the last `pending` cannot be replayed (their file
+    /// is gone or changed), one sentence each; they are counted as unreadable too.
+    public private(set) var refusals: [String] = []
 
     /// One journalled change.
     public struct Entry: Sendable, Equatable {
@@ -25,6 +28,9 @@ public final class Journal {
         /// whether the workspace still holds what the change was made on; nil in journals
         /// written before it was kept.
         public var before: Change? = nil
+        /// Set when the entry is an import journalled by reference (its `change` was made
+        /// again from the file): kept so the entry is journalled the same way again.
+        public var changeImport: ImportReference? = nil
 
         /// How this entry fits the workspace it would be replayed on.
         public enum Fit: Sendable, Equatable {
@@ -41,6 +47,14 @@ public final class Journal {
             var scratch = workspace
             let inverse: Change
             do { inverse = try change.apply(to: &scratch) } catch {
+                if changeImport != nil, case .group(let members) = change, case .duplicateLead = error {
+                    // An import a save wrote just before the crash: every lead is there as added.
+                    let allIn = members.allSatisfy { member in
+                        guard case .insertLead(let lead, _) = member else { return true }
+                        return workspace.leads[id: lead.id] == lead
+                    }
+                    return allIn ? .alreadyIn : .changedSince
+                }
                 switch (change, error) {
                 case (.insertLead(let lead, _), .duplicateLead): return workspace.leads[id: lead.id] == lead ? .alreadyIn : .changedSince
                 case (.removeLead, .noSuchLead): return .alreadyIn
@@ -48,7 +62,11 @@ public final class Journal {
                 }
             }
             if scratch == workspace { return .alreadyIn }
-            if let before, inverse != before { return .changedSince }
+            if let before, inverse != before {
+                // An import's `before` holds only what its updates replaced: its added
+                // leads' inverses (removing them) say nothing about the workspace.
+                guard changeImport != nil, Self.updates(of: inverse) == before else { return .changedSince }
+            }
             return .fits
         }
 
@@ -86,6 +104,12 @@ public final class Journal {
             entry.before = inverse
             return entry
         }
+
+        /// The `updateLead` members of a group, as a group.
+        static func updates(of change: Change) -> Change {
+            guard case .group(let members) = change else { return .group([]) }
+            return .group(members.filter { if case .updateLead = $0 { true } else { false } })
+        }
     }
 
     /// The journal of the workspace at `workspacePath`, beside the file's home, so every
@@ -105,16 +129,31 @@ public final class Journal {
             guard descriptor >= 0 else { throw .cannotSave(path: path, reason: AtomicFile.errnoText()) }
         }
         var writer = JSONWriter()
-        writer.compact(.object(JSONObject([
+        var members = [
             JSONMember("at", .string(Timestamp.format(record.at))), JSONMember("by", .string(record.by)),
-            JSONMember("summary", .string(record.summary)), JSONMember("change", record.change.json),
-            JSONMember("before", record.inverse.json),
-        ])))
+            JSONMember("summary", .string(record.summary)),
+        ]
+        if let reference = record.changeImport {
+            // An import by reference: the file and its clauses, and its few updates whole.
+            let updates = Entry.updates(of: record.change)
+            members.append(JSONMember("change", .object(JSONObject([
+                JSONMember("op", .string(Self.importOp)), JSONMember("import", reference.json), JSONMember("updates", updates.json),
+            ]))))
+            members.append(JSONMember("before", Entry.updates(of: record.inverse).json))
+        } else {
+            members.append(JSONMember("change", record.change.json))
+            // The undo of an import: what it replaced is the import itself, not worth a copy.
+            if record.inverseImport == nil { members.append(JSONMember("before", record.inverse.json)) }
+        }
+        writer.compact(.object(JSONObject(members)))
         writer.raw("\n")
         let bytes = writer.bytes
         let written = bytes.withUnsafeBytes { buffer in write(descriptor, buffer.baseAddress, buffer.count) }
         guard written == bytes.count else { throw .cannotSave(path: path, reason: AtomicFile.errnoText()) }
     }
+
+    /// The `op` of an import journalled by reference.
+    static let importOp = "importFile"
 
     /// Empties the journal after a save.
     public func clear() {
@@ -125,6 +164,7 @@ public final class Journal {
     /// The entries left by a session that did not save, and lines that could not be read
     /// (a line cut short by the crash is expected and skipped).
     public func pending(funnel: Funnel) -> (entries: [Entry], unreadable: Int) {
+        refusals = []
         guard let bytes = try? AtomicFile.readAll(path), !bytes.isEmpty else { return ([], 0) }
         var entries: [Entry] = []
         var unreadable = 0
@@ -134,9 +174,27 @@ public final class Journal {
                 var r = try FieldReader(value, field: "")
                 guard let changeValue = r.value("change") else { throw FieldFault(field: "change", problem: .missing) }
                 let before = try r.value("before").map { value throws in try Change(json: value, funnel: funnel) }
-                entries.append(Entry(at: try r.requiredDate("at"), by: try r.string("by") ?? "unknown",
-                                     summary: try r.string("summary") ?? "", change: try Change(json: changeValue, funnel: funnel),
-                                     before: before))
+                var entry = Entry(at: try r.requiredDate("at"), by: try r.string("by") ?? "unknown",
+                                  summary: try r.string("summary") ?? "", change: .group([]), before: before)
+                if case .object(let object) = changeValue, object["op"] == .string(Self.importOp) {
+                    var c = FieldReader(object)
+                    guard let referenceValue = c.value("import") else { throw FieldFault(field: "change.import", problem: .missing) }
+                    let reference = try ImportReference(json: referenceValue)
+                    let updates = try c.value("updates").map { value throws in try Change(json: value, funnel: funnel) }
+                    let leads: [Lead]
+                    do { leads = try reference.addedLeads(funnel: funnel) } catch {
+                        refusals.append("'\(entry.summary)': \(error)")
+                        unreadable += 1
+                        continue
+                    }
+                    var members = leads.map { Change.insertLead($0, row: nil) }
+                    if case .group(let more)? = updates { members += more }
+                    entry.change = .group(members)
+                    entry.changeImport = reference
+                } else {
+                    entry.change = try Change(json: changeValue, funnel: funnel)
+                }
+                entries.append(entry)
             } catch {
                 unreadable += 1
             }

@@ -122,10 +122,12 @@ public struct LeadStore: Sendable, Equatable {
     /// Appends `leads` at the end, as `insert(_:at: nil)` one by one would, but in one
     /// pass: an import of 100,000 leads must not rebuild the row layout 100,000 times.
     /// An empty store simply becomes a store of the leads (the fast column layout).
-    public mutating func append(contentsOf leads: [Lead]) throws(LeadStoreError) {
+    public mutating func append<Leads: Collection>(contentsOf leads: Leads) throws(LeadStoreError) where Leads.Element == Lead {
         guard !leads.isEmpty else { return }
         if count == 0, table.count == 0, inserted.isEmpty {
-            do { self = try LeadStore(leads) } catch { throw .duplicateID(error.id, firstRow: error.firstRow, secondRow: error.secondRow) }
+            do { self = LeadStore(table: try LeadTable.build(collection: leads)) } catch {
+                throw .duplicateID(error.id, firstRow: error.firstRow, secondRow: error.secondRow)
+            }
             return
         }
         var seen: [String: Int] = [:]

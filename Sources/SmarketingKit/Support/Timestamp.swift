@@ -8,8 +8,9 @@ public enum Timestamp {
     /// Parses `2026-10-03T09:12:00Z`, `2026-10-03T09:12:00.250+02:00`, `2026-10-03T09:12Z`
     /// or a plain date `2026-10-03` (midnight UTC). Returns nil for anything else.
     public static func parse(_ text: String) -> Date? {
-        var utf8 = Array(text.utf8)
-        return utf8.withUnsafeMutableBufferPointer { parse(bytes: UnsafeBufferPointer($0)) }
+        // The string's own bytes (no copy for a native string: dates are parsed by the million).
+        var text = text
+        return text.withUTF8 { parse(bytes: $0) }
     }
 
     static func parse(bytes b: UnsafeBufferPointer<UInt8>) -> Date? {

@@ -126,11 +126,14 @@ public final class Session {
 
     /// Applies a change as one undoable step, recording who and when.
     @discardableResult
-    public func apply(_ change: Change, summary: String) throws(ShellError) -> ChangeRecord {
+    /// `imported` names the file an import's change came from, so the journal records
+    /// the file instead of every lead it added.
+    public func apply(_ change: Change, summary: String, imported: ImportReference? = nil) throws(ShellError) -> ChangeRecord {
         if let readOnlyReason { throw .refused("read-only: \(readOnlyReason)") }
         let inverse: Change
         do { inverse = try change.apply(to: &workspace) } catch { throw .change(error) }
-        let record = try commitToStore(ChangeRecord(change: change, inverse: inverse, at: now, by: actor, summary: summary), rebase: true)
+        let record = try commitToStore(ChangeRecord(change: change, inverse: inverse, at: now, by: actor, summary: summary,
+                                                    changeImport: imported), rebase: true)
         if let depth = savedDepth, depth > done.count { savedDepth = nil }
         done.append(record)
         undone.removeAll()
@@ -144,7 +147,8 @@ public final class Session {
         let inverse: Change
         do { inverse = try entry.change.apply(to: &workspace) } catch { throw .change(error) }
         if let depth = savedDepth, depth > done.count { savedDepth = nil }
-        done.append(ChangeRecord(change: entry.change, inverse: inverse, at: entry.at, by: entry.by, summary: entry.summary))
+        done.append(ChangeRecord(change: entry.change, inverse: inverse, at: entry.at, by: entry.by, summary: entry.summary,
+                                 changeImport: entry.changeImport))
         if let record = done.last { audit(record) }
     }
 
@@ -168,12 +172,13 @@ public final class Session {
             done.append(record)
             throw .change(error)
         }
-        do { _ = try commitToStore(ChangeRecord(change: record.inverse, inverse: record.change, at: now, by: actor, summary: "undo: " + record.summary), rebase: false) } catch {
+        let undoing = record.reversed(at: now, by: actor, summary: "undo: " + record.summary)
+        do { _ = try commitToStore(undoing, rebase: false) } catch {
             done.append(record)
             throw error
         }
         undone.append(record)
-        write(ChangeRecord(change: record.inverse, inverse: record.change, at: now, by: actor, summary: "undo: " + record.summary))
+        write(undoing)
         audit(taking: record, back: true)
         return record
     }
@@ -185,12 +190,13 @@ public final class Session {
             undone.append(record)
             throw .change(error)
         }
-        do { _ = try commitToStore(ChangeRecord(change: record.change, inverse: record.inverse, at: now, by: actor, summary: "redo: " + record.summary), rebase: false) } catch {
+        let redoing = record.again(at: now, by: actor, summary: "redo: " + record.summary)
+        do { _ = try commitToStore(redoing, rebase: false) } catch {
             undone.append(record)
             throw error
         }
         done.append(record)
-        write(ChangeRecord(change: record.change, inverse: record.inverse, at: now, by: actor, summary: "redo: " + record.summary))
+        write(redoing)
         audit(taking: record, back: false)
         return record
     }

@@ -74,6 +74,7 @@ public final class WorkspaceGuard {
         }
         let journal = Journal(workspacePath: path)
         var (entries, unreadable) = journal.pending(funnel: session.workspace.funnel)
+        for refusal in journal.refusals { session.err.write("warning: \(refusal)\n") }
         // Sorted against the file as it is now: changes a save already wrote (a kill
         // between the save's rename and the journal's removal) are dropped, and changes to
         // something another session changed and saved since are not replayed over it.

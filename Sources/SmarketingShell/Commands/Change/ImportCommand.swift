@@ -19,8 +19,10 @@ public enum ImportCommand: ShellCommand {
         stage value and the stage it becomes with how many rows, and the rows to add,
         update and skip. A row that cannot be read (wrong number of columns, a date or
         number that does not parse, a stage value with no rule and no else) is listed with
-        its line and skipped; strict refuses the whole import instead. Every added lead's
-        history starts with "imported from FILE at line N", by you.
+        its line and every problem it has, and skipped; strict refuses the whole import
+        instead. Every added lead's history starts with "imported from FILE at line N", by
+        you. The journal keeps the import as its file (path, size, hash) and clauses: after
+        a crash the replay reads the file again, and refuses if it changed since.
 
         as PRESET     read a CRM's export header (found from the header when left out)
         map           a column into a lead field (id, name, name.first, name.last, email,
@@ -49,7 +51,7 @@ public enum ImportCommand: ShellCommand {
 
     public static func run(_ arguments: inout Arguments, in session: Session) throws(ShellError) -> CommandResult {
         let fileToken = try arguments.text("a CSV file")
-        var spec = try parseClauses(&arguments, in: session, allowJoin: true)
+        let spec = try parseClauses(&arguments, in: session, allowJoin: true)
         try arguments.finish()
         // Under --safe a script reads files only from the workspace's folder too: an import
         // would otherwise copy any readable file into the workspace.
@@ -62,38 +64,57 @@ public enum ImportCommand: ShellCommand {
         if let join = spec.join { try SafeMode.check(join.file, for: "import … join", in: session, writes: false) }
         let endProgress = session.progress?("importing \(URL(fileURLWithPath: fileToken.text).lastPathComponent)") { ImportProgress.fraction }
         defer { endProgress?() }
-        let document = try read(fileToken.text, separator: spec.separator)
-        var joined: CSVDocument?
-        if let join = spec.join {
-            joined = try read(join.file, separator: join.spec.separator)
-            spec.join = join
-        }
-        var planner = ImportPlanner(workspace: session.workspace, actor: session.actor, now: session.now)
-        planner.isInterrupted = { session.isInterrupted() }
-        let plan: ImportPlan
-        do { plan = try planner.plan(document, file: fileToken.text, spec: spec, joined: joined) } catch {
-            if error == .interrupted { throw .interrupted }
-            throw .refused(error.description)
-        }
+        var (plan, mainFile, joinedFile) = try plan(fileToken.text, spec: spec, in: session)
         var results = ImportReport.plan(plan)
         if spec.dryRun {
             results.append(ImportReport.preview(plan))
             results.append(.message("dry run: nothing changed (" + ImportReport.counts(plan, future: true) + ")"))
             return .many(results)
         }
+        let done = "imported \(plan.file): " + ImportReport.counts(plan, future: false)
+            + (plan.added.isEmpty && plan.updated.isEmpty ? "" : " (undo takes it all back)")
         if !plan.added.isEmpty || !plan.updated.isEmpty {
-            try session.apply(plan.change, summary: "import \(plan.file): \(plan.added.count) added, \(plan.updated.count) updated")
+            // Journalled as the file and its clauses, not as every lead it added.
+            let reference = ImportReference(file: mainFile, joined: joinedFile, spec: spec, actor: session.actor, now: session.now,
+                                            highestNumber: plan.highestNumber, addedLines: plan.addedLines)
+            let summary = "import \(plan.file): \(plan.added.count) added, \(plan.updated.count) updated"
+            let change = plan.change
+            // The change holds the leads now: the plan's copies go before the column table
+            // is built from them (a million leads held twice is hundreds of megabytes).
+            plan.added = []
+            plan.updated = []
+            try session.apply(change, summary: summary, imported: reference)
         }
-        results.append(.message("imported \(plan.file): " + ImportReport.counts(plan, future: false)
-                                + (plan.added.isEmpty && plan.updated.isEmpty ? "" : " (undo takes it all back)")))
+        results.append(.message(done))
         return .many(results)
     }
 
-    /// Reads and decodes a CSV file; a file that cannot be read at all is an error.
-    static func read(_ path: String, separator: UInt8?) throws(ShellError) -> CSVDocument {
+    /// Reads the file (and the joined one) and plans the import. The documents are
+    /// released when this returns, before the import is applied: a million rows of cells
+    /// must not stay alive beside the leads made from them.
+    static func plan(_ path: String, spec: ImportSpec, in session: Session)
+        throws(ShellError) -> (ImportPlan, ImportReference.File, ImportReference.File?) {
+        let (document, mainFile) = try read(path, separator: spec.separator)
+        var joined: CSVDocument?
+        var joinedFile: ImportReference.File?
+        if let join = spec.join {
+            (joined, joinedFile) = try read(join.file, separator: join.spec.separator)
+        }
+        var planner = ImportPlanner(workspace: session.workspace, actor: session.actor, now: session.now)
+        planner.isInterrupted = { session.isInterrupted() }
+        do { return (try planner.plan(document, file: path, spec: spec, joined: joined), mainFile, joinedFile) } catch {
+            if error == .interrupted { throw .interrupted }
+            throw .refused(error.description)
+        }
+    }
+
+    /// Reads and decodes a CSV file, with what the journal needs to find it again (its
+    /// path, size and hash); a file that cannot be read at all is an error.
+    static func read(_ path: String, separator: UInt8?) throws(ShellError) -> (CSVDocument, ImportReference.File) {
         let bytes: [UInt8]
         do { bytes = try AtomicFile.readAll(path) } catch { throw .workspace(error) }
-        do { return try CSVReader.read(bytes, separator: separator) } catch {
+        let file = ImportReference.File(path: path, bytes: bytes)
+        do { return (try CSVReader.read(bytes, separator: separator), file) } catch {
             throw .refused("\(path): \(error)")
         }
     }
