@@ -62,14 +62,23 @@ enum ColumnScan {
     /// the general (accent-folding) test.
     static func textContains(_ field: TextField, needle: [UInt8], holds: @escaping (QueryValue) -> Bool) -> ColumnPlan.Scan {
         { table, mask in
-            table.columns.text[field.rawValue].withUnsafeBufferPointer { refs in
+            // Non-ASCII texts repeat (titles, companies): each distinct one is folded and
+            // tested once, up to a bound that keeps a column of unique names from
+            // filling memory.
+            var tested: [String: Bool] = [:]
+            return table.columns.text[field.rawValue].withUnsafeBufferPointer { refs in
                 table.source.withUnsafeBufferPointer { source in
                     table.columns.arena.withUnsafeBufferPointer { arena in
                         RowBitmap(count: table.count, within: mask) { row in
                             let ref = refs[row]
                             if ref.isNone { return holds(.none) }
                             let bytes = UnsafeBufferPointer(rebasing: (ref.inArena ? arena : source)[ref.offset..<(ref.offset + ref.length)])
-                            return asciiContains(bytes, needle) ?? holds(.text(String(decoding: bytes, as: UTF8.self)))
+                            if let found = asciiContains(bytes, needle) { return found }
+                            let text = String(decoding: bytes, as: UTF8.self)
+                            if let known = tested[text] { return known }
+                            let found = holds(.text(text))
+                            if tested.count < 1 << 16 { tested[text] = found }
+                            return found
                         }
                     }
                 }
