@@ -156,4 +156,21 @@ struct ColumnAnalysisTests {
             #expect(workspace.leads.serviceLevelCandidates(window: 86_400, entering: ["mql"], in: environment, isInterrupted: { true }) == nil)
         }
     }
+
+    @Test("text searches over a column read as codes select what the per-lead predicate selects")
+    func textCodes() throws {
+        let workspace = try Self.generated()
+        #expect(TextCodes.of(.title, in: workspace.leads.table) != nil, "titles repeat")
+        #expect(TextCodes.of(.id, in: workspace.leads.table) == nil, "ids do not")
+        let environment = QueryEnvironment(workspace: workspace, now: Self.now)
+        var selected = 0
+        for query in ["title ~ 'head'", "title ~ 'DIRECTOR'", "title ~ 'ă'", "title ~ 'gesch'", "not title ~ 'head'", "name ~ 'an'",
+                      "company ~ 'ab' and title ~ 'o'", "email ~ '.se'", "title ~ 'zzqx'", "score >= 60"] {
+            let rows = try QueryCompiler.compileRows(query, in: environment).rows(in: workspace.leads)
+            let predicate = try QueryCompiler.compile(query, in: environment)
+            #expect(rows == (0..<workspace.leads.count).filter { predicate(workspace.leads[$0]) }, "\(query)")
+            selected += rows.count
+        }
+        #expect(selected > 10_000)
+    }
 }
