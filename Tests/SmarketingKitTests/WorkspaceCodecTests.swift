@@ -176,6 +176,52 @@ struct ForeignLayoutSaveTests {
         #expect(WorkspaceCodec.encode(workspace) == original)
     }
 
+    /// Respacing byte by byte, as it was first written: the reference for the faster one.
+    static func respacedByteByByte(_ json: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        var i = 0
+        while i < json.count {
+            let byte = json[i]
+            if byte == UInt8(ascii: "\"") {
+                let start = i
+                i += 1
+                while i < json.count, json[i] != UInt8(ascii: "\"") { i += json[i] == UInt8(ascii: "\\") ? 2 : 1 }
+                i = min(i + 1, json.count)
+                out.append(contentsOf: json[start..<i])
+                continue
+            }
+            if [0x20, 0x09, 0x0A, 0x0D].contains(byte) { i += 1; continue }
+            out.append(byte)
+            if byte == UInt8(ascii: ",") || byte == UInt8(ascii: ":") { out.append(0x20) }
+            i += 1
+        }
+        return out
+    }
+
+    @Test("respacing equals the byte-by-byte respacing on 2,000 random documents full of escapes and spaces")
+    func randomDocuments() {
+        var generator = SplitMix(seed: 4)
+        let pieces = [#"\""#, #"\\"#, #"\\\""#, "a", " ", ",", ":", "ș", #"\u00e9"#, "{", "]", "\t"]
+        let spaces = ["", " ", "\n  ", "\t", " \r\n"]
+        for _ in 0..<2_000 {
+            var text = "{"
+            for member in 0..<Int.random(in: 0...6, using: &generator) {
+                if member > 0 { text += spaces.randomElement(using: &generator)! + "," + spaces.randomElement(using: &generator)! }
+                var string = "\""
+                for _ in 0..<Int.random(in: 0...8, using: &generator) { string += pieces.randomElement(using: &generator)! }
+                string += "\""
+                text += string + spaces.randomElement(using: &generator)! + ":" + spaces.randomElement(using: &generator)!
+                text += Bool.random(using: &generator) ? "[1," + spaces.randomElement(using: &generator)! + "null]" : string
+            }
+            text += "}"
+            let bytes = Array(text.utf8)
+            var writer = JSONWriter()
+            writer.raw("x")
+            bytes.withUnsafeBufferPointer { writer.appendRespaced($0) }
+            #expect(writer.bytes == Array("x".utf8) + Self.respacedByteByByte(bytes), "\(text)")
+        }
+    }
+
     @Test("respacing keeps strings as they are, spaces, colons, commas and escapes included")
     func strings() {
         var writer = JSONWriter()

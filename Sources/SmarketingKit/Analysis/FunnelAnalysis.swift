@@ -84,11 +84,18 @@ public struct FunnelAnalysis: Sendable {
         return stopped ? nil : analysis
     }
 
-    private init(_ workspace: Workspace, rows: [Int], now: Date, isInterrupted: () -> Bool, stopped: inout Bool) {
+    /// As `init`, reading each lead's moves as `StageMoves` (the decoded lead's facts)
+    /// instead of from the history columns: what tests compare the column path with.
+    init(decoding workspace: Workspace, rows: [Int], now: Date) {
+        var stopped = false
+        self.init(workspace, rows: rows, now: now, isInterrupted: { false }, stopped: &stopped, fromColumns: false)
+    }
+
+    private init(_ workspace: Workspace, rows: [Int], now: Date, isInterrupted: () -> Bool, stopped: inout Bool,
+                 fromColumns: Bool = true) {
         let funnel = workspace.funnel
         let ordered = funnel.stages.filter { !$0.isSide }.map(\.id)
-        var rank: [String: Int] = [:]
-        for (i, id) in ordered.enumerated() { rank[id] = i }
+        let map = workspace.leads.stageRankMap(ordered: ordered)
         var nowCounts = [Int](repeating: 0, count: ordered.count)
         var reachedCounts = [Int](repeating: 0, count: ordered.count)
         // Leads by (the stage first seen in, the furthest stage reached): a step i -> j
@@ -99,64 +106,75 @@ public struct FunnelAnalysis: Sendable {
         var partlySeen = 0
         var nowWithoutHistory = [Int](repeating: 0, count: ordered.count)
         var sideWithoutHistory = 0
-        let entry = funnel.resolve("lead").flatMap { rank[$0] } ?? 0
+        let entry = funnel.resolve("lead").flatMap { map.rank[$0] } ?? 0
         var stays = [[Double]](repeating: [], count: ordered.count)
-        // Per lead: furthest rank reached, and whether it is now in a side stage.
-        var furthest: [Int] = []
-        var isOut: [Bool] = []
-        var currentRank: [Int?] = []
+        // Leads whose furthest stage is each ordered stage: still in an ordered stage
+        // (may yet convert), or now in a side stage (dropped out).
+        var inProgress = [Int](repeating: 0, count: ordered.count)
+        var droppedOut = [Int](repeating: 0, count: ordered.count)
+        // One buffer for every lead's moves: ranks, not strings, and no array per lead.
+        var moves: [RankedMove] = []
         for (index, row) in rows.enumerated() {
             if index & 0xFFF == 0, isInterrupted() {
                 stopped = true
                 break
             }
-            let lead = workspace.leads.stageMoves(at: row)
+            let (stage, created): (Int, Double)
+            if fromColumns {
+                (stage, created) = workspace.leads.rankedMoves(at: row, map: map, into: &moves)
+            } else {
+                let lead = workspace.leads.stageMoves(at: row)
+                moves = lead.moves.map {
+                    RankedMove(from: $0.from.map { map.rank(of: $0) } ?? RankedMove.created, to: map.rank(of: $0.to),
+                               at: $0.at.timeIntervalSinceReferenceDate)
+                }
+                (stage, created) = (map.rank(of: lead.stage), lead.created?.timeIntervalSinceReferenceDate ?? .nan)
+            }
             // Arrived straight in a side stage and never moved (an import that knows only
             // that the lead was lost): nothing was seen but where it is now.
-            let arrivedAside = !lead.moves.isEmpty && lead.moves.allSatisfy { $0.from == nil } && rank[lead.moves[0].to] == nil
-            if lead.moves.isEmpty || arrivedAside {
+            let arrivedAside = !moves.isEmpty && moves.allSatisfy { $0.from == RankedMove.created } && moves[0].to < 0
+            if moves.isEmpty || arrivedAside {
                 withoutHistory += 1
-                if let r = rank[lead.stage] {
-                    nowCounts[r] += 1
-                    nowWithoutHistory[r] += 1
-                    for k in (r < entry ? r : entry)...r { outcomeCounts[k] += 1 }
+                if stage >= 0 {
+                    nowCounts[stage] += 1
+                    nowWithoutHistory[stage] += 1
+                    for k in (stage < entry ? stage : entry)...stage { outcomeCounts[k] += 1 }
                 } else if !ordered.isEmpty {
                     outcomeCounts[entry] += 1
                     sideWithoutHistory += 1
                 }
                 continue
             }
-            var best = rank[lead.stage] ?? -1
-            for move in lead.moves {
-                if let r = rank[move.to] { best = max(best, r) }
-                if let from = move.from, let r = rank[from] { best = max(best, r) }
+            var best = stage
+            for move in moves {
+                best = max(best, move.to, move.from)
             }
             // First seen arriving past the entry stage (an import that knows where a lead
             // came in, such as an MQL list): the steps before that stage were not seen.
             var firstSeen = 0
-            if let arrival = lead.moves.first, arrival.from == nil, let r = rank[arrival.to], r > entry {
-                firstSeen = r
+            if let arrival = moves.first, arrival.from == RankedMove.created, arrival.to > entry {
+                firstSeen = arrival.to
                 partlySeen += 1
-                for k in entry..<r { outcomeCounts[k] += 1 }
+                for k in entry..<arrival.to { outcomeCounts[k] += 1 }
             }
-            furthest.append(best)
-            isOut.append(rank[lead.stage] == nil)
-            currentRank.append(rank[lead.stage])
-            if let r = rank[lead.stage] { nowCounts[r] += 1 }
+            if best >= 0 {
+                if stage < 0 { droppedOut[best] += 1 } else { inProgress[best] += 1 }
+            }
+            if stage >= 0 { nowCounts[stage] += 1 }
             if best >= firstSeen {
                 for r in firstSeen...best { reachedCounts[r] += 1 }
                 spans[firstSeen][best] += 1
             }
             // Stays: entering a stage (a move to it, or creation) until the next move.
-            var entered: (stage: String, at: Date)?
-            if let created = lead.created, let first = lead.moves.first, first.from == nil {
-                entered = (first.to, created)
+            var entered = RankedMove.aside, enteredAt = 0.0
+            if !created.isNaN, let first = moves.first, first.from == RankedMove.created {
+                (entered, enteredAt) = (first.to, created)
             }
-            for move in lead.moves {
-                if let (stage, at) = entered, move.from == stage, let r = rank[stage], move.at > at {
-                    stays[r].append(move.at.timeIntervalSince(at) / 86_400)
+            for move in moves {
+                if entered >= 0, move.from == entered, move.at > enteredAt {
+                    stays[entered].append((move.at - enteredAt) / 86_400)
                 }
-                entered = (move.to, move.at)
+                (entered, enteredAt) = (move.to, move.at)
             }
         }
         stages = ordered.enumerated().map { i, id in
@@ -168,9 +186,8 @@ public struct FunnelAnalysis: Sendable {
             var cohort = Cohort(from: ordered[i], to: ordered[i + 1], reachedFrom: reachedCounts[i],
                                 reachedTo: Self.wentOn(spans, from: i, to: i + 1),
                                 inProgress: 0, droppedOut: 0, withoutHistory: outcomeCounts[i])
-            for k in furthest.indices where furthest[k] == i {
-                if isOut[k] { cohort.droppedOut += 1 } else { cohort.inProgress += 1 }
-            }
+            cohort.inProgress = inProgress[i]
+            cohort.droppedOut = droppedOut[i]
             cohorts.append(cohort)
         }
         self.cohorts = cohorts
@@ -190,11 +207,17 @@ public struct FunnelAnalysis: Sendable {
         return count
     }
 
+    /// The median, by selection rather than a full sort: at a million leads the stays of
+    /// a stage are a few hundred thousand numbers, and sorting them took most of `funnel`.
     static func median(_ values: [Double]) -> Double? {
         guard !values.isEmpty else { return nil }
-        let sorted = values.sorted()
-        let middle = sorted.count / 2
-        return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+        var values = values
+        let middle = values.count / 2
+        let upper = Selection.select(&values, middle)
+        guard values.count % 2 == 0 else { return upper }
+        // The largest of the lower half: selection left it below `middle`.
+        let lower = values[..<middle].max() ?? upper
+        return (lower + upper) / 2
     }
 
     /// The measured rate from `from` to `to` (any two ordered stages, `from` first): the

@@ -47,8 +47,7 @@ public struct ServiceLevelCheck: Sendable {
                 fit: (Lead) -> Double?, rule: (Lead) -> Int? = { _ in nil }) {
         self.window = window
         self.agreement = agreement
-        let qualified = funnel.resolve("mql") ?? "mql"
-        let handOff = funnel.stages.first { $0.team == .sales && funnel.rank(of: $0.id) != nil }?.id ?? "sal"
+        let (qualified, handOff) = Self.measuredStages(funnel)
         handOffStage = handOff
         let start = now.addingTimeInterval(-window)
         let handOffRank = funnel.rank(of: handOff)
@@ -103,6 +102,14 @@ public struct ServiceLevelCheck: Sendable {
         self.firstContactByRule = byRule
         self.firstContactOthers = others
         self.attempts = attempts
+    }
+
+    /// The stages whose entry the check measures: the qualified stage (mql), whose
+    /// entries are marketing's deliveries, and the hand-off stage (the first ordered
+    /// stage sales owns), whose entries start sales's clock. A lead that entered neither
+    /// in the window counts for nothing.
+    public static func measuredStages(_ funnel: Funnel) -> (qualified: String, handOff: String) {
+        (funnel.resolve("mql") ?? "mql", funnel.stages.first { $0.team == .sales && funnel.rank(of: $0.id) != nil }?.id ?? "sal")
     }
 
     /// The MQLs the agreement asks for over the window (a month is 30 days).

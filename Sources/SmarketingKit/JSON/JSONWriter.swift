@@ -20,6 +20,11 @@ public struct JSONWriter {
         bytes.append(contentsOf: json)
     }
 
+    /// Appends one byte of JSON punctuation or spacing.
+    mutating func appendByte(_ byte: UInt8) {
+        bytes.append(byte)
+    }
+
     /// Appends `value` on one line, with a space after `:` and `,` for readability.
     public mutating func compact(_ value: JSONValue) {
         switch value {

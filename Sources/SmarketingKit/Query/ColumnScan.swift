@@ -37,8 +37,13 @@ enum ColumnScan {
     /// Rows whose code names a value for which `matches` holds; each value tested once.
     private static func codes(_ codes: [UInt32], values: [String], count: Int, mask: RowBitmap?, noneMatches: Bool,
                               matches: (QueryValue) -> Bool) -> RowBitmap {
+        Self.codes(codes, values: values, count: count, mask: mask, noneMatches: noneMatches, matching: values.map { matches(.text($0)) })
+    }
+
+    /// Rows whose code's entry in `matching` is true (`noneMatches` for none).
+    private static func codes(_ codes: [UInt32], values: [String], count: Int, mask: RowBitmap?, noneMatches: Bool,
+                              matching: [Bool]) -> RowBitmap {
         do {
-            let matching = values.map { matches(.text($0)) }
             return codes.withUnsafeBufferPointer { codes in
                 matching.withUnsafeBufferPointer { matching in
                     RowBitmap(count: count, within: mask) { row in
@@ -62,14 +67,32 @@ enum ColumnScan {
     /// the general (accent-folding) test.
     static func textContains(_ field: TextField, needle: [UInt8], holds: @escaping (QueryValue) -> Bool) -> ColumnPlan.Scan {
         { table, mask in
-            table.columns.text[field.rawValue].withUnsafeBufferPointer { refs in
+            // A column whose values repeat (titles): each distinct value tested once.
+            if let text = TextCodes.of(field, in: table) {
+                let matching = text.values.map { value in
+                    var value = value
+                    return value.withUTF8 { asciiContains($0, needle) } ?? holds(.text(value))
+                }
+                return codes(text.codes, values: text.values, count: table.count, mask: mask, noneMatches: holds(.none),
+                             matching: matching)
+            }
+            // Non-ASCII texts repeat (titles, companies): each distinct one is folded and
+            // tested once, up to a bound that keeps a column of unique names from
+            // filling memory.
+            var tested: [String: Bool] = [:]
+            return table.columns.text[field.rawValue].withUnsafeBufferPointer { refs in
                 table.source.withUnsafeBufferPointer { source in
                     table.columns.arena.withUnsafeBufferPointer { arena in
                         RowBitmap(count: table.count, within: mask) { row in
                             let ref = refs[row]
                             if ref.isNone { return holds(.none) }
                             let bytes = UnsafeBufferPointer(rebasing: (ref.inArena ? arena : source)[ref.offset..<(ref.offset + ref.length)])
-                            return asciiContains(bytes, needle) ?? holds(.text(String(decoding: bytes, as: UTF8.self)))
+                            if let found = asciiContains(bytes, needle) { return found }
+                            let text = String(decoding: bytes, as: UTF8.self)
+                            if let known = tested[text] { return known }
+                            let found = holds(.text(text))
+                            if tested.count < 1 << 16 { tested[text] = found }
+                            return found
                         }
                     }
                 }

@@ -134,7 +134,9 @@ final class SearchIndex: Sendable {
         (row == 0 ? 0 : Int(rowEnd[row - 1]))..<Int(rowEnd[row])
     }
 
-    /// Collects the index while walking the table.
+    /// Collects the index while walking the table. Texts are read and compared as bytes
+    /// where the file holds them (no `String` per name or note, no `String` hashing):
+    /// building the index of a million leads must cost less than loading them.
     private struct Builder {
         var folded: [UInt8] = []
         var foldedStart: [UInt32] = []
@@ -143,34 +145,63 @@ final class SearchIndex: Sendable {
         var entryText: [UInt32] = []
         var entryPlace: [UInt8] = []
         var rowEnd: [UInt32] = []
-        var numbers: [String: UInt32] = [:]
-        /// The row's notes, by place, before they are added in `find`'s order.
-        var notes: [[String]] = [[], [], []]
+        /// Distinct texts by their bytes as written; the keys are in `original`.
+        var numbers = ByteHashTable(capacity: 1 << 12)
+        /// The row's notes before they are added in `find`'s order (reused row to row).
+        var notes: [RawNotes.Note] = []
 
-        mutating func add(_ text: String, _ place: SearchPlace) {
+        /// Adds a text as written (UTF-8), at `place`.
+        mutating func add(_ text: UnsafeBufferPointer<UInt8>, _ place: SearchPlace) {
+            let hash = ByteHashTable.hash(text)
+            let known = original.withUnsafeBufferPointer { original in
+                numbers.find(hash: hash) { number in
+                    let start = Int(originalStart[Int(number)])
+                    let end = Int(number) + 1 < originalStart.count ? Int(originalStart[Int(number) + 1]) : original.count
+                    return UnsafeBufferPointer(rebasing: original[start..<end]).equals(text)
+                }
+            }
             let number: UInt32
-            if let known = numbers[text] { number = known } else {
+            if let known { number = UInt32(known) } else {
                 number = UInt32(foldedStart.count)
-                numbers[text] = number
+                numbers.insert(hash: hash, value: Int32(number))
                 foldedStart.append(UInt32(folded.count))
-                folded.append(contentsOf: TextFold.fold(text).utf8)
+                if text.allSatisfy({ $0 < 0x80 }) {
+                    // What `TextFold.fold` makes of ASCII: lower case.
+                    for byte in text { folded.append(byte &- 0x41 < 26 ? byte | 0x20 : byte) }
+                } else {
+                    folded.append(contentsOf: TextFold.fold(String(decoding: text, as: UTF8.self)).utf8)
+                }
                 folded.append(0)
                 originalStart.append(UInt32(original.count))
-                original.append(contentsOf: text.utf8)
+                original.append(contentsOf: text)
             }
             entryText.append(number)
             entryPlace.append(place.rawValue)
         }
 
+        mutating func add(_ text: String, _ place: SearchPlace) {
+            var text = text
+            text.withUTF8 { add($0, place) }
+        }
+
         mutating func addRow(_ table: LeadTable, _ row: Int) {
             defer { rowEnd.append(UInt32(entryText.count)) }
             if table.whole[row] == nil, row < table.rawStart.count,
-               let found = table.source.withUnsafeBufferPointer({ RawNotes.find(in: $0, table.rawStart[row]..<table.rawEnd[row]) }) {
+               table.source.withUnsafeBufferPointer({ RawNotes.collect(in: $0, table.rawStart[row]..<table.rawEnd[row], into: &notes) }) {
                 for (field, place) in [(TextField.name, SearchPlace.name), (.email, .email), (.company, .company)] {
-                    if let text = table.text(field, at: row) { add(text, place) }
+                    let ref = table.columns.text[field.rawValue][row]
+                    if !ref.isNone { table.withBytes(ref) { add($0, place) } }
                 }
-                for (i, place) in [SearchPlace.activity, .history, .feedback].enumerated() {
-                    for note in found[i] { add(note, place) }
+                // Activities' notes, then history's, then feedback reasons, as `find` reports them.
+                for (list, place) in [SearchPlace.activity, .history, .feedback].enumerated() {
+                    for k in notes.indices where notes[k].list == list {
+                        if let decoded = notes[k].decoded {
+                            add(decoded, place)
+                        } else {
+                            let range = notes[k].range
+                            table.source.withUnsafeBufferPointer { add(UnsafeBufferPointer(rebasing: $0[range]), place) }
+                        }
+                    }
                 }
                 return
             }
@@ -190,37 +221,64 @@ final class SearchIndex: Sendable {
 /// Anything unusual (an escaped key, a key given twice) answers nil, and the lead is
 /// then decoded properly instead.
 enum RawNotes {
+    /// One note found: which list it came from (0 activities, 1 history, 2 feedback),
+    /// and where its text is in the source, or the text itself when it had escapes.
+    struct Note {
+        var list: Int
+        var range: Range<Int>
+        var decoded: String?
+    }
+
     /// Notes of activities, of history, and feedback reasons, in file order.
     static func find(in source: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> [[String]]? {
-        var walker = Walker(bytes: source, at: range.lowerBound, end: range.upperBound)
+        var notes: [Note] = []
+        guard collect(in: source, range, into: &notes) else { return nil }
         var found: [[String]] = [[], [], []]
-        var seen: Set<Int> = []
-        let ok = walker.object { key, walker in
-            let list: Int? = switch key { case "activities": 0; case "history": 1; case "feedback": 2; default: nil }
-            guard let list else { return walker.skipValue() }
-            guard seen.insert(list).inserted else { return false }
+        for note in notes {
+            found[note.list].append(note.decoded ?? String(decoding: UnsafeBufferPointer(rebasing: source[note.range]), as: UTF8.self))
+        }
+        return found
+    }
+
+    private static let activities = Array("activities".utf8), history = Array("history".utf8), feedback = Array("feedback".utf8)
+    private static let note = Array("note".utf8), reason = Array("reason".utf8)
+
+    /// The notes of the lead at `range` put in `notes` (emptied first), in file order;
+    /// false when the layout is unusual and the lead must be decoded instead.
+    static func collect(in source: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into notes: inout [Note]) -> Bool {
+        notes.removeAll(keepingCapacity: true)
+        var walker = Walker(bytes: source, at: range.lowerBound, end: range.upperBound)
+        var seen = 0
+        return walker.object { key, walker in
+            let list = walker.keyIs(key, activities) ? 0 : walker.keyIs(key, history) ? 1 : walker.keyIs(key, feedback) ? 2 : -1
+            guard list >= 0 else { return walker.skipValue() }
+            guard seen & (1 << list) == 0 else { return false }
+            seen |= 1 << list
             guard walker.peek == UInt8(ascii: "[") else { return walker.skipValue() }
+            let wanted = list == 2 ? reason : note
             return walker.array { walker in
                 guard walker.peek == UInt8(ascii: "{") else { return walker.skipValue() }
-                var text: String?
+                var text: Note?
                 var count = 0
-                let wanted = list == 2 ? "reason" : "note"
                 let fine = walker.object { key, walker in
-                    guard key == wanted else { return walker.skipValue() }
+                    guard walker.keyIs(key, wanted) else { return walker.skipValue() }
                     count += 1
                     if walker.peek == UInt8(ascii: "\"") {
-                        guard let value = walker.string() else { return false }
-                        text = value
+                        if let raw = walker.rawString() {
+                            text = Note(list: list, range: raw, decoded: nil)
+                            return true
+                        }
+                        guard let value = walker.escapedString() else { return false }
+                        text = Note(list: list, range: 0..<0, decoded: value)
                         return true
                     }
                     return walker.skipValue()
                 }
                 guard fine, count <= 1 else { return false }
-                if let text { found[list].append(text) }
+                if let text { notes.append(text) }
                 return true
             }
         }
-        return ok ? found : nil
     }
 
     /// A cursor over validated JSON.
@@ -240,8 +298,9 @@ enum RawNotes {
             while at < end, bytes[at] == 0x20 || bytes[at] == 0x0A || bytes[at] == 0x0D || bytes[at] == 0x09 { at += 1 }
         }
 
-        /// An object's members, each handed to `member` with the cursor on its value.
-        mutating func object(_ member: (String, inout Walker) -> Bool) -> Bool {
+        /// An object's members, each handed to `member` (with where its key's bytes are)
+        /// with the cursor on its value.
+        mutating func object(_ member: (Range<Int>, inout Walker) -> Bool) -> Bool {
             guard peek == UInt8(ascii: "{") else { return false }
             at += 1
             if peek == UInt8(ascii: "}") { at += 1; return true }
@@ -270,8 +329,9 @@ enum RawNotes {
             }
         }
 
-        /// A string without escapes (a key); nil when it has one.
-        mutating func rawString() -> String? {
+        /// Where the bytes of a string without escapes are (the cursor on its opening
+        /// quote); nil, the cursor unmoved, when it has an escape.
+        mutating func rawString() -> Range<Int>? {
             let start = at + 1
             var i = start
             while i < end, bytes[i] != UInt8(ascii: "\"") {
@@ -280,12 +340,16 @@ enum RawNotes {
             }
             guard i < end else { return nil }
             at = i + 1
-            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
+            return start..<i
         }
 
-        /// A string value, escapes decoded by the JSON parser.
-        mutating func string() -> String? {
-            if let plain = rawString() { return plain }
+        /// Whether the key at `range` is `literal`.
+        func keyIs(_ range: Range<Int>, _ literal: [UInt8]) -> Bool {
+            range.count == literal.count && UnsafeBufferPointer(rebasing: bytes[range]).elementsEqual(literal)
+        }
+
+        /// A string value with escapes, decoded by the JSON parser.
+        mutating func escapedString() -> String? {
             guard let parsed = try? JSONParser.parseValue(in: bytes, at: at), case .string(let text) = parsed.value else { return nil }
             at = parsed.end
             return text

@@ -21,17 +21,8 @@ public enum QuadrantCommand: ShellCommand {
         // Fit and interest come from the columns: a million leads are not decoded.
         // Kept until the leads, the rules or the clock change; Ctrl-C stops the first pass.
         guard let counts = workspace.leads.remembered("quadrant", key: AnalysisKey(workspace, rows: rows, now: environment.now),
-                                                unlessStopped: { () -> [Quadrant: Int]? in
-            var counts: [Quadrant: Int] = [:]
-            if let fitField = LeadField.named("fit"), let interestField = LeadField.named("interest") {
-                for (index, row) in rows.enumerated() {
-                    if index & 0xFFF == 0, session.isInterrupted() { return nil }
-                    let fit = workspace.leads.value(of: fitField, at: row, in: environment).numberValue
-                    let interest = workspace.leads.value(of: interestField, at: row, in: environment).numberValue
-                    counts[workspace.quadrant(fit: fit, interest: interest), default: 0] += 1
-                }
-            }
-            return counts
+                                                unlessStopped: {
+            workspace.leads.quadrantCounts(of: rows, in: environment, isInterrupted: { session.isInterrupted() })
         }) else { throw .interrupted }
         let fit = NumberText.format(workspace.scoring.highFit)
         let interest = NumberText.format(workspace.scoring.highInterest)

@@ -41,18 +41,16 @@ public enum SlaCommand: ShellCommand {
         return report(check)
     }
 
-    /// Checks the leads that can count: those touched within the window.
+    /// Checks the leads that can count: those touched within the window that entered
+    /// a measured stage in it.
     static func measure(in session: Session, window: Double) throws(ShellError) -> ServiceLevelCheck {
         let environment = session.queryEnvironment()
         let leads = session.workspace.leads
-        var touched: [Lead] = []
-        if let idle = LeadField.named("idle") {
-            for row in 0..<leads.count {
-                if row & 0xFFF == 0, session.isInterrupted() { throw .interrupted }
-                guard case .duration(let seconds) = leads.value(of: idle, at: row, in: environment), seconds <= window else { continue }
-                touched.append(leads[row])
-            }
-        }
+        // Only the leads that entered the MQL or hand-off stage in the window are decoded.
+        let (qualified, handOff) = ServiceLevelCheck.measuredStages(session.workspace.funnel)
+        guard let rows = leads.serviceLevelCandidates(window: window, entering: [qualified, handOff], in: environment,
+                                                      isInterrupted: { session.isInterrupted() }) else { throw .interrupted }
+        let touched = rows.map { leads[$0] }
         // A condition that no longer compiles (a field renamed) holds for nobody.
         let conditions = session.workspace.sla.contactRules.map { try? QueryCompiler.compile($0.condition, in: environment) }
         return ServiceLevelCheck(leads: touched, agreement: session.workspace.sla, funnel: session.workspace.funnel,
