@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -18,61 +17,93 @@ extension WorkspaceSnapshot {
             case decode(DecodeJob)
         }
 
-        private struct State {
-            var queued: Job?
-            var running = false
+        /// The queue's state, behind a plain lock (a `Mutex` in a static property left
+        /// `finish` waiting for ever in the release build).
+        private final class State: @unchecked Sendable {
+            private let lock = NSLock()
+            private var queued: Job?
+            private var running = false
             /// A temporary snapshot file exists (or is about to): exit waits for it.
-            var writing = false
-            var closing = false
-        }
+            private var writing = false
+            private var closing = false
 
-        private static let state = Mutex<State>(State())
-
-        static func schedule(_ job: Job) {
-            let start = state.withLock { s -> Bool in
-                guard !s.closing else { return false }
-                s.queued = job
-                if s.running { return false }
-                s.running = true
-                return true
+            func withLock<R>(_ body: (State) -> R) -> R {
+                lock.lock()
+                defer { lock.unlock() }
+                return body(self)
             }
-            if start { Thread.detachNewThread { work() } }
-        }
 
-        private static func work() {
-            while true {
-                let next = state.withLock { s -> Job? in
+            /// Queues `job`; true when no worker runs (the caller starts one).
+            func schedule(_ job: Job) -> Bool {
+                withLock { s in
+                    guard !s.closing else { return false }
+                    s.queued = job
+                    if s.running { return false }
+                    s.running = true
+                    return true
+                }
+            }
+
+            /// The next job, or nil (and no worker runs any more).
+            func next() -> Job? {
+                withLock { s in
                     let job = s.queued
                     s.queued = nil
                     if job == nil { s.running = false }
                     if case .write = job { s.writing = true }
                     return job
                 }
-                guard let next else { return }
-                switch next {
-                case .write(let job):
-                    job.run(mayWrite: { true })
-                case .decode(let job):
-                    job.run(mayWrite: {
-                        state.withLock { s in
-                            if s.closing { return false }
-                            s.writing = true
-                            return true
-                        }
-                    })
+            }
+
+            /// Whether a decoded snapshot may be written now (not when closing).
+            func startWriting() -> Bool {
+                withLock { s in
+                    if s.closing { return false }
+                    s.writing = true
+                    return true
                 }
-                state.withLock { $0.writing = false }
+            }
+
+            func doneWriting() {
+                withLock { $0.writing = false }
+            }
+
+            func close() {
+                withLock { s in
+                    s.closing = true
+                    if case .decode = s.queued { s.queued = nil }
+                }
+            }
+
+            var busy: Bool {
+                withLock { s in s.queued != nil || s.writing }
+            }
+        }
+
+        private static let state = State()
+
+        static func schedule(_ job: Job) {
+            if state.schedule(job) { Thread.detachNewThread { work() } }
+        }
+
+        private static func work() {
+            while let job = state.next() {
+                switch job {
+                case .write(let job): job.run(mayWrite: { true })
+                case .decode(let job): job.run(mayWrite: { state.startWriting() })
+                }
+                state.doneWriting()
             }
         }
 
         /// Stops taking jobs, drops a decode that has not started writing, and waits for
-        /// any write under way or queued.
+        /// any write under way or queued, at most a minute (a snapshot of a million leads
+        /// takes about a second; a temporary file a hung write leaves is removed by the
+        /// next write).
         static func finish() {
-            state.withLock { s in
-                s.closing = true
-                if case .decode = s.queued { s.queued = nil }
-            }
-            while state.withLock({ $0.queued != nil || $0.writing }) { usleep(2_000) }
+            state.close()
+            let deadline = Date().addingTimeInterval(60)
+            while state.busy, Date() < deadline { usleep(5_000) }
         }
     }
 }
