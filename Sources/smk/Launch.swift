@@ -21,6 +21,9 @@ struct Launch {
     /// `--new`: the workspace file does not exist yet and is started empty (without it a
     /// missing file is an error, so a typo never reads as an empty workspace).
     var newWorkspace = false
+    /// `--no-cache` (or SMK_NO_CACHE=1): neither read nor write the `FILE.smk-cache`
+    /// snapshot beside the workspace; every open decodes the JSON.
+    var noCache = false
     /// The shared workspace to open in the database named by SMK_DATABASE_URL (or by a
     /// postgres:// WORKSPACE argument without ?workspace=).
     var sharedName: String?
@@ -74,6 +77,7 @@ struct Launch {
             case "--force-unlock": guard inline == nil, !forceUnlock else { return nil }; forceUnlock = true
             case "--safe": guard inline == nil, !safe else { return nil }; safe = true
             case "--new": guard inline == nil, !newWorkspace else { return nil }; newWorkspace = true
+            case "--no-cache": guard inline == nil, !noCache else { return nil }; noCache = true
             case "--workspace": guard take(&sharedName) else { return nil }
             default:
                 guard !argument.hasPrefix("-"), workspace == nil else { return nil }
@@ -104,6 +108,10 @@ struct Launch {
     func run() throws {
         let out = StandardStream.output
         let err = StandardStream.error
+        configureSnapshots()
+        // A snapshot still being written is finished (or, after a save, dropped) first,
+        // so no temporary file outlives the process.
+        defer { WorkspaceSnapshot.finishPendingWrites() }
         // `smk -c help` answers from the command table alone: no workspace is read or locked.
         // A shared workspace is the database's to guard. Otherwise the lock is taken before
         // the file is read: another session could save between our read and our lock, and
@@ -254,6 +262,18 @@ struct Launch {
             err.write("error: \(TerminalText.visible("\(error)"))\n")
             return nil
         }
+    }
+
+    /// Snapshots (`FILE.smk-cache`) are on unless `--no-cache` or SMK_NO_CACHE says not;
+    /// under `--safe` they are written only inside the workspace's folder.
+    private func configureSnapshots() {
+        let environment = ProcessInfo.processInfo.environment["SMK_NO_CACHE"] ?? ""
+        let off = noCache || !(environment.isEmpty || environment == "0")
+        var policy = WorkspaceSnapshot.Policy(enabled: !off)
+        if safe, let path = workspace {
+            policy.onlyInFolder = SafeMode.resolve(URL(fileURLWithPath: path).deletingLastPathComponent().path)
+        }
+        WorkspaceSnapshot.policy = policy
     }
 
     private func resolvedActor() -> String {

@@ -47,6 +47,9 @@ struct Smk: ParsableCommand {
     @Flag(name: .customLong("new"), help: "Start an empty workspace at WORKSPACE, a path that does not exist yet (save creates it).")
     var newWorkspace = false
 
+    @Flag(name: .customLong("no-cache"), help: "Neither read nor write the FILE.smk-cache snapshot beside the workspace (also SMK_NO_CACHE=1).")
+    var noCache = false
+
     @Option(name: .customLong("workspace"), help: "Open this shared workspace in the database of SMK_DATABASE_URL.")
     var sharedName: String?
 
@@ -56,6 +59,7 @@ struct Smk: ParsableCommand {
                             keepGoing: keepGoing, assignments: assignments, forceUnlock: forceUnlock, sharedName: sharedName)
         launch.safe = safe
         launch.newWorkspace = newWorkspace
+        launch.noCache = noCache
         return launch
     }
 

@@ -4,15 +4,24 @@ extension Workspace {
     /// Loads the workspace file at `path`; the file's name (without extension) names the
     /// workspace when the file does not. Read as one version, even while another
     /// process copies a new one into a hard-linked file (`AtomicFile.readConsistent`).
+    ///
+    /// With snapshots turned on (`WorkspaceSnapshot.policy`), an unchanged large file is
+    /// reopened from its `FILE.smk-cache`, and a snapshot is written after a full load.
     public static func load(path: String) throws(WorkspaceError) -> Workspace {
-        let bytes = try AtomicFile.readConsistent(path)
+        try load(path: path, snapshot: WorkspaceSnapshot.policy)
+    }
+
+    /// Loads the workspace file at `path` under an explicit snapshot policy.
+    public static func load(path: String, snapshot: WorkspaceSnapshot.Policy) throws(WorkspaceError) -> Workspace {
         let stem = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
-        return try WorkspaceCodec.decode(bytes, path: path, defaultName: stem)
+        return try WorkspaceSnapshot.load(path: path, policy: snapshot, defaultName: stem).0
     }
 
     /// Writes the workspace to `path` atomically (`force`: even over a read-only file).
     public func save(path: String, force: Bool = false) throws(WorkspaceError) {
-        try AtomicFile.replace(path, with: WorkspaceCodec.encode(self), force: force)
+        let bytes = WorkspaceCodec.encode(self)
+        try AtomicFile.replace(path, with: bytes, force: force)
+        WorkspaceSnapshot.didSave(bytes, path: path, policy: WorkspaceSnapshot.policy)
     }
 
     /// Writes the workspace to `path` atomically unless `isInterrupted` says stop while
@@ -20,6 +29,7 @@ extension Workspace {
     public func save(path: String, force: Bool = false, isInterrupted: () -> Bool) throws(WorkspaceError) -> Bool {
         guard let bytes = WorkspaceCodec.encode(self, isInterrupted: isInterrupted) else { return false }
         try AtomicFile.replace(path, with: bytes, force: force)
+        WorkspaceSnapshot.didSave(bytes, path: path, policy: WorkspaceSnapshot.policy)
         return true
     }
 }

@@ -7,8 +7,40 @@ extension WorkspaceCodec {
     /// funnel the leads need comes from `stages`, which normally precedes `leads`; when
     /// it follows, the leads are decoded again with it.
     static func decodeStreaming(_ bytes: [UInt8], path: String?, defaultName: String) throws(WorkspaceError) -> Workspace? {
-        let attempt: Result<Workspace?, WorkspaceError> = bytes.withUnsafeBufferPointer { buffer in
-            guard let top = scanTopLevel(buffer, source: bytes) else { return .success(nil) }
+        try decodeStreaming(bytes, path: path, defaultName: defaultName, prepared: nil)?.workspace
+    }
+
+    /// Leads decoded before the document is walked (a snapshot, `WorkspaceSnapshot`):
+    /// used when the `leads` array starts at `start` and `make` gives a table for the
+    /// funnel the members before it define; otherwise the array is decoded as usual.
+    struct PreparedLeads {
+        let start: Int
+        let end: Int
+        let make: (Funnel) -> LeadTable?
+    }
+
+    /// What `decodeWithLeadsRange` found: the workspace, its leads and where the `leads`
+    /// array is in the file (nil when the tree decoder read the document).
+    struct DecodedWithRange {
+        let workspace: Workspace
+        let leadsRange: Range<Int>?
+        var leads: LeadStore { workspace.leads }
+    }
+
+    /// Decodes as `decode` does, taking the leads from `prepared` when it fits, and says
+    /// where the leads array is, for a snapshot of its columns.
+    static func decodeWithLeadsRange(_ bytes: [UInt8], path: String?, defaultName: String,
+                                     prepared: PreparedLeads?) throws(WorkspaceError) -> DecodedWithRange {
+        if let streamed = try decodeStreaming(bytes, path: path, defaultName: defaultName, prepared: prepared) {
+            return DecodedWithRange(workspace: streamed.workspace, leadsRange: streamed.leadsRange)
+        }
+        return DecodedWithRange(workspace: try decodeTree(bytes, path: path, defaultName: defaultName), leadsRange: nil)
+    }
+
+    private static func decodeStreaming(_ bytes: [UInt8], path: String?, defaultName: String,
+                                        prepared: PreparedLeads?) throws(WorkspaceError) -> (workspace: Workspace, leadsRange: Range<Int>?)? {
+        let attempt: Result<(workspace: Workspace, leadsRange: Range<Int>?)?, WorkspaceError> = bytes.withUnsafeBufferPointer { buffer in
+            guard let top = scanTopLevel(buffer, source: bytes, prepared: prepared) else { return .success(nil) }
             do throws(WorkspaceError) {
                 let workspace = try decode(top.object, path: path, defaultName: defaultName) { funnel in
                     guard let leads = top.leads else { return LeadStore() }
@@ -17,7 +49,9 @@ extension WorkspaceCodec {
                           let again = try? LeadStreamDecoder.decode(buffer, source: bytes, at: start, funnel: funnel) else { return nil }
                     return LeadStore(table: again.table)
                 }
-                return .success(workspace)
+                guard let workspace else { return .success(nil) }
+                let range = top.leadsStart.flatMap { start in top.leadsEnd.map { start..<$0 } }
+                return .success((workspace, range))
             } catch {
                 return .failure(error)
             }
@@ -29,10 +63,11 @@ extension WorkspaceCodec {
         var object: JSONObject
         var leads: LeadStore?
         var leadsStart: Int?
+        var leadsEnd: Int?
     }
 
     /// The top-level members, with `leads` streamed; nil on anything unexpected.
-    private static func scanTopLevel(_ buffer: UnsafeBufferPointer<UInt8>, source: [UInt8]) -> TopLevel? {
+    private static func scanTopLevel(_ buffer: UnsafeBufferPointer<UInt8>, source: [UInt8], prepared: PreparedLeads?) -> TopLevel? {
         var i = 0
         func skipWhitespace() {
             while i < buffer.count, buffer[i] == 0x20 || buffer[i] == 0x0A || buffer[i] == 0x0D || buffer[i] == 0x09 { i += 1 }
@@ -57,8 +92,15 @@ extension WorkspaceCodec {
                 skipWhitespace()
                 if key == "leads", top.leadsStart == nil, i < buffer.count, buffer[i] == UInt8(ascii: "[") {
                     let funnel = speculativeFunnel(top.object)
-                    guard let (table, end) = try? LeadStreamDecoder.decode(buffer, source: source, at: i, funnel: funnel) else { return nil }
+                    let table: LeadTable, end: Int
+                    if let prepared, prepared.start == i, let made = prepared.make(funnel) {
+                        (table, end) = (made, prepared.end)
+                    } else {
+                        guard let decoded = try? LeadStreamDecoder.decode(buffer, source: source, at: i, funnel: funnel) else { return nil }
+                        (table, end) = decoded
+                    }
                     top.leadsStart = i
+                    top.leadsEnd = end
                     top.leads = LeadStore(table: table)
                     // A placeholder: `decode` takes the streamed store instead.
                     top.object.members.append(JSONMember(key, .array([])))

@@ -158,3 +158,11 @@ struct LeadColumns: Sendable {
         return TextRef(offset: offset, length: bytes.count, inArena: true) ?? .none
     }
 }
+
+extension LeadColumns {
+    /// The row count of columns filled whole from a snapshot (`SnapshotTable`), which
+    /// has checked that every per-row column holds `count` values.
+    mutating func setRestoredCount(_ count: Int) {
+        self.count = count
+    }
+}
