@@ -20,6 +20,7 @@ public final class PostgresStore: WorkspaceStore {
 
     public var location: String { "\(url) workspace \(name)" }
     public var identity: String? { connection.user }
+    public var isShared: Bool { true }
     public var followDescriptor: Int32? { connection.isOK ? connection.socket : nil }
     private var notices: [String] = []
     private var lostReported = false
@@ -90,7 +91,7 @@ public final class PostgresStore: WorkspaceStore {
         }
     }
 
-    public func save(_ workspace: Workspace) throws(StoreRefusal) -> String {
+    public func save(_ workspace: Workspace, force: Bool, isInterrupted: () -> Bool) throws(StoreRefusal) -> String {
         "the workspace is shared: every change is already saved in the database (smk db pull writes a file)"
     }
 

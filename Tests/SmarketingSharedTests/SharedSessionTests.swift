@@ -146,4 +146,28 @@ struct SharedSessionTests {
         #expect(ioana.run("undo").failures == 0)
         #expect(try ioana.lead("L-000002").owner != "ioana")
     }
+
+    @Test("redo is refused when someone changed the lead after my undo")
+    func redoAfterOthers() throws {
+        let url = try Self.demoDatabase()
+        let anna = try Shell("anna", on: url), ioana = try Shell("ioana", on: url)
+        #expect(anna.run("tag L-000002 +mine").failures == 0)
+        #expect(anna.run("undo").failures == 0)
+        _ = Self.settle(ioana)
+        #expect(ioana.run("assign L-000002 to ioana").failures == 0)
+        #expect(Self.settle(anna).contains("ioana"))
+        let redo = anna.run("redo")
+        #expect(redo.failures == 1)
+        #expect(redo.err.contains("not redone: L-000002 was changed since by ioana"))
+        #expect(try anna.lead("L-000002").owner == "ioana")
+        #expect(try !anna.lead("L-000002").tags.contains("mine"))
+        // Ioana's change stands in the database too.
+        let reloaded = try PostgresStore(url: DatabaseURL(url + "?workspace=demo"), workspace: "demo").load()
+        #expect(try #require(reloaded.leads[id: "L-000002"]).owner == "ioana")
+        #expect(try #require(reloaded.leads[id: "L-000002"]).tags.contains("mine") == false)
+        // With nobody in between, redo works.
+        #expect(anna.run("undo").failures == 1)  // my newest change is gone from the stack: nothing to undo
+        #expect(ioana.run("undo; redo").failures == 0)
+        #expect(try ioana.lead("L-000002").owner == "ioana")
+    }
 }
