@@ -129,7 +129,9 @@ public final class PostgresStore: WorkspaceStore {
             do {
                 // One append at a time per workspace, so change numbers are committed in
                 // order and `follow`, which reads past the last number it saw, misses none.
-                try connection.execute("SELECT pg_advisory_xact_lock(hashtext('smk_changes ' || $1))", [name])
+                // `smk.append` tells the trigger that announces plain-SQL edits
+                // (migration 3) that this transaction writes its own change record.
+                try connection.execute("SELECT pg_advisory_xact_lock(hashtext('smk_changes ' || $1)), set_config('smk.append', 'on', true)", [name])
                 try check(ids: ids, settings: record.change.touchesSettings)
                 var newVersions: [String: Int64] = [:]
                 for id in ids {

@@ -121,9 +121,14 @@ extension Session {
 }
 
 /// How another person's change reads when it arrives: `erik moved L-000042 mql → sal
-/// (accepted in review)` for a move, the command they typed otherwise.
+/// (accepted in review)` for a move, the command they typed otherwise, and what the
+/// database wrote for an edit made with plain SQL (`erik changed L-000042 with SQL:
+/// stage mql → sal`).
 enum RemoteChangeLine {
     static func lines(for record: ChangeRecord, before: Workspace, after: Workspace) -> [String] {
+        if record.summary.contains(" with SQL"), record.summary.hasPrefix("changed ") || record.summary.hasPrefix("removed ") {
+            return ["\(record.by) \(record.summary)"]
+        }
         var moves: [String] = []
         for id in record.change.leadIDs {
             guard let old = before.leads[id: id], let new = after.leads[id: id], old.stage != new.stage else { continue }
