@@ -60,11 +60,16 @@ public enum SharedWorkspace {
             let lastSeq = Int64(try connection.execute("SELECT coalesce(max(seq), 0) FROM smk_changes WHERE workspace = $1", [name]).scalar ?? "0") ?? 0
             // All leads in file order (the position index, no sort), in COPY's binary
             // format: the server only sends the rows' bytes (SharedWorkspace+Copy.swift).
-            let copy = try connection.copyOut("""
+            // Memory for the text is reserved (not touched) by the table's size, so the
+            // buffer is not copied as it grows.
+            let tableSize = Int(try connection.execute("SELECT pg_table_size('smk_leads')").scalar ?? "0") ?? 0
+            var assembler = try CopyAssembler(document: document, reserve: min(tableSize + tableSize / 4, Int(ProcessInfo.processInfo.physicalMemory / 4)))
+            let wellFormed = try connection.copyOut("""
                 COPY (SELECT id, stage, data, version FROM smk_leads WHERE workspace = \(connection.quoteLiteral(name)) ORDER BY position)
                 TO STDOUT (FORMAT binary)
-                """)
-            let (bytes, versionList) = try assemble(document: document, copy: copy)
+                """) { assembler.feed($0) }
+            guard wellFormed else { throw SharedStoreError.badData("the leads the server sent are not in COPY's binary format") }
+            let (bytes, versionList) = try assembler.finish()
             let workspace: Workspace
             do { workspace = try WorkspaceCodec.decode(bytes, path: nil, defaultName: name) } catch {
                 throw SharedStoreError.badData("\(error)")
