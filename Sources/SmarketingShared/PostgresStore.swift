@@ -20,6 +20,7 @@ public final class PostgresStore: WorkspaceStore {
 
     public var location: String { "\(url) workspace \(name)" }
     public var identity: String? { connection.user }
+    public var isShared: Bool { true }
     public var followDescriptor: Int32? { connection.isOK ? connection.socket : nil }
     private var notices: [String] = []
     private var lostReported = false
@@ -90,7 +91,7 @@ public final class PostgresStore: WorkspaceStore {
         }
     }
 
-    public func save(_ workspace: Workspace) throws(StoreRefusal) -> String {
+    public func save(_ workspace: Workspace, force: Bool, isInterrupted: () -> Bool) throws(StoreRefusal) -> String {
         "the workspace is shared: every change is already saved in the database (smk db pull writes a file)"
     }
 
@@ -128,7 +129,9 @@ public final class PostgresStore: WorkspaceStore {
             do {
                 // One append at a time per workspace, so change numbers are committed in
                 // order and `follow`, which reads past the last number it saw, misses none.
-                try connection.execute("SELECT pg_advisory_xact_lock(hashtext('smk_changes ' || $1))", [name])
+                // `smk.append` tells the trigger that announces plain-SQL edits
+                // (migration 3) that this transaction writes its own change record.
+                try connection.execute("SELECT pg_advisory_xact_lock(hashtext('smk_changes ' || $1)), set_config('smk.append', 'on', true)", [name])
                 try check(ids: ids, settings: record.change.touchesSettings)
                 var newVersions: [String: Int64] = [:]
                 for id in ids {

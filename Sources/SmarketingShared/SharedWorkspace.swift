@@ -45,6 +45,12 @@ public enum SharedWorkspace {
                 try? connection.run("ROLLBACK")
                 throw error
             }
+            // Rows written in bulk are checked against the commit log by the first reads
+            // of each, which then mark them (hint bits): without this the first shells to
+            // open a freshly pushed workspace pay for it. VACUUM marks them once, here,
+            // and ANALYZE gives the planner the table's statistics. Best effort: the
+            // workspace is pushed either way.
+            try? connection.run("VACUUM (ANALYZE) smk_leads")
         }
     }
 
@@ -58,27 +64,26 @@ public enum SharedWorkspace {
                 throw SharedStoreError.noWorkspace(name)
             }
             let lastSeq = Int64(try connection.execute("SELECT coalesce(max(seq), 0) FROM smk_changes WHERE workspace = $1", [name]).scalar ?? "0") ?? 0
-            // All leads come as one text value, in file order (the position index, no
-            // sort): id, stage and data as JSON separated by \u{1}, leads by \u{2} (neither
-            // can occur raw in JSON text). A row per lead would cost a Swift string per
-            // column per lead; splicing on the server (substr) costs more than here.
-            guard let leads = try connection.execute("""
-                SELECT coalesce(string_agg(to_json(id)::text || E'\\x01' || to_json(stage)::text || E'\\x01' || data::text, E'\\x02'), ''),
-                       coalesce(string_agg(version::text, ','), ''), count(*)
-                FROM (SELECT id, stage, data, version FROM smk_leads WHERE workspace = $1 ORDER BY position) l
-                """, [name]).rows.first, leads.count == 3, let text = leads[0], let versionText = leads[1] else {
-                throw SharedStoreError.badData("cannot read the leads")
-            }
-            let bytes = try assemble(document: document, packed: text, empty: leads[2] == "0")
+            // All leads in file order (the position index, no sort), in COPY's binary
+            // format: the server only sends the rows' bytes (SharedWorkspace+Copy.swift).
+            // Memory for the text is reserved (not touched) by the table's size, so the
+            // buffer is not copied as it grows.
+            let tableSize = Int(try connection.execute("SELECT pg_table_size('smk_leads')").scalar ?? "0") ?? 0
+            var assembler = try CopyAssembler(document: document, reserve: min(tableSize + tableSize / 4, Int(ProcessInfo.processInfo.physicalMemory / 4)))
+            let wellFormed = try connection.copyOut("""
+                COPY (SELECT id, stage, data, version FROM smk_leads WHERE workspace = \(connection.quoteLiteral(name)) ORDER BY position)
+                TO STDOUT (FORMAT binary)
+                """) { assembler.feed($0) }
+            guard wellFormed else { throw SharedStoreError.badData("the leads the server sent are not in COPY's binary format") }
+            let (bytes, versionList) = try assembler.finish()
             let workspace: Workspace
             do { workspace = try WorkspaceCodec.decode(bytes, path: nil, defaultName: name) } catch {
                 throw SharedStoreError.badData("\(error)")
             }
-            let versionList = versionText.split(separator: ",")
             guard versionList.count == workspace.leads.count else { throw SharedStoreError.badData("lead versions do not match the leads") }
             var versions: [String: Int64] = [:]
             versions.reserveCapacity(versionList.count)
-            for (row, version) in versionList.enumerated() { versions[workspace.leads.id(at: row)] = Int64(version) ?? 0 }
+            for (row, version) in versionList.enumerated() { versions[workspace.leads.id(at: row)] = version }
             return Snapshot(workspace: workspace, versions: versions, documentVersion: version, lastSeq: lastSeq)
         }
     }
@@ -104,77 +109,6 @@ public enum SharedWorkspace {
         var writer = JSONWriter()
         writer.compact(.object(object))
         return String(decoding: writer.bytes, as: UTF8.self)
-    }
-
-    static func assemble(document: String, packed: String, empty: Bool) throws(SharedStoreError) -> [UInt8] {
-        guard let marker = document.range(of: leadsMarker) else { throw .badData("the workspace document has no leads key") }
-        var out: [UInt8] = []
-        out.reserveCapacity(document.utf8.count + packed.utf8.count * 11 / 10 + 32)
-        out.append(contentsOf: document[..<marker.lowerBound].utf8)
-        out.append(contentsOf: "\n  \"leads\": [".utf8)
-        if !empty {
-            var bad = false
-            var text = packed
-            text.withUTF8 { bytes in
-                var i = 0
-                var first = true
-                while i < bytes.count {
-                    var fields: [Range<Int>] = []
-                    var start = i
-                    while i < bytes.count, bytes[i] != 2 {
-                        if bytes[i] == 1 { fields.append(start..<i); start = i + 1 }
-                        i += 1
-                    }
-                    fields.append(start..<i)
-                    i += 1
-                    guard fields.count == 3 else { bad = true; return }
-                    out.append(contentsOf: first ? Array("\n    {\"id\":".utf8) : Array(",\n    {\"id\":".utf8))
-                    first = false
-                    out.append(contentsOf: bytes[fields[0]])
-                    out.append(contentsOf: ",\"stage\":".utf8)
-                    out.append(contentsOf: bytes[fields[1]])
-                    var body = fields[2].lowerBound
-                    while body < fields[2].upperBound, [32, 9, 10, 13].contains(bytes[body]) { body += 1 }
-                    guard body < fields[2].upperBound, bytes[body] == UInt8(ascii: "{") else { bad = true; return }
-                    body += 1
-                    var next = body
-                    while next < fields[2].upperBound, [32, 9, 10, 13].contains(bytes[next]) { next += 1 }
-                    if next < fields[2].upperBound, bytes[next] != UInt8(ascii: "}") { out.append(UInt8(ascii: ",")) }
-                    out.append(contentsOf: bytes[body..<fields[2].upperBound])
-                }
-            }
-            if bad { throw .badData("a lead row is not a JSON object") }
-            out.append(contentsOf: "\n  ".utf8)
-        }
-        out.append(UInt8(ascii: "]"))
-        out.append(contentsOf: document[marker.upperBound...].utf8)
-        return out
-    }
-
-    static func assemble(document: String, rows: [[String?]], versions: inout [String: Int64]) throws(SharedStoreError) -> [UInt8] {
-        guard let marker = document.range(of: leadsMarker) else { throw .badData("the workspace document has no leads key") }
-        var out: [UInt8] = []
-        out.reserveCapacity(document.utf8.count + rows.count * 400)
-        out.append(contentsOf: document[..<marker.lowerBound].utf8)
-        out.append(contentsOf: "\n  \"leads\": [".utf8)
-        for (i, row) in rows.enumerated() {
-            guard row.count == 4, let id = row[0], let stage = row[1], let data = row[2], let version = row[3].flatMap({ Int64($0) }) else {
-                throw .badData("a lead row with an empty column")
-            }
-            versions[id] = version
-            var writer = JSONWriter()
-            writer.raw(i == 0 ? "\n    {\"id\":" : ",\n    {\"id\":")
-            writer.string(id)
-            writer.raw(",\"stage\":")
-            writer.string(stage)
-            out.append(contentsOf: writer.bytes)
-            let body = data.utf8.dropFirst()  // after the opening brace
-            if body.first != UInt8(ascii: "}") { out.append(UInt8(ascii: ",")) }
-            out.append(contentsOf: body)
-        }
-        out.append(contentsOf: (rows.isEmpty ? "]" : "\n  ]").utf8)
-        out.append(contentsOf: document[marker.upperBound...].utf8)
-        return out
     }
 
     /// The leads in COPY's text format: tab-separated, backslash escaped.

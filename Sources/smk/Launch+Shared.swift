@@ -8,8 +8,8 @@ extension Launch {
     /// Lets the line editor wait on the shared store's socket beside the terminal, so
     /// others' changes show up while the person sits at the prompt.
     func attachFollow(to editor: LineEditor?, session: Session) {
-        guard let editor, let store = session.store else { return }
-        editor.follow = FollowWatch(descriptor: { store.followDescriptor }) {
+        guard let editor, session.store.isShared else { return }
+        editor.follow = FollowWatch(descriptor: { session.store.followDescriptor }) {
             var lines: [String] = []
             session.announce = { lines.append($0) }
             defer { session.announce = nil }

@@ -117,21 +117,21 @@ struct Launch {
         // the file is read: another session could save between our read and our lock, and
         // our save would undo theirs.
         let shared = onlyHelp ? nil : try openShared(err: err)
-        let lockPath = onlyHelp || shared != nil ? nil : (workspace ?? DemoWorkspace.path())
-        let taken = lockPath.map { WorkspaceGuard.takeLock(path: $0, actor: resolvedActor(), forceUnlock: forceUnlock) }
+        let fileStore = onlyHelp || shared != nil ? nil : (workspace ?? DemoWorkspace.path()).map { FileStore(path: $0, err: err) }
+        fileStore?.lock(actor: resolvedActor(), forceUnlock: forceUnlock)
         let opened: (Workspace, String?)? = onlyHelp ? (Workspace(name: "help"), nil)
-            : shared.map { ($0.workspace, nil) } ?? openWorkspace(err: err)
+            : shared.map { ($0.workspace, nil) } ?? openWorkspace(err: err, store: fileStore)
         guard let (workspace, path) = opened else {
-            if let lockPath, let taken { WorkspaceGuard.giveBack(taken, path: lockPath) }
+            fileStore?.unlock()
             throw ExitCode(2)
         }
         let session = Session(workspace: workspace, path: path, actor: shared?.store.identity ?? resolvedActor(), out: out, err: err)
+        if let shared { session.store = shared.store } else if let fileStore, path != nil { session.store = fileStore }
         // The session lives until the process ends: the system takes back its memory at
         // exit at once, where freeing a million imported leads one by one took a fifth of
         // the import's time. (Locks and the journal are closed explicitly, below; a shared
         // store's connection is left to close itself, so such a session is freed.)
-        defer { if session.store == nil { _ = Unmanaged.passRetained(session) } }
-        session.store = shared?.store
+        defer { if !session.store.isShared { _ = Unmanaged.passRetained(session) } }
         session.fixedNow = now.flatMap(Timestamp.parse)
         session.settings.format = format.flatMap { OutputFormat(rawValue: $0.lowercased()) } ?? .table
         session.settings.bail = !keepGoing
@@ -168,8 +168,7 @@ struct Launch {
                     return false
                 }
             }
-            session.workspaceGuard = WorkspaceGuard(session: session, forceUnlock: forceUnlock, ask: ask,
-                                                    taken: path == lockPath ? taken : nil)
+            fileStore?.guardFile(for: session, forceUnlock: forceUnlock, ask: ask)
         }
         defer {
             if !interactive, session.isDirty {
@@ -200,7 +199,7 @@ struct Launch {
                 let names = session.workspace.team.map(\.name).joined(separator: ", ")
                 err.write("note: \(session.actor) is not in this workspace's team (\(names)); as NAME acts as one of them\n")
             }
-            if session.store == nil, path == nil || !FileManager.default.fileExists(atPath: path ?? "") {
+            if !session.store.isShared, path == nil || !FileManager.default.fileExists(atPath: path ?? "") {
                 err.write("new workspace \(session.displayName): not saved yet (save FILE writes it)\n")
             }
             Repl(session: session, reader: editor).run(clearInterrupt: Interrupt.clear)
@@ -226,12 +225,12 @@ struct Launch {
     /// The workspace to open and its file: the given one, or the bundled demo. A path that
     /// does not exist is an error naming the nearest file, unless `--new` asked for an
     /// empty workspace there (which `save` creates).
-    private func openWorkspace(err: TextSink) -> (Workspace, String?)? {
+    private func openWorkspace(err: TextSink, store: FileStore?) -> (Workspace, String?)? {
         if newWorkspace, workspace == nil {
             err.write("error: --new needs the path of the new workspace file\n")
             return nil
         }
-        guard let target = workspace ?? DemoWorkspace.path() else {
+        guard let store, let target = store.path else {
             err.write("error: the bundled demo (Workspace/demo.json) was not found; give a workspace file\n")
             return nil
         }
@@ -257,7 +256,7 @@ struct Launch {
                                          total: stat(target, &size) == 0 ? Int(size.st_size) : 0)
         defer { progress.finish() }
         do {
-            return (try Workspace.load(path: target), target)
+            return (try store.load(), target)
         } catch {
             err.write("error: \(TerminalText.visible("\(error)"))\n")
             return nil

@@ -30,12 +30,34 @@ extension LineEditor {
             if fds[0].revents != 0 { return true }
             let lines = watch.arrived()
             if !lines.isEmpty {
-                // \r and erase-to-end clear the prompt line; a typed line longer than the
-                // screen leaves its first rows above (they are redrawn below).
-                Self.writeToTerminal("\r\u{1B}[K" + lines.joined(separator: "\n") + "\n", fd: STDOUT_FILENO)
+                // Clear the whole edit area, prompt and typed text, however many rows it
+                // wraps over: up to its first row, \r, erase to the end of the screen.
+                // Then the news, and libedit draws the prompt and the text again below.
+                let up = rowsAboveCursor(editLine)
+                Self.writeToTerminal("\r" + (up > 0 ? "\u{1B}[\(up)A" : "") + "\u{1B}[J" + lines.joined(separator: "\n") + "\n", fd: STDOUT_FILENO)
                 _ = smk_el_refresh(editLine)
             }
         }
         return true
+    }
+
+    /// How many screen rows the cursor is below the prompt's first row: the prompt's
+    /// visible width plus the typed text before the cursor, wrapped at the terminal's
+    /// width (libedit moves to the next row once a row is full).
+    func rowsAboveCursor(_ editLine: OpaquePointer) -> Int {
+        let columns = Int(smk_el_get_numeric_capability(editLine, "co"))
+        guard columns > 0, let info = el_wline(editLine)?.pointee, let start = info.buffer, let cursor = info.cursor else { return 0 }
+        let typed = Self.displayWidth(Self.string(fromWide: start, count: cursor - start))
+        return (Self.visibleWidth(ofPrompt: currentPrompt) + typed) / columns
+    }
+
+    /// Columns a prompt takes on screen: its ANSI escape sequences take none.
+    static func visibleWidth(ofPrompt prompt: String) -> Int {
+        var visible = ""
+        var hidden = false
+        for scalar in markingEscapes(in: prompt).unicodeScalars {
+            if scalar == invisibleMarker { hidden.toggle() } else if !hidden { visible.unicodeScalars.append(scalar) }
+        }
+        return displayWidth(visible)
     }
 }

@@ -53,6 +53,8 @@ final class LineEditor: LineReader {
     /// `promptFunction` every time it redraws.
     private var promptBuffer: UnsafeMutableBufferPointer<wchar_t>
     private var promptText: String?
+    /// The prompt being shown, for measuring the edit area (LineEditor+Follow.swift).
+    var currentPrompt: String { promptText ?? "" }
     /// Lines entered since the history file was last written successfully.
     private var historyIsDirty = false
     private var reportedHistoryFailure = false

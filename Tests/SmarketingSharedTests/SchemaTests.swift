@@ -46,6 +46,27 @@ struct SchemaTests {
         for key in ["mascot", "desk", "shoeSize", "zodiac", "back\\\\slash"] { #expect(backText.contains(key)) }
     }
 
+    @Test("an empty workspace, a name with a quote and ids needing escapes come back the same")
+    func oddNames() throws {
+        let url = try TestDatabase.freshDatabase()
+        let empty = Workspace(name: "none")
+        try TestDatabase.withRoles { try SharedWorkspace.push(empty, name: "it's empty", to: try PGConnection(conninfo: url)) }
+        let emptyBack = try SharedWorkspace.load(name: "it's empty", from: try PGConnection(conninfo: url))
+        #expect(emptyBack.workspace.leads.count == 0)
+        #expect(WorkspaceCodec.encode(emptyBack.workspace) == WorkspaceCodec.encode(empty))
+        let text = """
+            {"format": "smk-workspace", "version": 1,
+             "leads": [{"id": "L-\\"1\\\\x", "stage": "mql"}, {"id": "L-2", "stage": "lead", "fields": {}}]}
+            """
+        let workspace = try WorkspaceCodec.decode(Array(text.utf8), path: "t.json", defaultName: "odd")
+        try TestDatabase.withRoles { try SharedWorkspace.push(workspace, name: "odd", to: try PGConnection(conninfo: url)) }
+        let back = try SharedWorkspace.load(name: "odd", from: try PGConnection(conninfo: url))
+        #expect(back.workspace.leads.count == 2)
+        #expect(back.workspace.leads[id: "L-\"1\\x"] != nil)
+        #expect(WorkspaceCodec.encode(back.workspace) == WorkspaceCodec.encode(workspace))
+        #expect(back.versions.count == 2)
+    }
+
     @Test("pushing onto a workspace name already there is refused")
     func pushTwice() throws {
         let url = try TestDatabase.freshDatabase()

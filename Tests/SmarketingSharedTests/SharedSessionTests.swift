@@ -146,4 +146,57 @@ struct SharedSessionTests {
         #expect(ioana.run("undo").failures == 0)
         #expect(try ioana.lead("L-000002").owner != "ioana")
     }
+
+    @Test("redo is refused when someone changed the lead after my undo")
+    func redoAfterOthers() throws {
+        let url = try Self.demoDatabase()
+        let anna = try Shell("anna", on: url), ioana = try Shell("ioana", on: url)
+        #expect(anna.run("tag L-000002 +mine").failures == 0)
+        #expect(anna.run("undo").failures == 0)
+        _ = Self.settle(ioana)
+        #expect(ioana.run("assign L-000002 to ioana").failures == 0)
+        #expect(Self.settle(anna).contains("ioana"))
+        let redo = anna.run("redo")
+        #expect(redo.failures == 1)
+        #expect(redo.err.contains("not redone: L-000002 was changed since by ioana"))
+        #expect(try anna.lead("L-000002").owner == "ioana")
+        #expect(try !anna.lead("L-000002").tags.contains("mine"))
+        // Ioana's change stands in the database too.
+        let reloaded = try PostgresStore(url: DatabaseURL(url + "?workspace=demo"), workspace: "demo").load()
+        #expect(try #require(reloaded.leads[id: "L-000002"]).owner == "ioana")
+        #expect(try #require(reloaded.leads[id: "L-000002"]).tags.contains("mine") == false)
+        // With nobody in between, redo works.
+        #expect(anna.run("undo").failures == 1)  // my newest change is gone from the stack: nothing to undo
+        #expect(ioana.run("undo; redo").failures == 0)
+        #expect(try ioana.lead("L-000002").owner == "ioana")
+    }
+
+    @Test("an edit made with plain SQL is announced, applied, and the shell may change the lead after it")
+    func sqlEditAnnounced() throws {
+        let url = try Self.demoDatabase()
+        let anna = try Shell("anna", on: url)
+        let id = try #require(anna.session.workspace.leads.all.first { $0.stage == "mql" }).id
+        let sql = try TestDatabase.psql("UPDATE smk_leads SET stage = 'sal' WHERE workspace = 'demo' AND id = '\(id)'", as: "ioana", password: "ioana-pw", on: url)
+        #expect(sql.status == 0, "\(sql.err)")
+        #expect(Self.settle(anna) == "ioana changed \(id) with SQL: stage mql → sal\n")
+        #expect(try anna.lead(id).stage == "sal")
+        // The shell now knows the lead's version: its own change is not a conflict.
+        #expect(anna.run("tag \(id) +after-sql").failures == 0)
+        // An edit of the other fields names them; one statement on many leads is one line.
+        _ = try TestDatabase.psql("UPDATE smk_leads SET data = jsonb_set(data::jsonb, '{owner}', '\"ioana\"')::json WHERE workspace = 'demo' AND id = '\(id)'",
+                                  as: "ioana", password: "ioana-pw", on: url)
+        #expect(Self.settle(anna) == "ioana changed \(id) with SQL: owner\n")
+        #expect(try anna.lead(id).owner == "ioana")
+        #expect(try anna.lead(id).tags.contains("after-sql"))
+        _ = try TestDatabase.psql("UPDATE smk_leads SET data = jsonb_set(data::jsonb, '{owner}', '\"giulia\"')::json WHERE workspace = 'demo' AND id IN ('L-000001', 'L-000002', 'L-000003', 'L-000004')",
+                                  as: "ioana", password: "ioana-pw", on: url)
+        #expect(Self.settle(anna) == "ioana changed 4 leads with SQL: L-000001, L-000002, L-000003, …\n")
+        #expect(try anna.lead("L-000004").owner == "giulia")
+        // smk's own changes are not announced twice.
+        let ioana = try Shell("ioana", on: url)
+        #expect(anna.run("tag L-000005 +once").failures == 0)
+        #expect(Self.settle(ioana) == "anna: tag 1 lead +once\n")
+        let records = try TestDatabase.psql("SELECT count(*) FROM smk_changes WHERE workspace = 'demo' AND 'L-000005' = ANY(leads)", as: "ioana", password: "ioana-pw", on: url)
+        #expect(records.out.trimmingCharacters(in: .whitespacesAndNewlines) == "1")
+    }
 }

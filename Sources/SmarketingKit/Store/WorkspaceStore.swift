@@ -18,9 +18,11 @@
 /// - `followDescriptor` is a file descriptor that turns readable when `follow` may have
 ///   news, so the line editor can wait on it beside the terminal; nil when it never will.
 ///
-/// Today's implementation is the shared workspace in PostgreSQL (SmarketingShared's
-/// `PostgresStore`); the JSON file with its journal and lock is the next one to move
-/// behind this protocol.
+/// Two stores keep these promises: the JSON file with its lock and journal
+/// (SmarketingShell's `FileStore`: `append` journals, `save` writes the file atomically,
+/// `follow` has nothing to say) and the shared workspace in PostgreSQL
+/// (SmarketingShared's `PostgresStore`: `append` commits, `save` has nothing to write).
+/// The same command sequences run against both in `StoreContractTests`.
 public protocol WorkspaceStore: AnyObject {
     /// The workspace's name in the store (the prompt shows it).
     var name: String { get }
@@ -29,10 +31,16 @@ public protocol WorkspaceStore: AnyObject {
     /// Who is acting when the store decides it (the database login); nil when the
     /// session decides (`--as`, SMK_USER, the OS user).
     var identity: String? { get }
+    /// True when others may change the workspace while it is open and every `append` is
+    /// already durable: nothing is ever unsaved, and `save` has nothing to write.
+    var isShared: Bool { get }
     func load() throws(StoreRefusal) -> Workspace
     /// Records `record`, whose change `workspace` already holds (the state after it).
     func append(_ record: ChangeRecord, to workspace: Workspace) throws(StoreRefusal)
-    func save(_ workspace: Workspace) throws(StoreRefusal) -> String
+    /// `force` writes over what a careful save would refuse (a read-only file);
+    /// `isInterrupted` is polled by a long save, which then keeps the old state and
+    /// throws. Returns what to tell the person.
+    func save(_ workspace: Workspace, force: Bool, isInterrupted: () -> Bool) throws(StoreRefusal) -> String
     /// `force`: ask even when no notification came (after a conflict, or to resync).
     func follow(_ workspace: Workspace, force: Bool) throws(StoreRefusal) -> [ChangeRecord]
     var followDescriptor: Int32? { get }
@@ -56,10 +64,14 @@ public struct StoreRefusal: Error, Sendable, CustomStringConvertible {
 
     public var kind: Kind
     public var message: String
+    /// The typed error behind the refusal, when a store has one (a file store's
+    /// `WorkspaceError`), so the session reports it as it always has.
+    public var underlying: (any Error & Sendable)?
 
-    public init(_ kind: Kind, _ message: String) {
+    public init(_ kind: Kind, _ message: String, underlying: (any Error & Sendable)? = nil) {
         self.kind = kind
         self.message = message
+        self.underlying = underlying
     }
 
     public var description: String { message }

@@ -8,7 +8,7 @@ import Foundation
 /// Errors never carry the connection string: libpq's own messages name host and user,
 /// never the password, and smk adds nothing else.
 public final class PGConnection {
-    private let raw: OpaquePointer
+    let raw: OpaquePointer
 
     /// Connects with a libpq connection string or URI; the password comes from the URL,
     /// PGPASSWORD or ~/.pgpass, as libpq always finds it.

@@ -1,9 +1,9 @@
 import Foundation
 import SmarketingKit
 
-/// The session's side of a shared store: each change of main goes to the store before
-/// the shell calls it done, and others' changes are applied between commands (and, at
-/// the prompt, as they arrive), one line each.
+/// The session's side of its store (a file or a shared workspace, alike): each change
+/// of main goes to the store before the shell calls it done, and others' changes are
+/// applied between commands (and, at the prompt, as they arrive), one line each.
 extension Session {
     /// Sends an applied change to the store and returns the record as committed. On
     /// refusal the workspace is put back as it was (the change's inverse) and, on a
@@ -12,7 +12,7 @@ extension Session {
     /// does not merge, or without `rebase` (undo, redo), the refusal is thrown with the
     /// store's words (who changed what).
     func commitToStore(_ record: ChangeRecord, rebase: Bool) throws(ShellError) -> ChangeRecord {
-        guard let store, scenario == nil else { return record }
+        guard scenario == nil else { return record }
         var record = record
         // Another writer going flat out can win every round; back off a random while,
         // growing, for about five seconds in all before giving up.
@@ -64,7 +64,6 @@ extension Session {
     /// each. Cheap when nothing arrived (no query is sent). Called before every command,
     /// and by the line editor when the store's socket turns readable.
     public func catchUp(force: Bool = false) {
-        guard let store else { return }
         let records: [ChangeRecord]
         do { records = try store.follow(workspace, force: force) } catch {
             records = []
@@ -88,7 +87,19 @@ extension Session {
     /// Why `record` (my newest change) cannot be undone in a shared workspace: a lead it
     /// touched is no longer as it left it, so someone changed it since. Nil otherwise.
     func overtaken(_ record: ChangeRecord) -> String? {
-        guard store != nil, scenario == nil else { return nil }
+        changedSince(record.change).map { "not undone: \($0); undo takes back only changes nobody has built on" }
+    }
+
+    /// Why `record` (my newest undone change) cannot be made again in a shared
+    /// workspace: a lead is no longer as the undo left it. Nil otherwise.
+    func overtakenSinceUndo(_ record: ChangeRecord) -> String? {
+        changedSince(record.inverse).map { "not redone: \($0) after your undo; redo makes again only changes nobody has built on" }
+    }
+
+    /// The first lead `change` touched that is no longer as `change` left it, and who
+    /// changed it (as far as this shell saw), in a shared workspace; nil when none.
+    private func changedSince(_ change: Change) -> String? {
+        guard store.isShared, scenario == nil else { return nil }
         // What my change left each lead as (the last state, when it touched one twice).
         var left: [String: Lead?] = [:]
         func walk(_ change: Change) {
@@ -99,10 +110,9 @@ extension Session {
             default: break
             }
         }
-        walk(record.change)
-        guard let id = record.change.leadIDs.first(where: { id in (left[id] ?? nil) != workspace.leads[id: id] }) else { return nil }
-        let who = remoteNotes[id].map { "\(id) was changed since by \($0)" } ?? "\(id) was changed since by someone else"
-        return "not undone: \(who); undo takes back only changes nobody has built on"
+        walk(change)
+        guard let id = change.leadIDs.first(where: { id in (left[id] ?? nil) != workspace.leads[id: id] }) else { return nil }
+        return remoteNotes[id].map { "\(id) was changed since by \($0)" } ?? "\(id) was changed since by someone else"
     }
 
     private func say(_ line: String) {
@@ -111,9 +121,14 @@ extension Session {
 }
 
 /// How another person's change reads when it arrives: `erik moved L-000042 mql → sal
-/// (accepted in review)` for a move, the command they typed otherwise.
+/// (accepted in review)` for a move, the command they typed otherwise, and what the
+/// database wrote for an edit made with plain SQL (`erik changed L-000042 with SQL:
+/// stage mql → sal`).
 enum RemoteChangeLine {
     static func lines(for record: ChangeRecord, before: Workspace, after: Workspace) -> [String] {
+        if record.summary.contains(" with SQL"), record.summary.hasPrefix("changed ") || record.summary.hasPrefix("removed ") {
+            return ["\(record.by) \(record.summary)"]
+        }
         var moves: [String] = []
         for id in record.change.leadIDs {
             guard let old = before.leads[id: id], let new = after.leads[id: id], old.stage != new.stage else { continue }

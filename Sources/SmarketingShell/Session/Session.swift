@@ -1,15 +1,27 @@
 import Foundation
 import SmarketingKit
 
-/// One person's session on one workspace: the workspace value, its file, the changes
-/// made (for undo and the unsaved marker), who is acting, and what time it is.
+/// One person's session on one workspace: the workspace value, the store it lives in
+/// (a file or a shared database, behind `WorkspaceStore`), the changes made (for undo
+/// and the unsaved marker), who is acting, and what time it is.
 ///
 /// A class because commands, the interpreter and the REPL share one session and each
 /// sees the others' effects; it lives on one thread.
 public final class Session {
     public var workspace: Workspace
-    /// The file the workspace was loaded from and is saved to by `save` without a name.
-    public var path: String?
+    /// Where the workspace lives: every change of main goes to it before the shell calls
+    /// it done, `save` writes to it, and others' changes come from it (Session+Store.swift).
+    /// A `FileStore` unless the session was opened on a shared workspace.
+    public var store: any WorkspaceStore
+    /// The file store's parts that `WorkspaceGuard` and the executable set up; nil on a
+    /// shared workspace. Nothing else in the session looks behind the protocol.
+    private var fileStore: FileStore? { store as? FileStore }
+    /// The file the workspace was loaded from and is saved to by `save` without a name;
+    /// nil on a shared workspace or a workspace not saved yet.
+    public var path: String? {
+        get { fileStore?.path }
+        set { fileStore?.path = newValue }
+    }
     public var settings = SessionSettings()
     /// Who is acting: `--as`, `SMK_USER`, or the OS user; `as NAME` changes it.
     public var actor: String
@@ -53,9 +65,11 @@ public final class Session {
     public var progress: ((_ label: String, _ fraction: @escaping @Sendable () -> Double) -> () -> Void)?
     /// Where results go after `output FILE`, until `output -`.
     public var redirect: FileSink?
-    /// Records each change as it is applied, so a crash loses nothing; nil when the
-    /// session does not write one (read-only, or a journal left by a crash is waiting).
-    public var journal: Journal?
+    /// The file store's journal (see `FileStore.journal`), set by `WorkspaceGuard`.
+    public var journal: Journal? {
+        get { fileStore?.journal }
+        set { fileStore?.journal = newValue }
+    }
     /// Writes the commands typed at the prompt to a script (`record FILE`).
     public var recorder: Recorder?
     /// The scripts being run, outermost first: relative paths in `run` start from the
@@ -63,19 +77,18 @@ public final class Session {
     public var scriptStack: [String] = []
     /// `expect` checks run and failed, for the summary at the end of a script.
     public var checks = (run: 0, failed: 0)
-    /// The write lock and journal of the open file; replaced by `open`.
-    public var workspaceGuard: WorkspaceGuard?
+    /// The write lock and journal of the open file (see `FileStore.workspaceGuard`).
+    public var workspaceGuard: WorkspaceGuard? {
+        get { fileStore?.workspaceGuard }
+        set { fileStore?.workspaceGuard = newValue }
+    }
     /// Why changes are refused in this session (another process holds the workspace).
     public var readOnlyReason: String?
-    /// The shared store this session's changes go to (nil: the file, through journal and
-    /// lock as before). See Session+Store.swift.
-    public var store: (any WorkspaceStore)?
     /// Shows others' changes as they arrive (one line each); nil prints them to `out`.
     /// The line editor sets it to print above the prompt.
     public var announce: ((String) -> Void)?
     /// For each lead another shell changed: who and with what (for refusing an undo).
     var remoteNotes: [String: String] = [:]
-    private var journalWarned = false
 
     /// Applied changes, newest last; `undo` pops from here.
     public private(set) var done: [ChangeRecord] = []
@@ -94,7 +107,7 @@ public final class Session {
 
     public init(workspace: Workspace, path: String?, actor: String, out: TextSink, err: TextSink) {
         self.workspace = workspace
-        self.path = path
+        self.store = FileStore(path: path, err: err)
         self.actor = actor
         self.login = actor
         self.out = out
@@ -110,11 +123,11 @@ public final class Session {
     }
 
     /// True while the workspace differs from its file.
-    public var isDirty: Bool { store == nil && savedDepth != (parkedMain?.done.count ?? done.count) }
+    public var isDirty: Bool { !store.isShared && savedDepth != (parkedMain?.done.count ?? done.count) }
 
     /// The name shown in the prompt: the file's name without extension, or the workspace's.
     public var displayName: String {
-        if let store { return store.name }
+        if store.isShared { return store.name }
         if let path { return URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent }
         return workspace.name
     }
@@ -125,9 +138,9 @@ public final class Session {
     }
 
     /// Applies a change as one undoable step, recording who and when.
-    @discardableResult
     /// `imported` names the file an import's change came from, so the journal records
     /// the file instead of every lead it added.
+    @discardableResult
     public func apply(_ change: Change, summary: String, imported: ImportReference? = nil) throws(ShellError) -> ChangeRecord {
         if let readOnlyReason { throw .refused("read-only: \(readOnlyReason)") }
         let inverse: Change
@@ -137,7 +150,6 @@ public final class Session {
         if let depth = savedDepth, depth > done.count { savedDepth = nil }
         done.append(record)
         undone.removeAll()
-        write(record)
         audit(record)
         return record
     }
@@ -150,15 +162,6 @@ public final class Session {
         done.append(ChangeRecord(change: entry.change, inverse: inverse, at: entry.at, by: entry.by, summary: entry.summary,
                                  changeImport: entry.changeImport))
         if let record = done.last { audit(record) }
-    }
-
-    /// Appends to the journal; a failure is reported once and the session goes on.
-    private func write(_ record: ChangeRecord) {
-        guard let journal, scenario == nil else { return }
-        do { try journal.append(record) } catch {
-            if !journalWarned { err.write("warning: \(error); changes are not journalled until the next save\n") }
-            journalWarned = true
-        }
     }
 
     /// Takes back the newest change.
@@ -178,7 +181,6 @@ public final class Session {
             throw error
         }
         undone.append(record)
-        write(undoing)
         audit(taking: record, back: true)
         return record
     }
@@ -186,6 +188,10 @@ public final class Session {
     /// Applies again the newest undone change.
     public func redo() throws(ShellError) -> ChangeRecord {
         guard let record = undone.popLast() else { throw .nothingToRedo }
+        if let reason = overtakenSinceUndo(record) {
+            undone.append(record)
+            throw .refused(reason)
+        }
         do { _ = try record.change.apply(to: &workspace) } catch {
             undone.append(record)
             throw .change(error)
@@ -196,13 +202,17 @@ public final class Session {
             throw error
         }
         done.append(record)
-        write(redoing)
         audit(taking: record, back: false)
         return record
     }
 
-    /// Writes the workspace to `path` (or its own file) and marks it saved.
+    /// Saves the workspace to its store (no `target`, or the session's own file), or
+    /// writes a copy to the file `target`; returns what to tell the person. A shared
+    /// store has nothing to write and says so.
     public func save(to target: String? = nil, force: Bool = false) throws(ShellError) -> String {
+        if target == nil, store.isShared {
+            do { return try store.save(workspace, force: force, isInterrupted: isInterrupted) } catch { throw ShellError(error) }
+        }
         guard let file = target ?? path else { throw .noWorkspaceFile }
         let own = target == nil || target == path
         if own, let readOnlyReason { throw .refused("read-only: \(readOnlyReason); save FILE writes a copy") }
@@ -211,16 +221,18 @@ public final class Session {
         }
         let endProgress = progress?("saving \(URL(fileURLWithPath: file).lastPathComponent)") { SaveProgress.fraction }
         defer { endProgress?() }
+        if own {
+            let message: String
+            do { message = try store.save(workspace, force: force, isInterrupted: isInterrupted) } catch { throw ShellError(error) }
+            workspace.shape.savedAudit = workspace.audit.count
+            savedDepth = done.count
+            return message
+        }
         let written: Bool
         do { written = try workspace.save(path: file, force: force, isInterrupted: isInterrupted) } catch { throw .workspace(error) }
         guard written else { throw .refused("interrupted: \(URL(fileURLWithPath: file).lastPathComponent) was not saved, the file is as it was") }
-        if own {
-            workspace.shape.savedAudit = workspace.audit.count
-            savedDepth = done.count
-            journal?.clear()
-        }
-        if path == nil { path = file; savedDepth = done.count }
-        return file
+        if path == nil, !store.isShared { path = file; savedDepth = done.count }
+        return "saved \(file) (\(workspace.leads.count) leads)"
     }
 
     /// The number of changes not yet saved (for `info` and the quit question).
@@ -230,11 +242,16 @@ public final class Session {
         return abs(mainDone - depth)
     }
 
-    /// Opens another workspace in this session: its own file, no changes, no scenarios.
-    /// The caller has dealt with unsaved changes and the previous file's lock.
+    /// Opens another workspace file in this session: its own file store, no changes, no
+    /// scenarios. The caller has dealt with unsaved changes and the previous file's lock.
     public func replaceWorkspace(_ workspace: Workspace, path: String) {
+        replaceWorkspace(workspace, store: FileStore(path: path, err: err))
+    }
+
+    /// Opens another workspace in this session, from `store` (which has loaded it).
+    public func replaceWorkspace(_ workspace: Workspace, store: any WorkspaceStore) {
         self.workspace = workspace
-        self.path = path
+        self.store = store
         done = []
         undone = []
         savedDepth = 0
@@ -243,7 +260,6 @@ public final class Session {
         parkedMain = nil
         currentBase = nil
         readOnlyReason = nil
-        journal = nil
     }
 
     // MARK: Scenarios

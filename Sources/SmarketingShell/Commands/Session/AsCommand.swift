@@ -11,7 +11,7 @@ public enum AsCommand: ShellCommand {
     public static func run(_ arguments: inout Arguments, in session: Session) throws(ShellError) -> CommandResult {
         let name = try arguments.teamMember(in: session)
         try arguments.finish()
-        if let store = session.store, let login = store.identity {
+        if let login = session.store.identity {
             throw .refused("in a shared workspace you are who the database says you logged in as (\(login)); connect as \(name.text) to act as them")
         }
         session.actor = name.text

@@ -15,7 +15,7 @@ public enum InfoCommand: ShellCommand {
         for row in 0..<workspace.leads.count { perStage[workspace.leads.stage(at: row), default: 0] += 1 }
         var fields: [Record.Field] = [
             .init("workspace", .text(workspace.name)),
-            .init(session.store == nil ? "file" : "shared", TableValue(session.store?.location ?? session.path)),
+            .init(session.store.isShared ? "shared" : "file", TableValue(session.store.isShared ? session.store.location : session.path)),
             .init("leads", .number(Double(workspace.leads.count))),
         ]
         for stage in workspace.funnel.stages {

@@ -45,24 +45,23 @@ public enum OpenCommand: ShellCommand {
             guard confirm(question) else { return .message("not opened: save first, or open! \(file.text)") }
         }
         let workspace: Workspace
-        // Locked before it is read (see `WorkspaceGuard.takeLock`); reopening the same
-        // file keeps our own lock.
-        let taken = WorkspaceGuard.takeLock(path: file.text, actor: session.actor, forceUnlock: false)
+        // Locked before it is read (see `FileStore.lock`); reopening the same file keeps
+        // our own lock.
+        // The same file by any name (a symlink, a hard link) shares one lock: keep it.
+        let same = session.path.map { WorkspaceLock(workspacePath: $0).path } == WorkspaceLock(workspacePath: file.text).path
+        let store = FileStore(path: file.text, err: session.err)
+        store.lock(actor: session.actor, forceUnlock: false)
         if exists {
-            do { workspace = try Workspace.load(path: file.text) } catch {
-                if WorkspaceLock(workspacePath: file.text).path != session.path.map({ WorkspaceLock(workspacePath: $0).path }) {
-                    WorkspaceGuard.giveBack(taken, path: file.text)
-                }
-                throw .workspace(error)
+            do { workspace = try store.load() } catch {
+                if !same { store.unlock() }
+                throw ShellError(error)
             }
         } else {
             workspace = Workspace(name: URL(fileURLWithPath: file.text).deletingPathExtension().lastPathComponent)
         }
-        // The same file by any name (a symlink, a hard link) shares one lock: keep it.
-        let same = session.path.map { WorkspaceLock(workspacePath: $0).path } == WorkspaceLock(workspacePath: file.text).path
         if !same { session.workspaceGuard?.release(session) } else { session.journal?.clear() }
-        session.replaceWorkspace(workspace, path: file.text)
-        session.workspaceGuard = WorkspaceGuard(session: session, forceUnlock: false, ask: session.confirm, taken: taken)
+        session.replaceWorkspace(workspace, store: store)
+        store.guardFile(for: session, forceUnlock: false, ask: session.confirm)
         return .message("opened \(file.text): \(workspace.leads.count) leads" + (session.readOnlyReason != nil ? " (read-only)" : ""))
     }
 }

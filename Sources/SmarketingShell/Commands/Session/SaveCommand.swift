@@ -22,14 +22,10 @@ public enum SaveCommand: ShellCommand {
     public static func run(_ arguments: inout Arguments, in session: Session) throws(ShellError) -> CommandResult {
         let target = arguments.isAtEnd ? nil : try arguments.text("a file name").text
         try arguments.finish()
-        if target == nil, let store = session.store {
-            do { return .message(try store.save(session.workspace)) } catch { throw .refused(error.message) }
-        }
         if let target {
             let own = session.path.map(WorkspaceLock.realPath) == SafeMode.resolve(target)
             try SafeMode.check(target, for: "save", in: session, writes: !own)
         }
-        let file = try session.save(to: target, force: arguments.commandName.text.hasSuffix("!"))
-        return .message("saved \(file) (\(session.workspace.leads.count) leads)")
+        return .message(try session.save(to: target, force: arguments.commandName.text.hasSuffix("!")))
     }
 }

@@ -14,7 +14,8 @@ public enum WhoCommand: ShellCommand {
 
     public static func run(_ arguments: inout Arguments, in session: Session) throws(ShellError) -> CommandResult {
         try arguments.finish()
-        guard let store = session.store else {
+        let store = session.store
+        guard store.isShared else {
             return .message("\(session.actor) (this workspace is a file: only this shell has it open)")
         }
         let people: [String]
