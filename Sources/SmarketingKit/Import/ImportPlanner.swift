@@ -62,6 +62,9 @@ public struct ImportPlanner {
         var stageMemo: [String: Result<String, StageProblem>] = [:]
         let header = document.header
 
+        // How many rows answer each column, counted as the cells are read (not in a pass
+        // of its own over a million rows).
+        var answered = [Int](repeating: 0, count: layout.columns.count)
         ImportProgress.reset(total: document.records.count)
         for (number, record) in document.records.enumerated() {
             if number & 0xFFF == 0 {
@@ -70,15 +73,24 @@ public struct ImportPlanner {
             }
             if let replay, !replay.adds(line: record.line) { continue }
             func skip(_ reason: String) { skipped.append(.init(file: fileName, line: record.line, reason: reason)) }
+            /// A row skipped before its cells are read still counts in the plan's "answered".
+            func countCells() {
+                for index in 0..<min(answered.count, record.fields.count) where layout.value(record.fields[index], spec: spec) != nil {
+                    answered[index] += 1
+                }
+            }
             if record.fields == header || (record.fields.count > header.count && Array(record.fields.prefix(header.count)) == header) {
+                countCells()
                 skip("the header again (a spreadsheet repeated it)")
                 continue
             }
             if record.fields.count < header.count {
+                countCells()
                 skip("\(record.fields.count) column(s), the header has \(header.count)")
                 continue
             }
             if record.fields.count > header.count, record.fields[header.count...].contains(where: { !$0.isEmpty }) {
+                countCells()
                 skip("\(record.fields.count) columns, the header has \(header.count)")
                 continue
             }
@@ -88,6 +100,7 @@ public struct ImportPlanner {
             var failures: [String] = []
             for (index, column) in layout.columns.enumerated() {
                 guard let value = layout.value(record.fields[index], spec: spec) else { continue }
+                answered[index] += 1
                 switch column.field {
                 case .stage: stageValue = value
                 case .firstName: first = value
@@ -187,7 +200,7 @@ public struct ImportPlanner {
                 .filter { $0.rows > 0 },
             read: document.records.count, added: added, updated: updated, unchanged: unchanged, skipped: skipped,
             joined: nil)
-        plan.columns = layout.counted(document: document, spec: spec)
+        for index in plan.columns.indices where index < answered.count { plan.columns[index].answered = answered[index] }
         plan.addedLines = addedLine
         plan.highestNumber = highestNumber
 

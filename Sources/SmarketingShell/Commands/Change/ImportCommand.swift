@@ -78,12 +78,9 @@ public enum ImportCommand: ShellCommand {
             let reference = ImportReference(file: mainFile, joined: joinedFile, spec: spec, actor: session.actor, now: session.now,
                                             highestNumber: plan.highestNumber, addedLines: plan.addedLines)
             let summary = "import \(plan.file): \(plan.added.count) added, \(plan.updated.count) updated"
-            let change = plan.change
-            // The change holds the leads now: the plan's copies go before the column table
-            // is built from them (a million leads held twice is hundreds of megabytes).
-            plan.added = []
-            plan.updated = []
-            try session.apply(change, summary: summary, imported: reference)
+            // The change takes the leads out of the plan: they are not held twice while
+            // the column table is built from them (a million leads is hundreds of megabytes).
+            try session.apply(plan.takeChange(), summary: summary, imported: reference)
         }
         results.append(.message(done))
         return .many(results)
