@@ -2,7 +2,16 @@
 /// wide CJK characters, emoji and accented Latin alike (bytes and characters both lie).
 public enum DisplayWidth {
     public static func of(_ text: String) -> Int {
+        // ASCII (most cells): one column per printable byte, none for control bytes,
+        // which is what the per-character sum below gives, without making characters.
         var width = 0
+        var ascii = true
+        for byte in text.utf8 {
+            if byte >= 0x80 { ascii = false; break }
+            if byte >= 0x20 && byte < 0x7F { width += 1 }
+        }
+        if ascii { return width }
+        width = 0
         for character in text {
             width += of(character)
         }
