@@ -26,6 +26,17 @@ struct DisplayWidthTests {
         #expect(DisplayWidth.of("a\r\nb\u{7F}") == 2)
     }
 
+    @Test("a Latin letter alone is as wide as its Unicode properties say")
+    func latinLetters() {
+        for value in UInt32(0x7F)..<0x300 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let zero: Set<Unicode.GeneralCategory> = [.nonspacingMark, .enclosingMark, .format, .control]
+            let expected = scalar.properties.isEmojiPresentation ? 2 : zero.contains(scalar.properties.generalCategory) ? 0 : 1
+            #expect(DisplayWidth.of(Character(scalar)) == expected, "U+\(String(value, radix: 16))")
+        }
+        #expect(DisplayWidth.of("Ștefan Țăranu") == 13 && DisplayWidth.of("o\u{308}") == 1)
+    }
+
     @Test("truncates by columns and marks the cut")
     func truncates() {
         #expect(DisplayWidth.truncate("Transilvania Cargo SRL", to: 10) == "Transilva…")
