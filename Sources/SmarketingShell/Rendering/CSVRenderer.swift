@@ -22,6 +22,9 @@ struct CSVRenderer {
     }
 
     private func quote(_ field: String) -> String {
+        // Most fields hold none of the bytes that need quoting: checked on the bytes, a
+        // few hundred thousand rows (find pricing on a million leads) render in a blink.
+        guard field.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return field }
         guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return field }
         return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }

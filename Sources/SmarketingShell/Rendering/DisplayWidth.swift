@@ -2,7 +2,16 @@
 /// wide CJK characters, emoji and accented Latin alike (bytes and characters both lie).
 public enum DisplayWidth {
     public static func of(_ text: String) -> Int {
+        // ASCII (most cells): one column per printable byte, none for control bytes,
+        // which is what the per-character sum below gives, without making characters.
         var width = 0
+        var ascii = true
+        for byte in text.utf8 {
+            if byte >= 0x80 { ascii = false; break }
+            if byte >= 0x20 && byte < 0x7F { width += 1 }
+        }
+        if ascii { return width }
+        width = 0
         for character in text {
             width += of(character)
         }
@@ -14,6 +23,13 @@ public enum DisplayWidth {
         let scalars = character.unicodeScalars
         guard let first = scalars.first else { return 0 }
         if first.value < 0x7F { return first.value < 0x20 ? 0 : 1 }
+        // A Latin letter alone (ö, ș, ł: most non-ASCII cells): no Unicode property
+        // lookups. C1 controls and the soft hyphen take no column, the rest one.
+        if first.value < 0x300 {
+            var rest = scalars.makeIterator()
+            _ = rest.next()
+            if rest.next() == nil { return first.value < 0xA0 || first.value == 0xAD ? 0 : 1 }
+        }
         if scalars.contains(where: { $0.properties.isEmojiPresentation }) { return 2 }
         if scalars.contains(where: { $0.value == 0xFE0F }), first.properties.isEmoji { return 2 }
         // Marks take no column, but a spacing vowel that joins the cluster (Thai ำ in
