@@ -160,8 +160,9 @@ struct LeadColumns: Sendable {
 }
 
 extension LeadColumns {
-    /// The row count of columns filled whole from a snapshot (`SnapshotTable`), which
-    /// has checked that every per-row column holds `count` values.
+    /// The row count of columns filled whole from a snapshot (`SnapshotTable`) or
+    /// joined from two halves (`LeadStreamDecoder.absorb`), which have made every
+    /// per-row column hold `count` values.
     mutating func setRestoredCount(_ count: Int) {
         self.count = count
     }

@@ -106,16 +106,28 @@ struct LeadStreamDecoder {
     /// just past the array.
     static func decode(_ buffer: UnsafeBufferPointer<UInt8>, source: [UInt8], at offset: Int,
                        funnel: Funnel) throws(StreamRefusal) -> (table: LeadTable, end: Int) {
+        try decode(buffer, source: source, at: offset, funnel: funnel, split: splitPoint(buffer, from: offset))
+    }
+
+    /// Decodes as above, in two halves cut at `split` (a guess the first half checks),
+    /// or in one pass when it is nil.
+    static func decode(_ buffer: UnsafeBufferPointer<UInt8>, source: [UInt8], at offset: Int,
+                       funnel: Funnel, split: Int?) throws(StreamRefusal) -> (table: LeadTable, end: Int) {
+        LoadProgress.bytesDecoded.store(offset, ordering: .relaxed)
         var decoder = LeadStreamDecoder(bytes: buffer, i: offset, funnel: funnel,
                                         index: LeadIDIndex(capacity: max(16, buffer.count / 800)))
-        try decoder.readArray()
+        if let split {
+            try decoder.readArrayInHalves(split: split)
+        } else {
+            try decoder.readArray()
+        }
         let table = LeadTable(columns: decoder.columns, source: source, rawStart: decoder.rawStart, rawEnd: decoder.rawEnd,
                               canonical: decoder.canonical, respaced: decoder.respaced, whole: decoder.whole, funnel: funnel,
                               index: decoder.index)
         return (table, decoder.i)
     }
 
-    private init(bytes: UnsafeBufferPointer<UInt8>, i: Int, funnel: Funnel, index: LeadIDIndex) {
+    init(bytes: UnsafeBufferPointer<UInt8>, i: Int, funnel: Funnel, index: LeadIDIndex) {
         self.bytes = bytes
         self.i = i
         self.funnel = funnel
@@ -138,28 +150,41 @@ struct LeadStreamDecoder {
 
     // MARK: - The array and its leads
 
-    private mutating func readArray() throws(StreamRefusal) {
+    mutating func readArray(estimatedBytes: Int? = nil) throws(StreamRefusal) {
         try expect(UInt8(ascii: "["))
-        let estimate = bytes.count / 900
+        reserve(forBytes: estimatedBytes ?? bytes.count)
+        skipWhitespace()
+        if peek == UInt8(ascii: "]") { i += 1; return }
+        _ = try readElements(stopAt: nil)
+    }
+
+    /// Room for the leads `count` bytes of the file hold (about 900 bytes a lead).
+    mutating func reserve(forBytes count: Int) {
+        let estimate = count / 900
         columns.reserve(estimate)
         rawStart.reserveCapacity(estimate)
         rawEnd.reserveCapacity(estimate)
         canonical.reserveCapacity(estimate)
         respaced.reserveCapacity(estimate)
-        skipWhitespace()
-        if peek == UInt8(ascii: "]") { i += 1; return }
+    }
+
+    /// Reads leads separated by commas up to and past the closing `]` (false). With
+    /// `stopAt`, stops instead where the next lead starts exactly there (true).
+    mutating func readElements(stopAt: Int?) throws(StreamRefusal) -> Bool {
         var reported = i
+        defer { LoadProgress.bytesDecoded.add(i &- reported, ordering: .relaxed) }
         while true {
             skipWhitespace()
+            if i == stopAt { return true }
             if i &- reported > 1 << 20 {
-                LoadProgress.bytesDecoded.store(i, ordering: .relaxed)
+                LoadProgress.bytesDecoded.add(i &- reported, ordering: .relaxed)
                 reported = i
             }
             try readLeadOrFallBack()
             skipWhitespace()
             switch peek {
             case UInt8(ascii: ","): i += 1
-            case UInt8(ascii: "]"): i += 1; return
+            case UInt8(ascii: "]"): i += 1; return false
             default: throw StreamRefusal()
             }
         }
@@ -229,7 +254,11 @@ struct LeadStreamDecoder {
         try addToIndex(number)
     }
 
-    private mutating func addToIndex(_ number: Int) throws(StreamRefusal) {
+    /// False for the decoder of a second half: its ids are indexed when it is joined.
+    var indexing = true
+
+    mutating func addToIndex(_ number: Int) throws(StreamRefusal) {
+        guard indexing else { return }
         let idColumn = columns.text[TextField.id.rawValue]
         let ref = idColumn[number]
         // An id too long for a `TextRef` (megabytes): the tree decoder keeps such leads.
