@@ -17,14 +17,15 @@ let package = Package(
             pkgConfig: "libedit",
             providers: [.apt(["libedit-dev"]), .brew(["libedit"])]
         ),
-        .systemLibrary(
-            name: "CLibPQ",
-            pkgConfig: "libpq",
-            providers: [.apt(["libpq-dev"]), .brew(["libpq"])]
-        ),
+        // libpq's headers only (Debian's libpq-dev: /usr/include/postgresql). No pkgConfig:
+        // its flags would link libpq into every start-up; CLibPQLoader loads it on demand.
+        .systemLibrary(name: "CLibPQ"),
+        // Defines the PQ* functions smk calls and loads libpq on the first one (dlopen):
+        // linking libpq made every start-up load gnutls, krb5 and ldap.
+        .target(name: "CLibPQLoader", dependencies: ["CLibPQ"], linkerSettings: [.linkedLibrary("dl")]),
         .target(name: "SmarketingKit"),
         .target(name: "SmarketingShell", dependencies: ["SmarketingKit"]),
-        .target(name: "SmarketingShared", dependencies: ["SmarketingKit", "SmarketingShell", "CLibPQ"]),
+        .target(name: "SmarketingShared", dependencies: ["SmarketingKit", "SmarketingShell", "CLibPQ", "CLibPQLoader"]),
         .executableTarget(
             name: "smk",
             dependencies: [

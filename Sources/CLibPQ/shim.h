@@ -8,7 +8,7 @@
 #ifndef SMK_CLIBPQ_SHIM_H
 #define SMK_CLIBPQ_SHIM_H
 
-#include <libpq-fe.h>
+#include <postgresql/libpq-fe.h>
 
 /* The payload of a NOTIFY (never NULL: an empty string when none was given). */
 static inline const char *smk_pq_notify_extra(const PGnotify *notify) {

@@ -1,4 +1,5 @@
 import CLibPQ
+import CLibPQLoader
 import Foundation
 
 /// One connection to PostgreSQL through libpq, with just what the shared store needs:
@@ -29,7 +30,12 @@ public final class PGConnection {
                 }
             }
         }
-        guard let conn else { throw PGError(message: "out of memory connecting to PostgreSQL") }
+        guard let conn else {
+            if let why = smk_pq_load_error() {
+                throw PGError(message: "libpq (PostgreSQL's client library) could not be loaded: \(String(cString: why)); install libpq5 (apt-get install libpq5)")
+            }
+            throw PGError(message: "out of memory connecting to PostgreSQL")
+        }
         guard PQstatus(conn) == CONNECTION_OK else {
             let message = PGConnection.text(PQerrorMessage(conn))
             PQfinish(conn)
