@@ -8,6 +8,36 @@
 /// and feedback, which only grow, keep both sides' new entries. Two different values
 /// for any other field (two moves to different stages, two owners) do not merge.
 public enum LeadMerge {
+    /// `change` (whose `inverse` holds the leads as they were before it) made again on
+    /// `workspace`, each lead merged with what others made of it since; nil unless the
+    /// change only updates leads, each once, and every one merges. Both the journal's
+    /// replay over a lead saved since and a shared store's rebase after a conflict use it.
+    public static func rebase(_ change: Change, inverse: Change, onto workspace: Workspace) -> Change? {
+        guard let leads = updates(change, inverse: inverse), Set(leads.map(\.mine.id)).count == leads.count else { return nil }
+        var merged: [Change] = []
+        for (base, mine) in leads {
+            guard let theirs = workspace.leads[id: mine.id],
+                  let lead = merge(base: base, mine: mine, theirs: theirs, funnel: workspace.funnel) else { return nil }
+            merged.append(.updateLead(lead))
+        }
+        return merged.count == 1 ? merged[0] : .group(merged)
+    }
+
+    /// The leads `change` updates, each with its state before; nil when it does more.
+    private static func updates(_ change: Change, inverse: Change) -> [(base: Lead, mine: Lead)]? {
+        switch (change, inverse) {
+        case (.updateLead(let mine), .updateLead(let base)) where mine.id == base.id: return [(base, mine)]
+        case (.group(let changes), .group(let inverses)) where changes.count == inverses.count:
+            var all: [(base: Lead, mine: Lead)] = []
+            for (c, i) in zip(changes, inverses.reversed()) {
+                guard let more = updates(c, inverse: i) else { return nil }
+                all += more
+            }
+            return all
+        default: return nil
+        }
+    }
+
     public static func merge(base: Lead, mine: Lead, theirs: Lead, funnel: Funnel) -> Lead? {
         let b = base.json, m = mine.json, t = theirs.json
         var keys = m.keys

@@ -76,29 +76,9 @@ public final class Journal {
         /// for an entry that changes leads only, each once, and does not disagree with
         /// theirs; nil otherwise (two values for one field: a conflict).
         public func merged(into workspace: Workspace) -> Entry? {
-            guard let before else { return nil }
-            func pairs(_ change: Change, _ inverse: Change) -> [(base: Lead, mine: Lead)]? {
-                switch (change, inverse) {
-                case (.updateLead(let mine), .updateLead(let base)) where mine.id == base.id: return [(base, mine)]
-                case (.group(let changes), .group(let inverses)) where changes.count == inverses.count:
-                    var all: [(Lead, Lead)] = []
-                    for (c, i) in zip(changes, inverses.reversed()) {
-                        guard let more = pairs(c, i) else { return nil }
-                        all += more
-                    }
-                    return all
-                default: return nil
-                }
-            }
-            guard let leads = pairs(change, before), Set(leads.map(\.mine.id)).count == leads.count else { return nil }
-            var changes: [Change] = []
-            for (base, mine) in leads {
-                guard let theirs = workspace.leads[id: mine.id],
-                      let lead = LeadMerge.merge(base: base, mine: mine, theirs: theirs, funnel: workspace.funnel) else { return nil }
-                changes.append(.updateLead(lead))
-            }
+            guard let before, let rebased = LeadMerge.rebase(change, inverse: before, onto: workspace) else { return nil }
             var entry = self
-            entry.change = changes.count == 1 ? changes[0] : .group(changes)
+            entry.change = rebased
             var scratch = workspace
             guard let inverse = try? entry.change.apply(to: &scratch), scratch != workspace else { return nil }
             entry.before = inverse

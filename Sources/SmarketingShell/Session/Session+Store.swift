@@ -35,27 +35,7 @@ extension Session {
     /// changes others made to them; applied, or nil when it does not merge.
     private func rebased(_ record: ChangeRecord) -> ChangeRecord? {
         guard !record.change.touchesSettings else { return nil }
-        func pairs(_ change: Change, _ inverse: Change) -> [(base: Lead, mine: Lead)]? {
-            switch (change, inverse) {
-            case (.updateLead(let mine), .updateLead(let base)): return [(base, mine)]
-            case (.group(let changes), .group(let inverses)) where changes.count == inverses.count:
-                var all: [(Lead, Lead)] = []
-                for (c, i) in zip(changes, inverses.reversed()) {
-                    guard let more = pairs(c, i) else { return nil }
-                    all += more
-                }
-                return all
-            default: return nil
-            }
-        }
-        guard let leads = pairs(record.change, record.inverse) else { return nil }
-        var merged: [Change] = []
-        for (base, mine) in leads {
-            guard let theirs = workspace.leads[id: mine.id],
-                  let lead = LeadMerge.merge(base: base, mine: mine, theirs: theirs, funnel: workspace.funnel) else { return nil }
-            merged.append(.updateLead(lead))
-        }
-        let change: Change = merged.count == 1 ? merged[0] : .group(merged)
+        guard let change = LeadMerge.rebase(record.change, inverse: record.inverse, onto: workspace) else { return nil }
         guard let inverse = try? change.apply(to: &workspace) else { return nil }
         return ChangeRecord(change: change, inverse: inverse, at: record.at, by: record.by, summary: record.summary)
     }
