@@ -60,10 +60,12 @@ public enum WorkspaceSnapshot {
 
     private static let currentPolicy = Mutex<Policy>(.off)
 
-    /// The snapshot's path: the workspace's, as given, plus `.smk-cache`. Beside the name
-    /// the person used (a symlink's folder, not its target's), the folder they work in.
+    /// The snapshot's path: the file's home (`WorkspaceHome`) plus `.smk-cache`, beside
+    /// its lock and journal, so every name of the file (a symlink, a hard link) finds the
+    /// one snapshot, and a killed snapshot write's temporary is cleaned up whichever name
+    /// opens the file next.
     public static func path(for workspace: String) -> String {
-        workspace + ".smk-cache"
+        WorkspaceHome.of(workspace) + ".smk-cache"
     }
 
     // MARK: - Load
@@ -80,6 +82,7 @@ public enum WorkspaceSnapshot {
         }
         let hashes = SnapshotFormat.endHashes(bytes)
         let cachePath = Self.path(for: path)
+        AtomicFile.removeStaleTemporaries(of: cachePath)
         var used = false
         let prepared = openMatching(cachePath, stamp: stamp, hashes: hashes)
         defer { if let prepared { close(prepared.fd) } }
