@@ -137,7 +137,10 @@ extension WorkspaceCodec {
     /// Encodes as `encode` does, asking `isInterrupted` every few thousand leads (Ctrl-C
     /// during a save); nil when it said stop.
     public static func encode(_ workspace: Workspace, isInterrupted: () -> Bool) -> [UInt8]? {
-        var writer = JSONWriter(reservingCapacity: 64 + workspace.leads.count * 600)
+        // About the size of the file the leads came from (a generated lead is ~950 bytes,
+        // so a fixed 600 a lead made a 1M save grow and copy its buffer half way).
+        let loaded = workspace.leads.table.source.count
+        var writer = JSONWriter(reservingCapacity: 65_536 + max(workspace.leads.count * 600, loaded + loaded / 16))
         var order: [String] = []
         var seen = Set<String>()
         for key in ["format", "version"] + workspace.shape.keyOrder + Workspace.Section.allCases.map(\.rawValue) + workspace.extra.keys where seen.insert(key).inserted {
