@@ -62,6 +62,12 @@ struct JournalTests {
         try Data(alive.utf8).write(to: URL(fileURLWithPath: lock.path))
         guard case .heldBy(let holder) = lock.acquire(user: "anna", now: now, force: false) else { Issue.record("not refused"); return }
         #expect(holder.user == "erik" && holder.pid == 1)
+        // Running on this machine: not even force takes it (its next save would undo ours).
+        guard case .heldBy = lock.acquire(user: "anna", now: now, force: true) else { Issue.record("force took a running holder's lock"); return }
+        // On another machine, where smk cannot see whether it runs: force takes it.
+        let remote = #"{"user": "erik", "pid": 1, "host": "elsewhere.example", "since": "2026-11-24T09:00:00Z"}"#
+        try Data(remote.utf8).write(to: URL(fileURLWithPath: lock.path))
+        guard case .heldBy = lock.acquire(user: "anna", now: now, force: false) else { Issue.record("remote holder not respected"); return }
         guard case .tookOverForced = lock.acquire(user: "anna", now: now, force: true) else { Issue.record("force did not take it"); return }
         // A holder whose process is gone: a pid that cannot exist.
         let gone = #"{"user": "erik", "pid": 2147483600, "host": "\#(WorkspaceLock.hostName)", "since": "2026-11-24T09:00:00Z"}"#

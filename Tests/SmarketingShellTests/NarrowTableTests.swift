@@ -68,4 +68,33 @@ struct NarrowTableTests {
             #expect(shown.contains("henrik") && shown.contains("ab"), "\(id)")
         }
     }
+
+    @Test("a footer or message is broken at spaces to the terminal's width, never inside a word")
+    func proseWraps() throws {
+        let harness = try Harness(path: Harness.demoPath)
+        harness.session.terminalWidth = { 80 }
+        let text = harness.run("whatif target 1m").out
+        let footer = text.split(separator: "\n").drop { !$0.hasPrefix("target ") }.map(String.init)
+        #expect(footer.count >= 3 && footer.allSatisfy { DisplayWidth.of($0) <= 80 }, "\(footer)")
+        #expect(footer.joined(separator: " ").contains("no period given: compared with the leads in each stage now"))
+    }
+
+    @Test("a line break or tab inside a cell keeps the row on one line; show keeps a value's lines under it")
+    func breaksInCells() {
+        let table = Table(columns: ["id", "company", "stage"], rows: [[.text("L-1"), .text("Line one\nline\ttwo"), .text("mql")]])
+        let lines = TableTextRenderer(width: 80, stageColor: nil).render(table).split(separator: "\n")
+        #expect(lines.count == 3 && lines[2] == "L-1  Line one ↵ line two  mql", "\(lines)")
+        let record = Record(title: nil, fields: [.init("company", .text("Line one\nline two")), .init("stage", .text("mql"))])
+        let shown = TableTextRenderer(width: 80, stageColor: nil).render(record)
+        #expect(shown == "company  Line one\n         line two\nstage    mql\n", "\(shown)")
+    }
+
+    @Test("the prompt says read-only while someone else holds the file")
+    func readOnlyPrompt() throws {
+        let harness = try Harness()
+        let repl = Repl(session: harness.session, reader: ScriptedReader([]))
+        #expect(repl.prompt == "anna@sales smk small> ")
+        harness.session.readOnlyReason = "erik (pid 1 on h) holds this workspace"
+        #expect(repl.prompt == "anna@sales smk small (read-only)> ")
+    }
 }

@@ -44,6 +44,10 @@ public struct WorkspaceLock: Sendable {
             return Self.isZombie(pid)
         }
 
+        /// Its smk is still running on this machine: no `--force-unlock` takes the lock from
+        /// it, since its next save would write over whatever the taker saved.
+        public var isRunningHere: Bool { host == WorkspaceLock.hostName && !isGone }
+
         /// Reads the state letter of /proc/PID/stat (Linux): `Z` is a zombie.
         static func isZombie(_ pid: Int32) -> Bool {
             guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
@@ -84,7 +88,8 @@ public struct WorkspaceLock: Sendable {
         return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
-    /// Takes the lock for `user`, taking over a stale one, or a live one with `force`:
+    /// Takes the lock for `user`, taking over a stale one, or with `force` one whose holder
+    /// cannot be seen to be running (on another machine, or not answering):
     /// the lock file, then `flock` on the workspace file. Someone holding the file through
     /// another name (its flock taken) makes this a `heldBy` like a held lock file, unless
     /// forced. Once held, a save cut short in the middle of a copy in place is completed
@@ -93,7 +98,9 @@ public struct WorkspaceLock: Sendable {
         let outcome = acquireFile(user: user, now: now, force: force)
         switch outcome {
         case .acquired, .tookOverStale, .tookOverForced:
-            guard FileLocks.take(home) || force else {
+            // The file's flock is held by a process on this machine that is running (the
+            // kernel lets go of a dead one's): forcing would make two writers.
+            guard FileLocks.take(home) else {
                 release()
                 return .heldBy(fileHolder(now: now))
             }
@@ -131,7 +138,7 @@ public struct WorkspaceLock: Sendable {
             return takeOver(expected: nil, user: user, now: now) ? .acquired : nil
         }
         if holder.pid == getpid(), holder.host == Self.hostName { return .acquired }
-        if holder.isGone || force {
+        if holder.isGone || (force && !holder.isRunningHere) {
             guard takeOver(expected: holder, user: user, now: now) else { return nil }
             return holder.isGone ? .tookOverStale(holder) : .tookOverForced(holder)
         }

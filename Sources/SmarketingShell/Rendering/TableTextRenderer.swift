@@ -7,7 +7,7 @@ struct TableTextRenderer {
     func render(_ result: CommandResult) -> String {
         switch result {
         case .none, .quit: return ""
-        case .message(let text): return TerminalText.visible(text) + "\n"
+        case .message(let text): return wrapped(TerminalText.visible(text)) + "\n"
         case .text(let text): return text.hasSuffix("\n") || text.isEmpty || text == ClearCommand.escape ? text : text + "\n"
         case .table(let table): return render(table)
         case .record(let record): return render(record)
@@ -18,12 +18,32 @@ struct TableTextRenderer {
         }
     }
 
+    /// Prose (a message, a table's footer) broken at spaces to the terminal's width, so
+    /// the terminal does not break it in the middle of a word (`co` / `mpared`).
+    func wrapped(_ text: String) -> String {
+        guard let width, width >= 20 else { return text }
+        return text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            DisplayWidth.of(String(line)) <= width ? String(line) : DisplayWidth.wrap(String(line), to: width).joined(separator: "\n")
+        }.joined(separator: "\n")
+    }
+
+    /// A cell's text on one line: a line break inside a note or a company would start the
+    /// rest of the row at the left margin, a tab would shift the columns after it.
+    static func oneLine(_ text: String) -> String {
+        guard text.contains(where: { $0.isNewline || $0 == "\t" }) else { return text }
+        return text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).joined(separator: " ↵ ")
+            .replacingOccurrences(of: "\t", with: " ")
+    }
+
     func render(_ record: Record) -> String {
         var text = record.title.map { $0 + "\n" } ?? ""
         let keyWidth = record.fields.map { DisplayWidth.of($0.name) }.max() ?? 0
         for field in record.fields {
             let indent = keyWidth + Self.gap.count
-            var value = field.value.display
+            // A value of several lines keeps each under the first, not at the margin.
+            var value = field.value.display.replacingOccurrences(of: "\t", with: " ")
+                .split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+                .joined(separator: "\n" + String(repeating: " ", count: indent))
             if let width, DisplayWidth.of(value) > width - indent, width - indent > 10 {
                 value = DisplayWidth.truncate(value, to: width - indent)
             }
@@ -53,7 +73,7 @@ struct TableTextRenderer {
         if table.rows.isEmpty {
             return text + "(none)\n" + (table.footer.map { $0 + "\n" } ?? "")
         }
-        let cells = table.rows.map { $0.map(\.display) }
+        let cells = table.rows.map { $0.map { Self.oneLine($0.display) } }
         let numeric = table.columns.indices.map { column in
             table.rows.allSatisfy { row in column >= row.count || row[column] == .null || row[column].isNumeric }
         }
@@ -123,7 +143,7 @@ struct TableTextRenderer {
         if let width, rule.count > width { rule = String(rule.prefix(width)) }
         text += rule + "\n"
         for row in cells { text += line(row, isHeader: false) }
-        if let footer = table.footer { text += footer + "\n" }
+        if let footer = table.footer { text += wrapped(footer) + "\n" }
         return text
     }
 

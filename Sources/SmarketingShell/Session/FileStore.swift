@@ -13,7 +13,13 @@ import SmarketingKit
 /// the writer's saves through `WorkspaceGuard.follow` instead.
 public final class FileStore: WorkspaceStore {
     /// The file; nil for a workspace not saved yet (`save FILE` gives it one).
-    public var path: String?
+    public var path: String? {
+        didSet { if path != oldValue { diskStamp = path.flatMap(FileStamp.init) } }
+    }
+    /// The version of the file this session last read or wrote: a save refuses to write
+    /// over another version (a program that rewrote the file, a session that forced the
+    /// lock), which would silently undo what that one saved.
+    private var diskStamp: FileStamp?
     /// The lock and the crashed session's journal, once `guardFile` ran.
     public var workspaceGuard: WorkspaceGuard?
     /// Where each change goes as it is made; nil when the session does not write one
@@ -27,6 +33,7 @@ public final class FileStore: WorkspaceStore {
     public init(path: String?, err: TextSink) {
         self.path = path
         self.err = err
+        diskStamp = path.flatMap(FileStamp.init)
     }
 
     public var name: String { path.map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent } ?? "" }
@@ -61,6 +68,7 @@ public final class FileStore: WorkspaceStore {
     public func guardFile(for session: Session, forceUnlock: Bool, ask: ((String) -> Bool)?) {
         let outcome = taken
         taken = nil
+        diskStamp = path.flatMap(FileStamp.init)
         workspaceGuard = WorkspaceGuard(session: session, forceUnlock: forceUnlock, ask: ask, taken: outcome)
     }
 
@@ -77,6 +85,11 @@ public final class FileStore: WorkspaceStore {
     /// Writes the whole workspace atomically; the journal's changes are then in the file.
     public func save(_ workspace: Workspace, force: Bool, isInterrupted: () -> Bool) throws(StoreRefusal) -> String {
         guard let path else { throw StoreRefusal(.refused, "this workspace has no file yet: give one, as in save FILE") }
+        if !force, FileStamp(path) != diskStamp {
+            let name = URL(fileURLWithPath: path).lastPathComponent
+            throw StoreRefusal(.refused, "not saved: \(name) was changed on disk since this session read it (by another program, or a "
+                               + "session that took the lock); saving would undo that change. save FILE writes a copy; save! writes over it")
+        }
         let written: Bool
         do { written = try workspace.save(path: path, force: force, isInterrupted: isInterrupted) } catch {
             throw StoreRefusal(.refused, error.description, underlying: error)
@@ -84,6 +97,7 @@ public final class FileStore: WorkspaceStore {
         guard written else {
             throw StoreRefusal(.refused, "interrupted: \(URL(fileURLWithPath: path).lastPathComponent) was not saved, the file is as it was")
         }
+        diskStamp = FileStamp(path)
         journal?.clear()
         return "saved \(path) (\(workspace.leads.count) leads)"
     }

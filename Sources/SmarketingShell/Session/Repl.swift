@@ -9,11 +9,13 @@ public struct Repl {
     }
 
     /// `anna@sales smk demo:scenario*> `: who acts (and their team), the workspace, the
-    /// open scenario, and `*` while there are unsaved changes.
+    /// open scenario, `*` while there are unsaved changes, and `(read-only)` while someone
+    /// else holds the file, so nobody reviews for half an hour before a change is refused.
     public var prompt: String {
         let role = session.workspace.role(of: session.actor).map { "@" + $0.rawValue } ?? ""
         let scenario = session.scenario.map { ":" + $0 } ?? ""
-        return "\(session.actor)\(role) smk \(session.displayName)\(scenario)\(session.isDirty ? "*" : "")> "
+        let readOnly = session.readOnlyReason == nil ? "" : " (read-only)"
+        return "\(session.actor)\(role) smk \(session.displayName)\(scenario)\(session.isDirty ? "*" : "")\(readOnly)> "
     }
 
     /// Runs until the person leaves. Returns the number of commands that failed.

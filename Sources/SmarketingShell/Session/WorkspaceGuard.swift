@@ -68,8 +68,14 @@ public final class WorkspaceGuard {
             session.readOnlyReason = "\(holder) holds this workspace"
             followed = FileStamp(path)
             writer = holder.user
-            session.err.write("\(URL(fileURLWithPath: path).lastPathComponent) is held by \(holder); opened read-only "
-                              + "(--force-unlock takes it over once they are gone)\n")
+            if forceUnlock {
+                session.err.write("\(URL(fileURLWithPath: path).lastPathComponent) is held by \(holder), whose smk is still running on this "
+                                  + "machine: --force-unlock does not take a lock from a running session (its next save would write over "
+                                  + "yours); ask them to quit. Opened read-only\n")
+            } else {
+                session.err.write("\(URL(fileURLWithPath: path).lastPathComponent) is held by \(holder); opened read-only "
+                                  + "(--force-unlock takes it over once they are gone)\n")
+            }
             return
         }
         let journal = Journal(workspacePath: path)

@@ -110,6 +110,11 @@ public enum ImportCommand: ShellCommand {
     static func read(_ path: String, separator: UInt8?) throws(ShellError) -> (CSVDocument, ImportReference.File) {
         let bytes: [UInt8]
         do { bytes = try AtomicFile.readAll(path) } catch { throw .workspace(error) }
+        // A workspace (or any JSON) read as CSV would add hundreds of leads named `"id": …`.
+        let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        if let first = bytes[start...].first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }), first == UInt8(ascii: "{") || first == UInt8(ascii: "[") {
+            throw .refused("\(path) holds JSON, not CSV: import reads a CSV export; a workspace opens with open \(path)")
+        }
         let file = ImportReference.File(path: path, bytes: bytes)
         do { return (try CSVReader.read(bytes, separator: separator), file) } catch {
             throw .refused("\(path): \(error)")
