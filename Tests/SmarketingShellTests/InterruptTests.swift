@@ -9,7 +9,7 @@ import Testing
 @Suite("Interrupts")
 struct InterruptTests {
     static let longCommands = ["find nobody", "score check", "funnel", "funnel by source", "rates", "quadrant", "sla",
-                               "sla breaches", "whatif target 100k deal 1k"]
+                               "sla breaches", "whatif target 100k deal 1k", "dupes", "count where dupes > 0", "leads where dupes > 0"]
 
     @Test("a long command stops with 'interrupted' when Ctrl-C was pressed", arguments: longCommands)
     func stops(command: String) throws {

@@ -9,6 +9,9 @@ public final class QueryEnvironment {
     public let workspace: Workspace
     public let now: Date
     public let variables: [String: QueryValue]
+    /// Asked while something slow is worked out for the query (the duplicate groups of
+    /// `where dupes > 0`): Ctrl-C stops it, and nothing half-done is kept.
+    public var isInterrupted: () -> Bool = { false }
     var personaPredicates: [(name: String, matches: LeadPredicate)] = []
     private var duplicateIndex: [Int32]?
     /// Quadrant, persona, feedback and reason per loaded lead, worked out on first use.
@@ -122,8 +125,10 @@ public final class QueryEnvironment {
     /// `dupes` per row of the workspace, from the answer `dupes` keeps.
     private var duplicateCounts: [Int32] {
         if let counts = duplicateIndex { return counts }
-        let counts = Duplicates.find(in: workspace.leads, by: Duplicates.defaultCriteria)?.others
-            ?? Array(repeating: 0, count: workspace.leads.count)
+        guard let counts = Duplicates.find(in: workspace.leads, by: Duplicates.defaultCriteria, isInterrupted: isInterrupted)?.others else {
+            // Stopped: the caller sees the interruption; nothing is kept.
+            return Array(repeating: 0, count: workspace.leads.count)
+        }
         duplicateIndex = counts
         return counts
     }

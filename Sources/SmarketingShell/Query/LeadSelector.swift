@@ -45,6 +45,9 @@ public enum LeadSelector {
             let query: RowQuery
             do { query = try QueryCompiler.compileRows(text, in: environment) } catch { throw .query(error.shifted(by: offset)) }
             guard let rows = query.rows(in: leads, isInterrupted: { session.isInterrupted() }) else { throw .interrupted }
+            // Something the query worked out on the way (the duplicate groups of `dupes > 0`)
+            // may have been stopped and answered zeros: never give those as the answer.
+            if session.isInterrupted() { throw .interrupted }
             guard let findings = UnknownValueCheck.findings(in: text, session: session, environment: environment) else { throw .interrupted }
             for finding in findings {
                 session.warn(finding.message, at: SourceRange(finding.range.lowerBound + offset, finding.range.upperBound + offset))

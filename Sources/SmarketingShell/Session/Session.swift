@@ -119,7 +119,9 @@ public final class Session {
 
     /// What a query needs, as of now: the workspace, the clock and the variables.
     public func queryEnvironment() -> QueryEnvironment {
-        QueryEnvironment(workspace: workspace, now: now, variables: variables)
+        let environment = QueryEnvironment(workspace: workspace, now: now, variables: variables)
+        environment.isInterrupted = isInterrupted
+        return environment
     }
 
     /// True while the workspace differs from its file.
