@@ -8,11 +8,7 @@ import Testing
 struct AuditTests {
     /// A copy of the small fixture in a fresh folder.
     static func copy() throws -> String {
-        let folder = NSTemporaryDirectory() + "smk-audit-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let path = folder + "/ws.json"
-        try FileManager.default.copyItem(atPath: Harness.smallPath, toPath: path)
-        return path
+        try Harness.smallCopy("audit")
     }
 
     @Test("a saved change is kept with who, login, the command as typed and the leads; the next session reads it")

@@ -8,11 +8,7 @@ import Testing
 @Suite("changes made to the file on disk")
 struct DiskChangeTests {
     static func copy() throws -> String {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("smk-disk-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let path = folder + "/ws.json"
-        try FileManager.default.copyItem(atPath: Harness.smallPath, toPath: path)
-        return path
+        try Harness.smallCopy("disk")
     }
 
     @Test("a save after another program rewrote the file is refused; save! writes over it; a save of our own is no change on disk")

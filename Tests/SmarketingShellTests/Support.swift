@@ -12,6 +12,16 @@ struct Harness {
     let out = StringSink()
     let err = StringSink()
 
+    /// A copy of the small fixture as `ws.json` in a fresh folder, for tests that save or
+    /// change the file on disk.
+    static func smallCopy(_ label: String) throws -> String {
+        let folder = NSTemporaryDirectory() + "smk-\(label)-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let path = folder + "/ws.json"
+        try FileManager.default.copyItem(atPath: smallPath, toPath: path)
+        return path
+    }
+
     /// The demo, loaded once for all tests (workspaces are values: each session edits its own copy).
     static let demo: Result<Workspace, WorkspaceError> = Result { () throws(WorkspaceError) in try Workspace.load(path: demoPath) }
 
