@@ -7,13 +7,9 @@ import Testing
 /// program's rewrite, or a session that forced the lock, would silently be undone.
 @Suite("changes made to the file on disk")
 struct DiskChangeTests {
-    static func copy() throws -> String {
-        try Harness.smallCopy("disk")
-    }
-
     @Test("a save after another program rewrote the file is refused; save! writes over it; a save of our own is no change on disk")
     func refusesOverOthers() throws {
-        let path = try Self.copy()
+        let path = try Harness.smallCopy("disk")
         let harness = try Harness(path: path)
         harness.run("tag L-000001 +ours")
         #expect(harness.run("save").err.isEmpty, "our own file, unchanged on disk")
@@ -35,7 +31,7 @@ struct DiskChangeTests {
 
     @Test("import refuses a JSON file instead of reading it as CSV")
     func importJSON() throws {
-        let path = try Self.copy()
+        let path = try Harness.smallCopy("disk")
         let harness = try Harness(path: path)
         let before = harness.session.workspace.leads.count
         let err = harness.run("import \(path)").err
