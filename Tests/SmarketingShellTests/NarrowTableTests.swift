@@ -29,6 +29,25 @@ struct NarrowTableTests {
         #expect(csv.hasPrefix("source,mqls,accepted,accepted%,rejected"), "csv always gets the full table")
     }
 
+    @Test("dupes and proposals on 80 columns: no cell cut, every email and rule readable whole")
+    func dupesAndProposalsNarrow() throws {
+        let harness = try Harness(path: Harness.demoPath)
+        harness.session.terminalWidth = { 80 }
+        let dupes = harness.run("dupes").out
+        let dupeLines = dupes.split(separator: "\n").map(String.init)
+        #expect(dupeLines.allSatisfy { DisplayWidth.of($0) <= 80 } && !dupes.contains("…"), "\(dupes)")
+        #expect(dupeLines.contains { $0.contains("sophie.vandermeer@hofstedeonline.nl") }, "an email on one line: \(dupes)")
+        #expect(dupeLines.contains { $0.hasPrefix("1 L-000006") && $0.contains("email+name+phone") }, "\(dupes)")
+        let proposals = harness.run("proposals all").out
+        let proposalLines = proposals.split(separator: "\n").map(String.init)
+        #expect(proposalLines.allSatisfy { DisplayWidth.of($0) <= 80 } && !proposals.contains("…"), "\(proposals)")
+        #expect(proposals.replacingOccurrences(of: "\n", with: " ").split(separator: " ").joined(separator: " ")
+            .contains("proposed fit >= 55 and interest >= 40; mql entry: 14 in mql would no longer pass; open"), "\(proposals)")
+        harness.session.terminalWidth = { 200 }
+        #expect(harness.run("dupes").out.hasPrefix("group  id        name"), "a wide terminal gets a column each")
+        #expect(harness.run("format csv; dupes").out.hasPrefix("group,id,name,email,company,stage,same"))
+    }
+
     @Test("a text column squeezed under 20 is cut on one line, not wrapped")
     func narrowColumnsCut() {
         let table = Table(columns: ["id", "name", "company", "email", "owner", "score", "fit", "interest", "country", "source"],

@@ -24,18 +24,30 @@ public enum ProposalsCommand: ShellCommand {
         try arguments.finish()
         let workspace = session.workspace
         let shown = workspace.proposals.filter { all || $0.status == .open }
-        let rows: [[TableValue]] = shown.map { p in
+        var rows: [[TableValue]] = []
+        var narrowRows: [[TableValue]] = []
+        for p in shown {
             let effect = p.status == .open ? AgreementEffect(of: p.change, in: workspace, now: session.now).summary : nil
-            var row: [TableValue] = [.number(Double(p.number)), .date(p.at), .text("\(p.by) (\(p.team))"), .text(p.subject),
-                                     .text(p.old), .text(p.new), TableValue(effect)]
-            if all {
-                row.append(.text(p.status.rawValue + (p.decidedBy.map { " by \($0)" } ?? "") + (p.why.map { ": \($0)" } ?? "")))
-            }
-            return row
+            let status = all ? p.status.rawValue + (p.decidedBy.map { " by \($0)" } ?? "") + (p.why.map { ": \($0)" } ?? "") : nil
+            rows.append([.number(Double(p.number)), .date(p.at), .text("\(p.by) (\(p.team))"), .text(p.subject),
+                         .text(p.old), .text(p.new), TableValue(effect)] + (status.map { [.text($0)] } ?? []))
+            narrowRows.append([.number(Double(p.number)), .text("\(p.by) (\(p.team)) \(Timestamp.formatShort(p.at))"),
+                               .text(narrowProposal(p, effect: effect, status: status))])
         }
         let open = workspace.proposals.filter { $0.status == .open }.count
         let footer = open == 0 ? "no open proposals" : "\(open) open: approve N (someone of the other team) or decline N \"why\""
+        let narrow = Table(columns: ["#", "by, at", "proposal"], rows: narrowRows, footer: footer)
         return .document(.array(shown.map(\.json)), display: .table(Table(
-            columns: ["#", "at", "by", "changes", "now", "proposed", "measured"] + (all ? ["status"] : []), rows: rows, footer: footer)))
+            columns: ["#", "at", "by", "changes", "now", "proposed", "measured"] + (all ? ["status"] : []), rows: rows, footer: footer,
+            narrower: [narrow])))
+    }
+
+    /// One proposal's text in one cell, for a terminal too narrow for a column each: the
+    /// cell wraps at word boundaries, where seven columns of 80 cut every rule to a word.
+    static func narrowProposal(_ p: Proposal, effect: String?, status: String?) -> String {
+        var parts = ["\(p.subject): now \(p.old); proposed \(p.new)"]
+        if let effect { parts.append(effect) }
+        if let status { parts.append(status) }
+        return parts.joined(separator: "; ")
     }
 }

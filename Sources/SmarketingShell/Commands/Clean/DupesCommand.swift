@@ -33,6 +33,8 @@ public enum DupesCommand: ShellCommand {
         }
         let groups = found.groups
         var rows: [[TableValue]] = []
+        var narrowRows: [[TableValue]] = []
+        let groupDigits = String(groups.count).count
         for (index, group) in groups.enumerated() {
             if index & 0xFFF == 0, session.isInterrupted() { throw .interrupted }
             let how = Duplicates.Criterion.allCases.filter(group.matchedBy.contains).map(\.rawValue).joined(separator: ", ")
@@ -41,6 +43,11 @@ public enum DupesCommand: ShellCommand {
                 let contact = leads.contact(at: row)
                 rows.append([.number(Double(index + 1)), .text(leads.id(at: row)), TableValue(contact.name), TableValue(contact.email),
                              TableValue(contact.company), .text(leads.stage(at: row)), .text(how)])
+                let who = [contact.name, contact.email, contact.company].compactMap { $0 }.filter { !$0.isEmpty }
+                let number = String(index + 1)
+                narrowRows.append([.text(String(repeating: " ", count: max(0, groupDigits - number.count)) + number + " " + leads.id(at: row)),
+                                   .text(who.joined(separator: " · ")), .text(leads.stage(at: row)),
+                                   .text(how.replacingOccurrences(of: ", ", with: "+"))])
             }
         }
         var footer = "\(groups.count) group\(groups.count == 1 ? "" : "s") of likely duplicates"
@@ -49,7 +56,13 @@ public enum DupesCommand: ShellCommand {
             footer += "; \(found.oversized.count) compan\(found.oversized.count == 1 ? "y has" : "ies have") more than "
                 + "\(Duplicates.distinctNameCap) distinct names, compared by identical name only (\(shown))"
         }
+        // On a terminal too narrow for a column each, name, email and company share one
+        // column that wraps at word boundaries, where three cut columns showed a word each;
+        // the group's number goes before the id and `same` reads email+name, to leave that
+        // column room for an email on a line of its own.
+        let narrow = Table(columns: ["group id", "name · email · company", "stage", "same"], rows: narrowRows,
+                           footer: footer, stageColumns: [2])
         return .table(Table(columns: ["group", "id", "name", "email", "company", "stage", "same"], rows: rows,
-                            footer: footer, stageColumns: [5]))
+                            footer: footer, stageColumns: [5], narrower: [narrow]))
     }
 }
