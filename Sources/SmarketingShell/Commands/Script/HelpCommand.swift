@@ -10,39 +10,46 @@ public enum HelpCommand: ShellCommand {
     public static let usage = "help [COMMAND|where]"
     public static let examples = ["help", "help leads"]
 
+    /// The width help is laid out for when output is not a terminal (a file, a pipe).
+    static let defaultWidth = 80
+
     public static func run(_ arguments: inout Arguments, in session: Session) throws(ShellError) -> CommandResult {
+        let width = session.redirect == nil ? (session.terminalWidth?() ?? session.settings.width ?? defaultWidth) : defaultWidth
         guard let topic = arguments.isAtEnd ? nil : try arguments.text("a command name") else {
             try arguments.finish()
-            return .text(overview())
+            return .text(overview(width: width))
         }
         try arguments.finish()
         if ["where", "query", "expressions", "fields"].contains(topic.text.lowercased()) {
-            return .text(queryLanguage())
+            return .text(queryLanguage(width: width))
         }
         guard let command = CommandRegistry.command(named: topic.text) else {
             throw .unknownHelpTopic(topic.text, suggestion: Suggestion.nearest(to: topic.text, in: CommandRegistry.names), topic.range)
         }
-        return .text(page(for: command))
+        return .text(page(for: command, width: width))
     }
 
-    static func overview() -> String {
-        var text = "Commands by group; help COMMAND shows its usage and examples, help where the query language.\n"
-        let width = CommandRegistry.all.map { DisplayWidth.of($0.name) }.max() ?? 0
+    static func overview(width: Int = defaultWidth) -> String {
+        var text = HelpText.reflow("Commands by group; help COMMAND shows its usage and examples, help where the query language.",
+                                   width: width) + "\n"
+        let nameWidth = CommandRegistry.all.map { DisplayWidth.of($0.name) }.max() ?? 0
         for group in CommandGroup.allCases {
             let commands = CommandRegistry.all.filter { $0.group == group }
             guard !commands.isEmpty else { continue }
             text += "\n\(group.rawValue)\n"
             for command in commands {
-                text += "  " + DisplayWidth.pad(command.name, to: width) + "  " + command.summary + "\n"
+                let name = "  " + DisplayWidth.pad(command.name, to: nameWidth) + "  "
+                text += HelpText.hanging(name, command.summary, column: DisplayWidth.of(name), width: width).joined(separator: "\n") + "\n"
             }
         }
-        text += "\nOne line may hold several commands separated by ;, # starts a comment, \\ continues a line.\n"
+        text += "\n" + HelpText.reflow("One line may hold several commands separated by ;, # starts a comment, \\ continues a line.",
+                                       width: width) + "\n"
         return text
     }
 
     /// `help where`: the query language, with the field list read from the catalogue.
-    static func queryLanguage() -> String {
-        var text = """
+    static func queryLanguage(width: Int = defaultWidth) -> String {
+        var text = HelpText.reflow("""
             The query language, after where (and in views, entry rules, persona criteria):
 
               field OP value        = != < <= > >=, and ~ for "contains" (case and accents
@@ -57,12 +64,16 @@ public enum HelpCommand: ShellCommand {
 
             Fields:
 
-            """
-        let width = LeadField.all.map { DisplayWidth.of($0.name) }.max() ?? 0
-        for field in LeadField.all {
-            text += "  " + DisplayWidth.pad(field.name, to: width) + "  " + DisplayWidth.pad(field.type.rawValue, to: 8) + "  " + field.summary + "\n"
+            """, width: width)
+        let nameWidth = LeadField.all.map { DisplayWidth.of($0.name) }.max() ?? 0
+        func line(_ name: String, _ type: String, _ summary: String) -> String {
+            let lead = "  " + DisplayWidth.pad(name, to: nameWidth) + "  " + DisplayWidth.pad(type, to: 8) + "  "
+            return HelpText.hanging(lead, summary, column: DisplayWidth.of(lead), width: width).joined(separator: "\n") + "\n"
         }
-        text += "  " + DisplayWidth.pad("fields.X", to: width) + "  " + DisplayWidth.pad("any", to: 8) + "  a custom field of the workspace\n"
+        for field in LeadField.all {
+            text += line(field.name, field.type.rawValue, field.summary)
+        }
+        text += line("fields.X", "any", "a custom field of the workspace")
         text += """
 
             Examples:
@@ -75,10 +86,12 @@ public enum HelpCommand: ShellCommand {
         return text
     }
 
-    static func page(for command: any ShellCommand.Type) -> String {
-        var text = "usage: \(command.usage)\n\n\(command.summary)\n"
-        if !command.details.isEmpty { text += "\n" + command.details + "\n" }
-        if !command.aliases.isEmpty { text += "\nalso: " + command.aliases.joined(separator: ", ") + "\n" }
+    /// One command's page. Examples are kept whole however wide: they are for copying.
+    static func page(for command: any ShellCommand.Type, width: Int = defaultWidth) -> String {
+        var text = HelpText.synopsis("usage: ", command.usage, width: width).joined(separator: "\n") + "\n\n"
+            + HelpText.reflow(command.summary, width: width) + "\n"
+        if !command.details.isEmpty { text += "\n" + HelpText.reflow(command.details, width: width) + "\n" }
+        if !command.aliases.isEmpty { text += "\n" + HelpText.reflow("also: " + command.aliases.joined(separator: ", "), width: width) + "\n" }
         if !command.examples.isEmpty {
             text += "\nexamples:\n" + command.examples.map { "  " + $0 }.joined(separator: "\n") + "\n"
         }
