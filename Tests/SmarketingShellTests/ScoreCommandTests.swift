@@ -100,7 +100,7 @@ struct ScoreCommandTests {
         let auc = try #require(result["auc"]?.doubleValue)
         #expect(abs(auc - 0.8525327491555078) < 1e-9)
         let text = harness.run("format table; score check where fields.origin = 'API'").out
-        #expect(text.contains("3579 leads with a known outcome"))
+        #expect(text.contains("3,579 leads with a known outcome"))
         #expect(text.contains("AUC 0.822 (good)"))
     }
 

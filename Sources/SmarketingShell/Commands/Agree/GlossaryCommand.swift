@@ -13,6 +13,6 @@ public enum GlossaryCommand: ShellCommand {
         let rows: [[TableValue]] = session.workspace.glossary.map { term in
             [.text(term.term), TableValue(term.team?.rawValue), .list(term.aliases), .text(term.definition)]
         }
-        return .table(Table(columns: ["term", "team", "aliases", "definition"], rows: rows, footer: "\(rows.count) terms"))
+        return .table(Table(columns: ["term", "team", "aliases", "definition"], rows: rows, footer: "\(Thousands.format(rows.count)) terms"))
     }
 }

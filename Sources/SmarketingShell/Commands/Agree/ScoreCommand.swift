@@ -317,12 +317,13 @@ public enum ScoreCommand: ShellCommand {
             [.number(Double(d.number)), .text(NumberText.format(d.lowest) + "–" + NumberText.format(d.highest)), .number(Double(d.leads)),
              .number(Double(d.converted)), .percent(d.rate), result.rate > 0 ? .number((d.rate / result.rate * 100).rounded() / 100) : .null]
         }
-        var footer = "\(result.leads) lead\(result.leads == 1 ? "" : "s") with a known outcome (against \(against)), \(result.converted) converted (\(Percent.format(result.rate)))"
+        var footer = "\(Thousands.format(result.leads)) lead\(result.leads == 1 ? "" : "s") with a known outcome (against \(against)), "
+            + "\(Thousands.format(result.converted)) converted (\(Percent.format(result.rate)))"
         if result.deciles.isEmpty { footer += "; too few leads for deciles (10 or more)" }
         if let lift = result.topLift { footer += "; top decile lift \(NumberText.format((lift * 100).rounded() / 100))×" }
         footer += "; AUC " + (result.auc.map { NumberText.format(($0 * 1000).rounded() / 1000) } ?? "undefined (one outcome only)")
         if let auc = result.auc { footer += " (\(verdict(auc)))" }
-        if unknown > 0 || unscored > 0 { footer += "; left out: \(unknown) without an outcome, \(unscored) without a score" }
+        if unknown > 0 || unscored > 0 { footer += "; left out: \(Thousands.format(unknown)) without an outcome, \(Thousands.format(unscored)) without a score" }
         let document = JSONValue.object(JSONObject([
             JSONMember("against", .string(against)),
             JSONMember("leads", .number(Double(result.leads))), JSONMember("converted", .number(Double(result.converted))),

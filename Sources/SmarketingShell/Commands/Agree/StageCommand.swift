@@ -57,6 +57,6 @@ public enum StageCommand: ShellCommand {
              .number(Double(counts[stage.id] ?? 0))]
         }
         return .table(Table(columns: ["stage", "name", "team", "entry", "leads"], rows: rows,
-                            footer: "\(leads.count) leads; stage STAGE shows one, stage STAGE entry \"EXPR\" sets its rule", stageColumns: [0]))
+                            footer: "\(Thousands.format(leads.count)) leads; stage STAGE shows one, stage STAGE entry \"EXPR\" sets its rule", stageColumns: [0]))
     }
 }

@@ -50,10 +50,10 @@ public enum DupesCommand: ShellCommand {
                                    .text(how.replacingOccurrences(of: ", ", with: "+"))])
             }
         }
-        var footer = "\(groups.count) group\(groups.count == 1 ? "" : "s") of likely duplicates"
+        var footer = "\(Thousands.format(groups.count)) group\(groups.count == 1 ? "" : "s") of likely duplicates"
         if !found.oversized.isEmpty {
             let shown = found.oversized.prefix(3).joined(separator: ", ") + (found.oversized.count > 3 ? ", …" : "")
-            footer += "; \(found.oversized.count) compan\(found.oversized.count == 1 ? "y has" : "ies have") more than "
+            footer += "; \(Thousands.format(found.oversized.count)) compan\(found.oversized.count == 1 ? "y has" : "ies have") more than "
                 + "\(Duplicates.distinctNameCap) distinct names, compared by identical name only (\(shown))"
         }
         // On a terminal too narrow for a column each, name, email and company share one

@@ -48,7 +48,7 @@ public enum FindCommand: ShellCommand {
                          .text(place)])
         }
         return .table(Table(columns: ["id", "name", "company", "stage", "matched"], rows: rows,
-                            footer: "\(rows.count) lead\(rows.count == 1 ? "" : "s")", stageColumns: [3]))
+                            footer: "\(Thousands.format(rows.count)) lead\(rows.count == 1 ? "" : "s")", stageColumns: [3]))
     }
 
     /// The leads every list holds (each list in row order, one hit per lead), with the

@@ -33,7 +33,7 @@ public enum LeadsCommand: ShellCommand {
         let selected = try selector.rows(in: session, environment: environment)
         let shown = shape.apply(to: selected, in: session, environment: environment)
         let columns = shape.columns ?? defaultColumns.compactMap(LeadField.named)
-        let footer = shown.count < selected.count ? "\(shown.count) of \(selected.count) leads" : nil
+        let footer = shown.count < selected.count ? "\(Thousands.format(shown.count)) of \(Thousands.format(selected.count)) leads" : nil
         return .table(table(rows: shown, columns: columns, in: session, environment: environment, footer: footer))
     }
 

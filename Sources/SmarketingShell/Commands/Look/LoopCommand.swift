@@ -73,7 +73,7 @@ public enum LoopCommand: ShellCommand {
         }
         let stages = loop.stages
         let span = window.map { " in the last \(QueryValue.formatDuration($0))" } ?? ""
-        let footer = "\(total.handed) MQL\(total.handed == 1 ? "" : "s") handed over (entered \(stages.handOff))\(span); "
+        let footer = "\(Thousands.format(total.handed)) MQL\(total.handed == 1 ? "" : "s") handed over (entered \(stages.handOff))\(span); "
             + "accepted: entered \(stages.accepted); won: reached \(stages.won ?? "the last stage")"
         let stageColumns: Set<Int> = field.type == .stage ? [0] : []
         let narrow = Table(columns: [field.name, "mqls", "accepted", "rejected", "good/bad  good%", "won", "top reject reasons"],

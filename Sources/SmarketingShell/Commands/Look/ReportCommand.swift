@@ -41,6 +41,6 @@ public enum ReportCommand: ShellCommand {
             ])
         }
         return .table(Table(columns: [field.name, "leads", "share", "fit", "interest", "score", "value", "customers"],
-                            rows: table, footer: "\(rows.count) leads", stageColumns: field.type == .stage ? [0] : []))
+                            rows: table, footer: "\(Thousands.format(rows.count)) leads", stageColumns: field.type == .stage ? [0] : []))
     }
 }

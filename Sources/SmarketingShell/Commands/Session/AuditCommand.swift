@@ -59,8 +59,9 @@ public enum AuditCommand: ShellCommand {
                 + [.text(entry.command), .number(Double(entry.leads))]
         }
         let total = session.workspace.audit.count
-        var footer = matched == total ? "\(total) entr\(total == 1 ? "y" : "ies")" : "\(matched) of \(total) entries"
-        if entries.count < matched { footer += ", the newest \(entries.count) shown" }
+        var footer = matched == total ? "\(Thousands.format(total)) entr\(total == 1 ? "y" : "ies")"
+            : "\(Thousands.format(matched)) of \(Thousands.format(total)) entries"
+        if entries.count < matched { footer += ", the newest \(Thousands.format(entries.count)) shown" }
         let table = Table(columns: ["at", "by"] + (showLogin ? ["login"] : []) + ["command", "leads"], rows: rows, footer: footer)
         return .document(.array(entries.map(\.json)), display: .table(table))
     }

@@ -15,6 +15,6 @@ public enum ChangesCommand: ShellCommand {
         }
         let undone = session.undone.count
         return .table(Table(columns: ["#", "at", "by", "what", "leads"], rows: rows,
-                            footer: undone > 0 ? "\(undone) undone change(s) can be redone" : nil))
+                            footer: undone > 0 ? "\(Thousands.format(undone)) undone change(s) can be redone" : nil))
     }
 }

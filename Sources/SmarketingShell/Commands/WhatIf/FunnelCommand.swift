@@ -83,7 +83,7 @@ public enum FunnelCommand: ShellCommand {
                 "\(stage.id) \(rows.filter { workspace.leads.stage(at: $0) == stage.id }.count)"
             }
         }
-        var footer = "\(rows.count) lead\(rows.count == 1 ? "" : "s")" + (side.isEmpty ? "" : "; outside the funnel: " + side.joined(separator: ", "))
+        var footer = "\(Thousands.format(rows.count)) lead\(rows.count == 1 ? "" : "s")" + (side.isEmpty ? "" : "; outside the funnel: " + side.joined(separator: ", "))
         if unseen {
             footer += "\n" + unseenNote(analysis)
         }

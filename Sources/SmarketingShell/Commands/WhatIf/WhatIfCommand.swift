@@ -103,7 +103,7 @@ public enum WhatIfCommand: ShellCommand {
                          .number(((after - before) * dealSize).rounded())])
         }
         return .table(Table(columns: ["", "now", "what if", "difference"], rows: rows,
-                            footer: "from the \(workspace.leads.count) leads in the pipeline now" + (dealSize.map { ", \(money($0))\(currency) a customer" } ?? "")))
+                            footer: "from the \(Thousands.format(workspace.leads.count)) leads in the pipeline now" + (dealSize.map { ", \(money($0))\(currency) a customer" } ?? "")))
     }
 
     static func amount(_ arguments: inout Arguments, _ expected: String) throws(ShellError) -> Double {
