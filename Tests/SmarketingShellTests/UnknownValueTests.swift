@@ -31,6 +31,23 @@ struct UnknownValueTests {
         #expect(harness.run("count where source = qqqqqqqqqqq").err.contains("no lead has source 'qqqqqqqqqqq' (it has 'cold-outreach'"))
     }
 
+    @Test("a custom field no lead has warns, naming the nearest fields that exist")
+    func unknownCustomField() throws {
+        let harness = try Harness(path: Harness.demoPath)
+        let typo = harness.run("count where fields.erpp = 'SAP'", file: "q.smk")
+        #expect(typo.out == "0\n")
+        #expect(typo.err == "q.smk:1:13: warning: no lead has fields.erpp; did you mean 'fields.erp'?\n")
+        #expect(harness.run("count where fields.ERP = 'SAP'").err.contains("no lead has fields.ERP; did you mean 'fields.erp'?"),
+                "custom fields are matched with their case")
+        #expect(harness.run("count where fields.zzz > 3").err
+            == "warning: no lead has fields.zzz (the nearest there are: 'fields.erp', 'fields.fleetSize')\n")
+        #expect(harness.run("count where fields.erp = 'SAP' or fields.fleetSize > 10").err == "")
+        #expect(harness.run("leads where fields.erp is none limit 1").err == "", "a field some lead holds is no typo")
+        let bare = try Harness()
+        try bare.session.workspace.leads = LeadStore([Lead(id: "L-1", stage: "lead")])
+        #expect(bare.run("count where fields.erp = x").err.contains("no lead has fields.erp (the leads have no custom fields)"))
+    }
+
     @Test("in a script the warning names file:line:col, and the script goes on")
     func scriptPlace() throws {
         let harness = try Harness(path: Harness.demoPath)

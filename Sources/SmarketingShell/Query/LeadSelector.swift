@@ -48,7 +48,9 @@ public enum LeadSelector {
             // Something the query worked out on the way (the duplicate groups of `dupes > 0`)
             // may have been stopped and answered zeros: never give those as the answer.
             if session.isInterrupted() { throw .interrupted }
-            guard let findings = UnknownValueCheck.findings(in: text, session: session, environment: environment) else { throw .interrupted }
+            guard let values = UnknownValueCheck.findings(in: text, session: session, environment: environment),
+                  let fields = UnknownFieldCheck.findings(in: text, session: session) else { throw .interrupted }
+            let findings = fields + values
             for finding in findings {
                 session.warn(finding.message, at: SourceRange(finding.range.lowerBound + offset, finding.range.upperBound + offset))
             }
