@@ -175,8 +175,9 @@ struct CompletionTests {
     }
 
     @Test("stage ids after to and in stage comparisons", arguments: [
-        CompletionCase("move L-000001 to s", ["sal", "sql", "subscriber"], replaceFrom: 17),
-        CompletionCase("move L-000001,L-000002 to ", allStages),
+        // anna is in sales: the stages sales enters, and never the lead's own.
+        CompletionCase("move L-000001 to s", ["sal", "sql"], replaceFrom: 17),
+        CompletionCase("move L-000001,L-000002 to ", ["customer", "opportunity", "sal", "sql"]),
         CompletionCase("move where stage = mql to c", ["customer"]),
         CompletionCase("leads where stage >= o", ["opportunity"]),
         CompletionCase("count where stage = ", allStages),
@@ -186,6 +187,25 @@ struct CompletionTests {
     ])
     func stages(test: CompletionCase) throws {
         try expect(test)
+    }
+
+    @Test("after move ID to, only the stages the move would accept: the actor's team, no side stage, the entry rule kept")
+    func moveStages() throws {
+        let harness = try Harness()
+        let session = harness.session
+        func stages(_ line: String) -> [String] { Completer.complete(line: line, cursor: line.count, session: session).candidates }
+        #expect(stages("move L-000002 to ") == ["customer", "opportunity", "sql"], "anna (sales) from sal")
+        harness.run("as erik")
+        #expect(stages("move L-000005 to ") == ["lead", "mql", "subscriber"], "erik (marketing) from visitor; nurture only by recycle")
+        #expect(stages("move where stage = visitor to ") == ["lead", "mql", "subscriber", "visitor"], "a selection: what holds for any lead")
+        // An entry rule the lead fails takes its stage away; one it meets keeps it.
+        harness.run("stage sql entry \"fit >= 70\"; as anna; approve all")
+        #expect(stages("move L-000002 to ") == ["customer", "opportunity"], "L-000002 has fit 64")
+        #expect(stages("move L-000002,L-000004 to ") == ["customer", "opportunity", "sal", "sql"], "L-000004 (fit 90) may enter sql")
+        // Whatever TAB proposes, the move accepts.
+        for stage in stages("move L-000002 to ") {
+            #expect(harness.run("move L-000002 to \(stage); undo").outcome.failures == 0, "\(stage)")
+        }
     }
 
     @Test("values present in the workspace after F =, F != and F in (", arguments: [

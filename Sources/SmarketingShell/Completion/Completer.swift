@@ -62,7 +62,7 @@ public enum Completer {
             if slot.kinds.contains(.expression) {
                 proposeInExpression(ExpressionPosition(after: after), into: &proposals, source: source, next: next)
             } else if after.isEmpty || after.last?.isSymbol(",") == true {
-                propose(slot, into: &proposals, source: source, arguments: arguments)
+                propose(slot, into: &proposals, source: source, arguments: arguments, command: command)
             } else {
                 proposals.add(keywords: next)
             }
@@ -83,7 +83,7 @@ public enum Completer {
         var slot = synopsis.slot(at: position, typed: places.map { $0.count == 1 ? $0[0].text.lowercased() : "" })
         slot.kinds.removeAll { $0 == .expression }
         slot.keywords = synopsis.unused(slot.keywords, used: used)
-        propose(slot, into: &proposals, source: source, arguments: arguments)
+        propose(slot, into: &proposals, source: source, arguments: arguments, command: command)
         if !continuesList { proposals.add(keywords: synopsis.nextKeywords(used: used)) }
     }
 
@@ -103,8 +103,9 @@ public enum Completer {
     }
 
     /// The words of one place of the synopsis: its keywords and what its placeholders hold.
+    /// A command that would refuse some of them (`CompletionNarrowing`) takes those away.
     private static func propose(_ slot: Synopsis.Slot, into proposals: inout Proposals, source: CandidateSource,
-                                arguments: ArraySlice<Token>, leadIDs: Bool = true) {
+                                arguments: ArraySlice<Token>, leadIDs: Bool = true, command: (any ShellCommand.Type)? = nil) {
         let word = proposals.typed.word
         proposals.add(keywords: slot.keywords)
         for kind in slot.kinds where kind != .leadID || leadIDs {
@@ -118,7 +119,11 @@ public enum Completer {
                       let values = source.values(of: arguments[equals - 1].text, typed: word) else { continue }
                 proposals.add(values, inExpression: true)
             } else {
-                proposals.add(source.words(kind, typed: word))
+                var words = source.words(kind, typed: word)
+                if let narrowing = command as? any CompletionNarrowing.Type {
+                    words = narrowing.narrow(words, for: kind, after: arguments, in: source.session)
+                }
+                proposals.add(words)
             }
         }
     }

@@ -66,6 +66,34 @@ public enum MoveCommand: ShellCommand {
                             in: session, verb: verb)
     }
 
+    /// Why `lead` may not enter `target` by `route`, nil when it may: the team that may
+    /// make the move, the route into a side stage, reject only at the hand-off, and the
+    /// stage's entry rule (nil when forced). Without a lead, only what holds for any lead.
+    /// The one place the rule lives: move, recycle, reject and lose ask it for each lead,
+    /// TAB after `move ID to` for each stage it could propose.
+    static func refusal(of lead: Lead?, into target: Stage, via route: HandOff.Route, rule: EntryRule?, actor: String,
+                        in workspace: Workspace) -> String? {
+        let from = lead.flatMap { workspace.funnel.stage($0.stage) }
+        if let why = HandOff.refusal(actor: actor, from: from, into: target, via: route, in: workspace) {
+            return "cannot enter \(target.id): \(why)"
+        }
+        guard let lead else { return nil }
+        if route == .reject, let why = HandOff.rejectRefusal(from: from, in: workspace.funnel) {
+            return "cannot be rejected: \(why)"
+        }
+        if let rule, let why = rule.refusal(for: lead) {
+            return "cannot enter \(target.id): \(why)"
+        }
+        return nil
+    }
+
+    /// The compiled entry rule of `stage`; nil when it has none (or it does not compile,
+    /// which `move` reports when it runs).
+    static func entryRule(of stage: Stage, in session: Session) -> EntryRule? {
+        guard let entry = stage.entry, !entry.isEmpty else { return nil }
+        return try? EntryRule(stage: stage.id, text: entry, environment: session.queryEnvironment())
+    }
+
     /// Moves rows into a stage by a route; shared by move, recycle and lose.
     static func moveRows(_ rows: [Int], to stageID: String, via route: HandOff.Route, note: String?, force: String?,
                          owners: OwnerChoice? = nil, in session: Session,
@@ -90,14 +118,8 @@ public enum MoveCommand: ShellCommand {
             done: { "\(verb.past) \(LeadEditing.count($0)) to \(stageID)" + (force != nil ? " (forced)" : "") }
         ) { lead in
             guard lead.stage != stageID else { return .unchanged }
-            if let why = HandOff.refusal(actor: actor, from: workspace.funnel.stage(lead.stage), into: target, via: route, in: workspace) {
-                return .refused("cannot enter \(stageID): \(why)")
-            }
-            if route == .reject, let why = HandOff.rejectRefusal(from: workspace.funnel.stage(lead.stage), in: workspace.funnel) {
-                return .refused("cannot be rejected: \(why)")
-            }
-            if force == nil, let rule, let why = rule.refusal(for: lead) {
-                return .refused("cannot enter \(stageID): \(why)")
+            if let why = refusal(of: lead, into: target, via: route, rule: force == nil ? rule : nil, actor: actor, in: workspace) {
+                return .refused(why)
             }
             var entry = StageChange(at: now, from: lead.stage, to: stageID, by: actor, note: note)
             if let force { entry.extra["force"] = .string(force) }
