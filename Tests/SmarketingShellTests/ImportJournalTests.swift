@@ -78,7 +78,8 @@ struct ImportJournalTests {
             case "same size": "the import of \(setup.csv) cannot be replayed: the file changed since (same size, different content)"
             default: "the import of \(setup.csv) cannot be replayed: the file is gone"
             }
-            #expect(next.err.text.contains(expected), "\(edit): \(next.err.text)")
+            #expect(next.err.text.contains("'import leads.csv: 2 added, 0 updated' by anna is not replayed: " + expected), "\(edit): \(next.err.text)")
+            #expect(!next.err.text.contains("could not be read"), "the journal was read fine: \(next.err.text)")
             #expect(next.session.workspace.leads == before, "\(edit)")
             next.session.workspaceGuard?.release(next.session)
         }

@@ -86,6 +86,29 @@ struct ReplayTests {
         #expect(again.session.workspace.leads[id: "L-000003"]?.tags.contains("cold") == true)
         #expect(report.contains("1 merged with changes saved since to the same leads"), "\(report)")
         #expect(report.contains("1 not replayable because the file changed since (someone saved over it): 'set company on 1 lead'"), "\(report)")
+        #expect(report.contains("warning: 'set company on 1 lead' by anna is not replayed: L-000002 was saved since with another company "
+                                + "(someone saved over it; their version stands)"), "which lead, which field: \(report)")
+        again.session.workspaceGuard?.release(again.session)
+    }
+
+    @Test("a journalled lead in a stage the funnel no longer has is named as not replayable, not as unreadable")
+    func stageGone() throws {
+        let copy = try temporaryCopy()
+        let anna = try Self.open(copy.path, as: "anna")
+        anna.run("move L-000002 to sql; tag L-000003 +cold")
+        anna.session.workspaceGuard?.lock.release()
+        // As if the funnel saved since had renamed sql: the journal's lead is in no stage of it.
+        let journal = copy.path + ".smk-journal"
+        let text = try String(contentsOfFile: journal, encoding: .utf8)
+        try text.replacingOccurrences(of: "\"stage\": \"sql\"", with: "\"stage\": \"sqll\"").write(toFile: journal, atomically: true, encoding: .utf8)
+        let again = try Self.open(copy.path, as: "anna", answer: true)
+        let report = again.err.text
+        #expect(report.contains("warning: 'move 1 lead to sql' by anna is not replayed: L-000002: "), "\(report)")
+        #expect(report.contains("'sqll' is not a stage — did you mean 'sql'? in the funnel saved since"), "\(report)")
+        #expect(report.contains("1 read but not replayable (said above)") && !report.contains("could not be read"), "\(report)")
+        #expect(again.session.workspace.leads[id: "L-000003"]?.tags.contains("cold") == true, "the other change is replayed")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: copy.folder).contains { $0.contains(".smk-journal.") },
+                "the journal is kept aside with the change not replayed")
         again.session.workspaceGuard?.release(again.session)
     }
 

@@ -24,7 +24,7 @@ public enum LeadMerge {
     }
 
     /// The leads `change` updates, each with its state before; nil when it does more.
-    private static func updates(_ change: Change, inverse: Change) -> [(base: Lead, mine: Lead)]? {
+    static func updates(_ change: Change, inverse: Change) -> [(base: Lead, mine: Lead)]? {
         switch (change, inverse) {
         case (.updateLead(let mine), .updateLead(let base)) where mine.id == base.id: return [(base, mine)]
         case (.group(let changes), .group(let inverses)) where changes.count == inverses.count:

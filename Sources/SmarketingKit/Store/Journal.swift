@@ -14,9 +14,10 @@ import Glibc
 public final class Journal {
     public let path: String
     private var descriptor: Int32 = -1
-    /// Why journalled imports found by the last `pending` cannot be replayed (their file
-    /// is gone or changed), one sentence each; they are counted as unreadable too.
-    public private(set) var refusals: [String] = []
+    /// The changes the last `pending` read whole but cannot replay: an import whose file
+    /// is gone or changed, a lead in a stage the funnel no longer has. Not counted as
+    /// unreadable: each says which change, which lead and why.
+    public private(set) var refusals: [WorkspaceError] = []
 
     /// One journalled change.
     public struct Entry: Sendable, Equatable {
@@ -163,8 +164,7 @@ public final class Journal {
                     let updates = try c.value("updates").map { value throws in try Change(json: value, funnel: funnel) }
                     let leads: [Lead]
                     do { leads = try reference.addedLeads(funnel: funnel) } catch {
-                        refusals.append("'\(entry.summary)': \(error)")
-                        unreadable += 1
+                        refusals.append(.replayRefused(change: entry.summary, by: entry.by, .importFile(error)))
                         continue
                     }
                     var members = leads.map { Change.insertLead($0, row: nil) }
@@ -172,7 +172,14 @@ public final class Journal {
                     entry.change = .group(members)
                     entry.changeImport = reference
                 } else {
-                    entry.change = try Change(json: changeValue, funnel: funnel)
+                    do { entry.change = try Change(json: changeValue, funnel: funnel) } catch {
+                        // A stage the funnel saved since no longer has: the line was read fine.
+                        guard case .notAStage = error.problem else { throw error }
+                        var lead: String?
+                        if case .object(let object) = changeValue, case .object(let fields)? = object["lead"] { lead = fields["id"]?.stringValue }
+                        refusals.append(.replayRefused(change: entry.summary, by: entry.by, .stageGone(lead: lead, error)))
+                        continue
+                    }
                 }
                 entries.append(entry)
             } catch {

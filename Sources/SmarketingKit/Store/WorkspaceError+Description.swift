@@ -34,6 +34,24 @@ extension WorkspaceError: CustomStringConvertible {
             }
             return "\(prefix(path))\(total) leads are wrong\(shown):\n" + lines.joined(separator: "\n")
                 + (more > 0 ? "\n  … and \(more) more" : "")
+        case .replayRefused(let change, let by, let conflict):
+            return "'\(change)' by \(by) is not replayed: " + Self.describe(conflict)
+        }
+    }
+
+    /// Why a journalled change does not fit the file as it is now, naming the leads.
+    public static func describe(_ conflict: ReplayConflict) -> String {
+        switch conflict {
+        case .importFile(let error):
+            return error.description
+        case .changedSince(let leads):
+            let each = leads.map { one in
+                one.fields.isEmpty ? "\(one.lead) is no longer in the file"
+                    : "\(one.lead) was saved since with another \(one.fields.joined(separator: ", "))"
+            }
+            return each.joined(separator: "; ") + " (someone saved over it; their version stands)"
+        case .stageGone(let lead, let fault):
+            return (lead.map { "\($0): " } ?? "") + describe(fault) + " in the funnel saved since"
         }
     }
 

@@ -100,6 +100,11 @@ public final class WorkspaceGuard {
                     merged += 1
                 } else {
                     conflicts.append(entry)
+                    // Which lead and which field, where the two can be told apart.
+                    let disagreements = entry.before.map { LeadMerge.disagreements(entry.change, inverse: $0, onto: scratch) } ?? []
+                    if !disagreements.isEmpty {
+                        session.err.write("warning: \(WorkspaceError.replayRefused(change: entry.summary, by: entry.by, .changedSince(disagreements)))\n")
+                    }
                 }
             case .fits:
                 _ = try? entry.change.apply(to: &scratch)
@@ -107,7 +112,8 @@ public final class WorkspaceGuard {
             }
         }
         entries = replayable
-        if entries.isEmpty && unreadable == 0 && conflicts.isEmpty {
+        let refused = journal.refusals.count
+        if entries.isEmpty && unreadable == 0 && conflicts.isEmpty && refused == 0 {
             if alreadyIn > 0 { session.err.write("note: the journal's \(alreadyIn) change(s) were already saved; journal removed\n") }
             journal.clear()
             session.journal = journal
@@ -119,6 +125,7 @@ public final class WorkspaceGuard {
             report += " (\(Timestamp.formatShort(first)) – \(Timestamp.formatShort(last)))"
         }
         if unreadable > 0 { report += "; \(unreadable) journal line(s) could not be read" }
+        if refused > 0 { report += "; \(refused) read but not replayable (said above)" }
         if alreadyIn > 0 { report += "; \(alreadyIn) already saved" }
         if merged > 0 { report += "; \(merged) merged with changes saved since to the same leads" }
         if !conflicts.isEmpty {
@@ -141,12 +148,12 @@ public final class WorkspaceGuard {
                 }
             }
             // The journal now holds exactly what this session replayed.
-            let kept = conflicts.isEmpty ? nil : journal.setAside(at: Date())
+            let kept = conflicts.isEmpty && refused == 0 ? nil : journal.setAside(at: Date())
             if kept == nil { journal.clear() }
             for record in session.done { try? journal.append(record) }
             session.journal = journal
             session.err.write("replayed \(applied) change(s); save to keep them"
-                              + (kept.map { "; the journal with the conflicting ones is kept in \($0)" } ?? "") + "\n")
+                              + (kept.map { "; the journal with the ones not replayed is kept in \($0)" } ?? "") + "\n")
         } else {
             let kept = journal.setAside(at: Date())
             session.journal = journal
