@@ -20,6 +20,7 @@ extension Change {
         case .setRates(let rates): return op("setRates", [JSONMember("rates", .object(rates))])
         case .setExtra(let key, let value): return op("setExtra", [JSONMember("key", .string(key)), JSONMember("value", value ?? .null)])
         case .setProposals(let proposals): return op("setProposals", [JSONMember("proposals", .array(proposals.map(\.json)))])
+        case .setTeam(let team): return op("setTeam", [JSONMember("team", .array(team.map(\.json)))])
         case .group(let changes): return op("group", [JSONMember("changes", .array(changes.map(\.json)))])
         }
     }
@@ -65,6 +66,10 @@ extension Change {
             var proposals: [Proposal] = []
             for item in try array("proposals") { proposals.append(try Proposal(json: item, funnel: funnel)) }
             self = .setProposals(proposals)
+        case "setTeam":
+            var team: [TeamMember] = []
+            for item in try array("team") { team.append(try TeamMember(json: item)) }
+            self = .setTeam(team)
         case "group":
             var changes: [Change] = []
             for item in try array("changes") { changes.append(try Change(json: item, funnel: funnel)) }

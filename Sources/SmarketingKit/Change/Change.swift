@@ -25,6 +25,8 @@ public indirect enum Change: Sendable, Equatable {
     case setExtra(key: String, value: JSONValue?)
     /// Replace the list of agreement proposals (propose, approve, decline).
     case setProposals([Proposal])
+    /// Replace the team: the people and which team each is on (`team add`, `team remove`).
+    case setTeam([TeamMember])
     /// Several changes applied in order as one step (a move of 300 leads is one change).
     case group([Change])
 
@@ -80,6 +82,9 @@ public indirect enum Change: Sendable, Equatable {
         case .setProposals(let proposals):
             defer { workspace.proposals = proposals }
             return .setProposals(workspace.proposals)
+        case .setTeam(let team):
+            defer { workspace.team = team }
+            return .setTeam(workspace.team)
         case .group(let changes):
             var scratch = workspace
             var inverses: [Change] = []

@@ -29,6 +29,7 @@ public enum CommandRegistry {
         MergeCommand.self,
         StageCommand.self,
         ActivityCommand.self,
+        TeamCommand.self,
         PersonaCommand.self,
         PersonasCommand.self,
         DefineCommand.self,
