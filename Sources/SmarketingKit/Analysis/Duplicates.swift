@@ -176,10 +176,7 @@ enum NameComparison {
         func close(_ a: Int32, _ b: Int32) -> Bool {
             let pair = UInt64(UInt32(min(a, b))) << 32 | UInt64(UInt32(max(a, b)))
             if let known = verdicts[pair] { return known }
-            let x = names[Int(a)], y = names[Int(b)]
-            let limit = max(1, min(2, min(x.count, y.count) / 6))
-            // Names whose lengths differ by more than the limit are that many edits apart.
-            let verdict = abs(x.count - y.count) <= limit && Suggestion.editDistance(x, y) <= limit
+            let verdict = Duplicates.namesMatch(names[Int(a)], names[Int(b)])
             verdicts[pair] = verdict
             return verdict
         }

@@ -7,9 +7,10 @@ public enum DupesCommand: ShellCommand {
     public static let summary = "group likely duplicates: same email, near-same name at one company, same phone"
     public static let usage = "dupes [by email|name|company|phone]"
     public static let details = """
-        Emails match with case and spaces ignored; names with accents and case ignored and
-        a typo or two allowed, within the same company (legal forms such as AB, B.V., S.p.A.
-        ignored); phones by their last nine digits. Without by, all of email, name and
+        Emails match with case and spaces ignored; names with accents and case ignored,
+        word by word, a typo allowed in a word of five letters or more (two in all), within
+        the same company (legal forms such as AB, B.V., S.p.A. ignored): Nils Åkesson and
+        Nils Åkeson match, Ioana and Irina Georgescu do not; phones by their last nine digits. Without by, all of email, name and
         phone. Clean a group with merge ID into ID. The computed field dupes (count where
         dupes > 0) counts the others in a lead's group, by the same rules; the answer is
         kept until the leads change. A company with thousands of distinct names is
