@@ -38,6 +38,16 @@ extension Proposal {
                 new.append(after[name] == nil ? "(dropped)" : differing.map { "\($0): \(b[$0] ?? "none")" }.joined(separator: "; "))
             }
             return ("persona \(changed.joined(separator: ", "))", old.joined(separator: " | "), new.joined(separator: " | "))
+        case .setTeam(let team):
+            // Who is on which side decides who may approve: changing it alone would let
+            // one team approve its own proposals, so it is an agreement like the others.
+            let before = Dictionary(workspace.team.map { ($0.name, $0.role.rawValue) }, uniquingKeysWith: { a, _ in a })
+            let after = Dictionary(team.map { ($0.name, $0.role.rawValue) }, uniquingKeysWith: { a, _ in a })
+            let changed = Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }.sorted()
+            guard !changed.isEmpty else { return nil }
+            return ("team: \(changed.joined(separator: ", "))",
+                    changed.map { "\($0) \(before[$0] ?? "(not in the team)")" }.joined(separator: "; "),
+                    changed.map { "\($0) \(after[$0] ?? "(removed)")" }.joined(separator: "; "))
         case .group(let changes):
             let parts = changes.compactMap { describe($0, in: workspace) }
             guard !parts.isEmpty else { return nil }

@@ -16,8 +16,9 @@ public enum TeamCommand: ShellCommand {
         those are assigned to someone else (a lead never sits in a sales stage with a
         marketing owner). team remove NAME takes a person off the team; the leads they own
         keep them as owner until reassigned. Without a team there are no role checks; with
-        people of both teams, agreement changes become proposals (proposals).
-        Each change is one undo step and is kept in the audit.
+        people of both teams, agreement changes become proposals (proposals), and so does
+        a change to the team itself: who is on which side decides who approves, so one
+        side cannot change it alone. Each change is one undo step and is kept in the audit.
         """
     public static let examples = ["team", "team add lena marketing; team; undo", "team remove daan; undo"]
 
@@ -40,7 +41,7 @@ public enum TeamCommand: ShellCommand {
             var team = session.workspace.team
             guard let index = team.firstIndex(where: { $0.name == name }) else {
                 team.append(TeamMember(name: name, role: role))
-                try session.apply(.setTeam(team), summary: "team add \(name) \(role)")
+                if let proposed = try session.agree(.setTeam(team), summary: "team add \(name) \(role)") { return proposed }
                 return .message("added \(name) to \(role)")
             }
             let old = team[index].role
@@ -53,7 +54,7 @@ public enum TeamCommand: ShellCommand {
                                + "hand them to someone else in \(old) first (assign where owner = \(name) to NAME)")
             }
             team[index].role = role
-            try session.apply(.setTeam(team), summary: "team add \(name) \(role)")
+            if let proposed = try session.agree(.setTeam(team), summary: "team add \(name) \(role)") { return proposed }
             return .message("moved \(name) from \(old) to \(role)")
         case "remove":
             let person = try arguments.text("the person's name")
@@ -64,7 +65,7 @@ public enum TeamCommand: ShellCommand {
                                + (Suggestion.nearest(to: person.text, in: team.map(\.name)).map { " — did you mean '\($0)'?" } ?? ""))
             }
             let removed = team.remove(at: index)
-            try session.apply(.setTeam(team), summary: "team remove \(removed.name)")
+            if let proposed = try session.agree(.setTeam(team), summary: "team remove \(removed.name)") { return proposed }
             let owned = ownedRows(of: removed.name, in: session).count
             return .message("removed \(removed.name) (\(removed.role))"
                             + (owned > 0 ? "; \(removed.name) still owns \(Thousands.format(owned)) lead\(owned == 1 ? "" : "s"): "
