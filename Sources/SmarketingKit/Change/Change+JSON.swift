@@ -21,6 +21,10 @@ extension Change {
         case .setExtra(let key, let value): return op("setExtra", [JSONMember("key", .string(key)), JSONMember("value", value ?? .null)])
         case .setProposals(let proposals): return op("setProposals", [JSONMember("proposals", .array(proposals.map(\.json)))])
         case .group(let changes): return op("group", [JSONMember("changes", .array(changes.map(\.json)))])
+        case .appendLeads(let batch):
+            // Written as the leads it adds (an import journals its file instead: `Journal`).
+            return Change.group((0..<batch.count).map { .insertLead(batch.lead(at: $0), row: nil) }).json
+        case .removeLastLeads(let n): return op("removeLastLeads", [JSONMember("count", .number(n))])
         }
     }
 
@@ -65,6 +69,9 @@ extension Change {
             var proposals: [Proposal] = []
             for item in try array("proposals") { proposals.append(try Proposal(json: item, funnel: funnel)) }
             self = .setProposals(proposals)
+        case "removeLastLeads":
+            guard let n = try r.integer("count"), n >= 0 else { throw FieldFault(field: "count", problem: .missing) }
+            self = .removeLastLeads(count: n)
         case "group":
             var changes: [Change] = []
             for item in try array("changes") { changes.append(try Change(json: item, funnel: funnel)) }
