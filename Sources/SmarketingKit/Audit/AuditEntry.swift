@@ -55,6 +55,7 @@ extension Change {
         switch self {
         case .updateLead(let lead), .insertLead(let lead, _): ids.append(lead.id)
         case .removeLead(let id): ids.append(id)
+        case .appendLeads(let batch): for row in 0..<min(batch.count, limit - ids.count) { ids.append(batch.id(at: row)) }
         case .group(let changes): for change in changes { change.collectLeadIDs(into: &ids, limit: limit) }
         default: break
         }

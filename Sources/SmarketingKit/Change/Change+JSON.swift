@@ -22,6 +22,10 @@ extension Change {
         case .setProposals(let proposals): return op("setProposals", [JSONMember("proposals", .array(proposals.map(\.json)))])
         case .setTeam(let team): return op("setTeam", [JSONMember("team", .array(team.map(\.json)))])
         case .group(let changes): return op("group", [JSONMember("changes", .array(changes.map(\.json)))])
+        case .appendLeads(let batch):
+            // Written as the leads it adds (an import journals its file instead: `Journal`).
+            return Change.group((0..<batch.count).map { .insertLead(batch.lead(at: $0), row: nil) }).json
+        case .removeLastLeads(let n): return op("removeLastLeads", [JSONMember("count", .number(n))])
         }
     }
 
@@ -70,6 +74,9 @@ extension Change {
             var team: [TeamMember] = []
             for item in try array("team") { team.append(try TeamMember(json: item)) }
             self = .setTeam(team)
+        case "removeLastLeads":
+            guard let n = try r.integer("count"), n >= 0 else { throw FieldFault(field: "count", problem: .missing) }
+            self = .removeLastLeads(count: n)
         case "group":
             var changes: [Change] = []
             for item in try array("changes") { changes.append(try Change(json: item, funnel: funnel)) }

@@ -29,6 +29,11 @@ public indirect enum Change: Sendable, Equatable {
     case setTeam([TeamMember])
     /// Several changes applied in order as one step (a move of 300 leads is one change).
     case group([Change])
+    /// Append the leads an import read, held as columns over its file (a million leads
+    /// are one value, not a million `insertLead`s).
+    case appendLeads(ImportedLeads)
+    /// Remove the last `count` leads: the undo of `appendLeads`.
+    case removeLastLeads(count: Int)
 
     /// Applies the change and returns its inverse. On failure the workspace is unchanged,
     /// also for a group whose later member fails.
@@ -85,6 +90,19 @@ public indirect enum Change: Sendable, Equatable {
         case .setTeam(let team):
             defer { workspace.team = team }
             return .setTeam(workspace.team)
+        case .appendLeads(let batch):
+            do { try workspace.leads.append(batch) } catch {
+                if case .duplicateID(let id, _, _) = error { throw .duplicateLead(id) }
+                throw .duplicateLead(batch.count > 0 ? batch.id(at: 0) : "")
+            }
+            return .removeLastLeads(count: batch.count)
+        case .removeLastLeads(let n):
+            guard n <= workspace.leads.count else { throw .noSuchLead(workspace.leads.count > 0 ? workspace.leads.id(at: 0) : "") }
+            // The store holding exactly an import's rows gives them back as they were.
+            if let batch = workspace.leads.takeImported(n) { return .appendLeads(batch) }
+            let first = workspace.leads.count - n
+            let removed = workspace.leads.removeLast(n)
+            return .group(removed.enumerated().map { .insertLead($0.element, row: first + $0.offset) })
         case .group(let changes):
             var scratch = workspace
             var inverses: [Change] = []
@@ -157,6 +175,8 @@ public indirect enum Change: Sendable, Equatable {
     public var leadCount: Int {
         switch self {
         case .updateLead, .insertLead, .removeLead: 1
+        case .appendLeads(let batch): batch.count
+        case .removeLastLeads(let n): n
         case .group(let changes): changes.reduce(0) { $0 + $1.leadCount }
         default: 0
         }

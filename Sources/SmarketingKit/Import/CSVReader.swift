@@ -10,7 +10,11 @@ import Foundation
 /// file it starts on, which is how `import` names a bad row.
 public enum CSVReader {
     /// Reads `bytes`; `separator` is sniffed from the header line when nil.
-    public static func read(_ bytes: [UInt8], separator: UInt8? = nil) throws(CSVError) -> CSVDocument {
+    ///
+    /// With `keepRecords` false only the header is split off: the records stay in the
+    /// document's `text`, read one at a time by `CSVDocument.forEachRecord` (an import of
+    /// a million rows must not hold every row's cells at once).
+    public static func read(_ bytes: [UInt8], separator: UInt8? = nil, keepRecords: Bool = true) throws(CSVError) -> CSVDocument {
         var encoding = CSVDocument.Encoding.utf8
         var text = bytes
         if text.starts(with: [0xEF, 0xBB, 0xBF]) {
@@ -44,14 +48,30 @@ public enum CSVReader {
                 var header = fields
                 while header.count > 1, header.last?.isEmpty == true { header.removeLast() }
                 document.header = header
+                document.bodyStart = parser.i
+                document.bodyLine = parser.line
                 first = false
+                if !keepRecords { break }
             } else {
                 document.records.append(CSVRecord(line: line, fields: fields))
             }
         }
+        if first { throw .empty }
+        if !keepRecords {
+            // The line ends the records use, found without splitting them into cells.
+            var i = document.bodyStart
+            var quoted = false
+            while i < text.count {
+                let c = text[i]
+                if c == 0x22 { quoted.toggle() } else if !quoted, c == 0x0D {
+                    if i + 1 < text.count, text[i + 1] == 0x0A { parser.sawCRLF = true; i += 1 } else { parser.sawCR = true }
+                } else if !quoted, c == 0x0A { parser.sawLF = true }
+                i += 1
+            }
+        }
         document.lineEnding = parser.sawCRLF ? "CRLF" : (parser.sawLF ? "LF" : (parser.sawCR ? "CR" : "none"))
         document.finalNewline = text.last == 0x0A || text.last == 0x0D
-        if first { throw .empty }
+        document.text = text
         return document
     }
 
@@ -144,6 +164,10 @@ public enum CSVReader {
         /// The fields of the last record: the next one's array is made that large at once,
         /// not grown field by field (six allocations for a 21-column row).
         var width = 0
+        /// Where each cell of the last record is in `bytes` (inside its quotes), when
+        /// `keepsRanges`: an import points its text columns there instead of copying.
+        var ranges: [Range<Int>] = []
+        var keepsRanges = false
 
         init(bytes: [UInt8], separator: UInt8) {
             self.bytes = bytes
@@ -159,12 +183,14 @@ public enum CSVReader {
             let start = line
             var fields: [String] = []
             fields.reserveCapacity(width)
+            if keepsRanges { ranges.removeAll(keepingCapacity: true) }
             var field: [UInt8] = []
             while true {
                 // One field.
                 if i < n, bytes[i] == 0x22 {
                     let quoteLine = line
                     i += 1
+                    let contentStart = i
                     field.removeAll(keepingCapacity: true)
                     var closed = false
                     while i < n {
@@ -185,6 +211,7 @@ public enum CSVReader {
                         i += 1
                     }
                     guard closed else { throw .unterminatedQuote(line: quoteLine) }
+                    if keepsRanges { ranges.append(contentStart..<(i - 1)) }
                     // Text after the closing quote (`"a"b`) is kept, as spreadsheets do.
                     while i < n, bytes[i] != separator, bytes[i] != 0x0A, bytes[i] != 0x0D {
                         field.append(bytes[i])
@@ -194,6 +221,7 @@ public enum CSVReader {
                 } else {
                     let from = i
                     while i < n, bytes[i] != separator, bytes[i] != 0x0A, bytes[i] != 0x0D { i += 1 }
+                    if keepsRanges { ranges.append(from..<i) }
                     // Decoded from a buffer pointer: from an array slice it takes the slow,
                     // element-by-element path (a tenth of reading a large file).
                     fields.append(from == i ? "" : bytes.withUnsafeBufferPointer {
@@ -209,6 +237,9 @@ public enum CSVReader {
                 return (start, fields)
             }
         }
+
+        /// Steps over the line end at `i`.
+        mutating func skipLineEnd() { endLine() }
 
         /// Steps over one line end (CRLF, LF or CR) and counts it.
         private mutating func endLine() {
@@ -232,7 +263,13 @@ public struct CSVDocument: Sendable, Equatable {
     }
 
     public var header: [String] = []
+    /// The records, unless the document was read without them (`keepRecords` false).
     public var records: [CSVRecord] = []
+    /// The file's text as UTF-8 (converted from Latin-1 when it was), without a BOM.
+    public var text: [UInt8] = []
+    /// Where the first record starts in `text`, and its line.
+    public var bodyStart = 0
+    public var bodyLine = 2
     public var separator: UInt8
     public var encoding: Encoding
     /// `CRLF`, `LF`, `CR` or `none` (a single line).
@@ -254,6 +291,30 @@ public struct CSVDocument: Sendable, Equatable {
         if let exact = header.firstIndex(of: name) { return exact }
         let folded = CSVDocument.fold(name)
         return header.firstIndex { CSVDocument.fold($0) == folded }
+    }
+
+    /// Calls `body` with each record's line, cells, the cells' byte ranges in `text` and
+    /// where the record starts in `text`, reading `text` record by record (a document
+    /// made by hand, with no text, gives its `records`, with no ranges and start -1).
+    public func forEachRecord(file: String, _ body: (_ line: Int, _ fields: [String], _ ranges: [Range<Int>], _ start: Int) throws(ImportError) -> Void)
+        throws(ImportError) {
+        if text.isEmpty {
+            for record in records { try body(record.line, record.fields, [], -1) }
+            return
+        }
+        var parser = CSVReader.Parser(bytes: text, separator: separator)
+        parser.i = bodyStart
+        parser.line = bodyLine
+        parser.keepsRanges = true
+        while true {
+            // Empty lines are no records: where this one starts is after them.
+            while parser.i < text.count, text[parser.i] == 0x0A || text[parser.i] == 0x0D { parser.skipLineEnd() }
+            let start = parser.i
+            let next: (Int, [String])?
+            do { next = try parser.next() } catch { throw .csv(file: file, error) }
+            guard let (line, fields) = next else { return }
+            try body(line, fields, parser.ranges, start)
+        }
     }
 
     static func fold(_ text: String) -> String {

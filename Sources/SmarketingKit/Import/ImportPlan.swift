@@ -58,10 +58,46 @@ public struct ImportPlan: Sendable {
     public var addedLines: [Int] = []
     /// The highest `L-nnnnnn` number in the workspace before: new ids followed on.
     public var highestNumber = 0
+    /// The added leads of an add-only import, as columns over the file (`added` is
+    /// empty then): see `ImportedLeads`.
+    public var batch: ImportedLeads?
+
+    /// The owner given to added leads in a stage sales owns that had none in the file:
+    /// the importing person, when they are in sales.
+    public var salesOwner: String?
+    /// Added leads left without an owner in a stage sales owns, by stage (funnel order):
+    /// the plan says so, and `map "COLUMN" to owner` fills them.
+    public var unownedInSales: [(stage: String, rows: Int)] = []
+
+    /// The lines the added leads came from, as ranges (one for a clean file).
+    public var addedLineRanges: [ClosedRange<Int>] {
+        guard let rows = batch?.table.rows else { return ImportReference.ranges(addedLines) }
+        var ranges: [ClosedRange<Int>] = []
+        for line in rows.rowLine.lazy.map(Int.init) {
+            if let last = ranges.last, last.upperBound + 1 == line {
+                ranges[ranges.count - 1] = last.lowerBound...line
+            } else {
+                ranges.append(line...line)
+            }
+        }
+        return ranges
+    }
+
+    /// How many leads the import adds.
+    public var addedCount: Int { batch?.count ?? added.count }
+
+    /// The first `n` leads to add, made whole.
+    public func preview(_ n: Int) -> [Lead] {
+        guard let batch else { return Array(added.prefix(n)) }
+        return (0..<min(n, batch.count)).map { batch.lead(at: $0) }
+    }
+
+    /// Every lead to add, made whole (a replay's; not for a million leads).
+    public var allAdded: [Lead] { batch.map { batch in (0..<batch.count).map { batch.lead(at: $0) } } ?? added }
 
     /// The import as one change: the new leads appended, the updated ones replaced.
     public var change: Change {
-        .group(added.map { .insertLead($0, row: nil) } + updated.map { .updateLead($0.new) })
+        .group((batch.map { [.appendLeads($0)] } ?? added.map { .insertLead($0, row: nil) }) + updated.map { .updateLead($0.new) })
     }
 
     /// The import as one change, moving the leads out of the plan instead of copying
@@ -69,9 +105,13 @@ public struct ImportPlan: Sendable {
     /// not held twice, nor retained and released once more each.
     public mutating func takeChange() -> Change {
         var members: [Change] = []
-        members.reserveCapacity(added.count + updated.count)
-        while let lead = added.popLast() { members.append(.insertLead(lead, row: nil)) }
-        members.reverse()
+        if let batch { members.append(.appendLeads(batch)) }
+        batch = nil
+        members.reserveCapacity(added.count + updated.count + members.count)
+        var inserts: [Change] = []
+        inserts.reserveCapacity(added.count)
+        while let lead = added.popLast() { inserts.append(.insertLead(lead, row: nil)) }
+        members += inserts.reversed()
         added = []
         for pair in updated { members.append(.updateLead(pair.new)) }
         updated = []

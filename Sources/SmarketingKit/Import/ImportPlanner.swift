@@ -48,6 +48,10 @@ public struct ImportPlanner {
             }
         }
         let highestNumber = replay?.highestNumber ?? Self.highestNumber(in: workspace.leads)
+        // A lead added into a stage sales owns gets an owner, as a move there would give
+        // it: the importing person when they are in sales (a replay gives the same one).
+        let salesOwner = replay.map(\.salesOwner) ?? (workspace.role(of: actor) == .sales ? actor : nil)
+        var unownedInSales: [String: Int] = [:]
         var nextNumber = highestNumber
         var skipped: [ImportPlan.Skipped] = []
         var added: [Lead] = []
@@ -55,65 +59,75 @@ public struct ImportPlanner {
         var updated: [(old: Lead, new: Lead)] = []
         var unchanged = 0
         var seenKeys: [String: Int] = [:]
-        // One key per row: grown once, not doubled a dozen times over a large file.
-        seenKeys.reserveCapacity(document.records.count)
         var stageCounts: [String: (stage: String, rows: Int)] = [:]
         var stageOrder: [String] = []
         var stageMemo: [String: Result<String, StageProblem>] = [:]
         let header = document.header
+        // An add-only import of a file read as text fills the column store straight from
+        // the cells (`ImportedRows`): no `Lead` value is kept per row, and a lead is made
+        // again from its row of the file when something asks for it. A key (updates) or
+        // a join (which edits added leads) keeps the leads as values.
+        let columnar = spec.join == nil && spec.key == nil && replay == nil && !document.text.isEmpty
+        var builder = ImportedRowsBuilder(source: document.text, separator: document.separator, funnel: workspace.funnel, columns: layout.columns)
+        var builderIndex = LeadIDIndex()
+        if columnar {
+            let rows = ImportedRowsBuilder.estimatedRows(in: document.text, from: document.bodyStart, columns: header.count)
+            builder.reserve(rows)
+            builderIndex = LeadIDIndex(capacity: rows)
+        }
+        // Custom columns whose answered values are all numbers, seen as the rows are read
+        // (the same rule as `Layout`, which sees no rows when the file is streamed).
+        let customColumns = layout.columns.indices.filter { if case .custom = layout.columns[$0].field { true } else { false } }
+        var numeric = [Bool](repeating: true, count: layout.columns.count)
+        var anyValue = [Bool](repeating: false, count: layout.columns.count)
 
         // How many rows answer each column, counted as the cells are read (not in a pass
         // of its own over a million rows).
         var answered = [Int](repeating: 0, count: layout.columns.count)
-        ImportProgress.reset(total: document.records.count)
-        for (number, record) in document.records.enumerated() {
+        let byBytes = !document.text.isEmpty
+        ImportProgress.reset(total: byBytes ? document.text.count : document.records.count)
+        var number = 0
+        try document.forEachRecord(file: fileName) { (line, fields, ranges, start) throws(ImportError) in
+            defer { number += 1 }
             if number & 0xFFF == 0 {
-                ImportProgress.rowsDone.store(number, ordering: .relaxed)
+                ImportProgress.rowsDone.store(byBytes ? start : number, ordering: .relaxed)
                 if isInterrupted() { throw .interrupted }
             }
-            if let replay, !replay.adds(line: record.line) { continue }
-            func skip(_ reason: String) { skipped.append(.init(file: fileName, line: record.line, reason: reason)) }
+            if columnar {
+                for index in customColumns where index < fields.count && numeric[index] {
+                    guard let value = layout.value(fields[index], spec: spec) else { continue }
+                    anyValue[index] = true
+                    if Double(value) == nil || value.hasPrefix("0") && value.count > 1 && !value.hasPrefix("0.") { numeric[index] = false }
+                }
+            }
+            if let replay, !replay.adds(line: line) { return }
+            func skip(_ reason: String) { skipped.append(.init(file: fileName, line: line, reason: reason)) }
             /// A row skipped before its cells are read still counts in the plan's "answered".
             func countCells() {
-                for index in 0..<min(answered.count, record.fields.count) where layout.value(record.fields[index], spec: spec) != nil {
+                for index in 0..<min(answered.count, fields.count) where layout.value(fields[index], spec: spec) != nil {
                     answered[index] += 1
                 }
             }
-            if record.fields == header || (record.fields.count > header.count && Array(record.fields.prefix(header.count)) == header) {
+            if fields == header || (fields.count > header.count && Array(fields.prefix(header.count)) == header) {
                 countCells()
                 skip("the header again (a spreadsheet repeated it)")
-                continue
+                return
             }
-            if record.fields.count < header.count {
+            if fields.count < header.count {
                 countCells()
-                skip("\(record.fields.count) column(s), the header has \(header.count)")
-                continue
+                skip("\(fields.count) column(s), the header has \(header.count)")
+                return
             }
-            if record.fields.count > header.count, record.fields[header.count...].contains(where: { !$0.isEmpty }) {
+            if fields.count > header.count, fields[header.count...].contains(where: { !$0.isEmpty }) {
                 countCells()
-                skip("\(record.fields.count) columns, the header has \(header.count)")
-                continue
+                skip("\(fields.count) columns, the header has \(header.count)")
+                return
             }
-            var lead = Lead(id: "", stage: "")
-            var first: String?, last: String?
-            var stageValue: String?
-            var failures: [String] = []
-            for (index, column) in layout.columns.enumerated() {
-                guard let value = layout.value(record.fields[index], spec: spec) else { continue }
-                answered[index] += 1
-                switch column.field {
-                case .stage: stageValue = value
-                case .firstName: first = value
-                case .lastName: last = value
-                default:
-                    if let why = Self.set(column.field, value, on: &lead, column: column, dates: dates) {
-                        failures.append("\(column.name): \(why)")
-                    }
-                }
-            }
+            var row = Self.read(fields, layout: layout, spec: spec, dates: dates, custom: !columnar, answered: &answered)
             // A stage value no rule reads is one more problem of the same row.
             // A file has a handful of stage values: each is read once (folding and rule
             // lookups per row were a few percent of a large import).
+            let stageValue = row.stageValue
             let stageResult: Result<String, StageProblem>
             if let known = stageMemo[stageValue ?? ""] {
                 stageResult = known
@@ -121,16 +135,14 @@ public struct ImportPlanner {
                 stageResult = layout.stage(for: stageValue, spec: spec)
                 if stageMemo.count < 10_000 { stageMemo[stageValue ?? ""] = stageResult }
             }
-            if case .failure(let why) = stageResult, !failures.isEmpty { failures.append(why.text) }
-            if !failures.isEmpty { skip(Self.problems(failures)); continue }
-            if lead.name == nil, first != nil || last != nil {
-                lead.name = [first, last].compactMap { $0 }.joined(separator: " ")
-            }
+            if case .failure(let why) = stageResult, !row.failures.isEmpty { row.failures.append(why.text) }
+            if !row.failures.isEmpty { skip(Self.problems(row.failures)); return }
+            var lead = row.lead
             // The stage.
             let stage: String
             switch stageResult {
             case .success(let id): stage = id
-            case .failure(let why): skip(why.text); continue
+            case .failure(let why): skip(why.text); return
             }
             let countKey = stageValue ?? ""
             if stageCounts[countKey] == nil { stageOrder.append(countKey) }
@@ -143,12 +155,20 @@ public struct ImportPlanner {
             case .id, nil: lead.id.isEmpty ? nil : lead.id
             }
             if let keyValue {
-                if let line = seenKeys[keyValue] {
-                    skip("repeats \(spec.key == .email ? "the email" : "the id") \(keyValue) of line \(line)")
+                // Added rows are found in the rows' own id index (no dictionary of a
+                // million ids beside it); the others in `seenKeys`.
+                var key = keyValue
+                let firstLine: Int? = columnar
+                    ? key.withUTF8 { bytes in
+                        builderIndex.find(hash: ByteHashTable.hash(bytes)) { builder.id(of: Int($0), equals: bytes) }
+                            .map { builder.line(of: $0) } } ?? seenKeys[keyValue]
+                    : seenKeys[keyValue]
+                if let firstLine {
+                    skip("repeats \(spec.key == .email ? "the email" : "the id") \(keyValue) of line \(firstLine)")
                     stageCounts[countKey]?.rows -= 1
-                    continue
+                    return
                 }
-                seenKeys[keyValue] = record.line
+                if !columnar { seenKeys[keyValue] = line }
             }
             if spec.key != nil, let keyValue, let row = existing[keyValue] {
                 let old = workspace.leads[row]
@@ -166,43 +186,67 @@ public struct ImportPlanner {
                     if let why = HandOff.refusal(actor: actor, from: from, into: target, via: route, in: workspace) {
                         skip("\(old.id) cannot enter \(target.id): \(why)")
                         stageCounts[countKey]?.rows -= 1
-                        continue
+                        return
                     }
                     new.owner = Ownership.owner(of: new, from: from, into: target, actor: actor, named: nil, in: workspace)
                     new.history.append(StageChange(at: now, from: old.stage, to: new.stage, by: actor,
-                                                   note: "imported from \(fileName) at line \(record.line)"))
+                                                   note: "imported from \(fileName) at line \(line)"))
                 }
                 if new != old { updated.append((old, new)) } else { unchanged += 1 }
-                continue
+                return
             }
             if lead.id.isEmpty {
                 nextNumber += 1
-                let digits = String(nextNumber)
-                lead.id = "L-" + String(repeating: "0", count: max(0, 6 - digits.count)) + digits
+                lead.id = Self.generatedID(nextNumber)
             } else if workspace.leads.row(of: lead.id) != nil {
                 skip("a lead with id \(lead.id) is already in the workspace (key id updates it)")
                 stageCounts[countKey]?.rows -= 1
-                continue
+                if columnar { seenKeys[lead.id] = line }
+                return
+            }
+            if lead.owner == nil, workspace.funnel.stage(stage)?.team == .sales {
+                lead.owner = salesOwner
+                unownedInSales[stage, default: 0] += 1
             }
             lead.history = [StageChange(at: lead.created ?? now, from: nil, to: stage, by: actor,
-                                        note: "imported from \(fileName) at line \(record.line)")]
-            added.append(lead)
-            addedLine.append(record.line)
+                                        note: "imported from \(fileName) at line \(line)")]
+            if columnar {
+                let added = builder.append(lead, line: line, start: start, ranges: ranges)
+                var id = lead.id
+                id.withUTF8 { bytes in
+                    _ = builderIndex.insert(row: added, hash: ByteHashTable.hash(bytes)) { builder.id(of: Int($0), equals: bytes) }
+                }
+            } else {
+                added.append(lead)
+                addedLine.append(line)
+            }
+        }
+        var columns = layout.columns
+        if columnar {
+            for index in customColumns { columns[index].kind = numeric[index] && anyValue[index] ? "number" : "text" }
         }
 
         var plan = ImportPlan(
             file: fileName,
             document: CSVDocumentSummary(columns: header.count, separator: document.separatorName,
                                          encoding: document.encoding.rawValue, lineEnding: document.lineEnding),
-            preset: presetKind, presetDetected: detected != nil, columns: layout.columns,
+            preset: presetKind, presetDetected: detected != nil, columns: columns,
             stageColumn: layout.stageColumnName,
             stageCounts: stageOrder.compactMap { key in stageCounts[key].map { .init(value: key, stage: $0.stage, rows: $0.rows) } }
                 .filter { $0.rows > 0 },
-            read: document.records.count, added: added, updated: updated, unchanged: unchanged, skipped: skipped,
+            read: number, added: added, updated: updated, unchanged: unchanged, skipped: skipped,
             joined: nil)
+        if columnar, builder.count > 0 {
+            var finished = layout
+            finished.columns = columns
+            plan.batch = ImportedLeads(table: builder.table(decoder: ImportedRows.Decoder(
+                layout: finished, spec: spec, dates: dates, file: fileName, actor: actor, now: now), index: builderIndex))
+        }
         for index in plan.columns.indices where index < answered.count { plan.columns[index].answered = answered[index] }
         plan.addedLines = addedLine
         plan.highestNumber = highestNumber
+        plan.salesOwner = salesOwner
+        plan.unownedInSales = workspace.funnel.stages.compactMap { stage in unownedInSales[stage.id].map { (stage.id, $0) } }
 
         if let join = spec.join, let joined {
             try self.join(joined, join, into: &plan, main: document, addedLine: addedLine)

@@ -41,6 +41,9 @@ public struct ImportReference: Sendable, Equatable {
     public var addedLines: [ClosedRange<Int>]
     /// How many leads the import added (checked on replay).
     public var added: Int
+    /// The owner the import gave leads added into sales' stages without one (see
+    /// `ImportPlan.salesOwner`); a replay, with no team to ask, gives the same.
+    public var salesOwner: String?
 
     public init(file: File, joined: File?, spec: ImportSpec, actor: String, now: Date, highestNumber: Int, addedLines: [Int]) {
         self.file = file
@@ -51,6 +54,14 @@ public struct ImportReference: Sendable, Equatable {
         self.highestNumber = highestNumber
         self.addedLines = Self.ranges(addedLines)
         added = addedLines.count
+    }
+
+    /// As above, with the added lines already as ranges (`ImportPlan.addedLineRanges`).
+    public init(file: File, joined: File?, spec: ImportSpec, actor: String, now: Date, highestNumber: Int,
+                addedRanges: [ClosedRange<Int>]) {
+        self.init(file: file, joined: joined, spec: spec, actor: actor, now: now, highestNumber: highestNumber, addedLines: [])
+        addedLines = addedRanges
+        added = addedRanges.reduce(0) { $0 + $1.count }
     }
 
     /// Ascending line numbers as the ranges they form.
@@ -98,10 +109,10 @@ public struct ImportReference: Sendable, Equatable {
         do { plan = try planner.plan(document, file: file.path, spec: spec, joined: joinedDocument) } catch {
             throw .changed(file.path, error.description)
         }
-        guard plan.added.count == added else {
-            throw .changed(file.path, "it gives \(plan.added.count) lead(s) now, the import added \(added)")
+        guard plan.addedCount == added else {
+            throw .changed(file.path, "it gives \(plan.addedCount) lead(s) now, the import added \(added)")
         }
-        return plan.added
+        return plan.allAdded
     }
 
     private static func read(_ file: File, separator: UInt8?) throws(ImportReplayError) -> CSVDocument {
@@ -129,6 +140,7 @@ public struct ImportReference: Sendable, Equatable {
             JSONMember("highestNumber", .number(highestNumber)), JSONMember("added", .number(added)),
             JSONMember("lines", .array(addedLines.map { .array([.number($0.lowerBound), .number($0.upperBound)]) })),
         ]
+        if let salesOwner { members.append(JSONMember("salesOwner", .string(salesOwner))) }
         return .object(JSONObject(members))
     }
 
@@ -150,6 +162,7 @@ public struct ImportReference: Sendable, Equatable {
         now = Date(timeIntervalSinceReferenceDate: seconds)
         highestNumber = try r.integer("highestNumber") ?? 0
         added = try r.integer("added") ?? 0
+        salesOwner = try r.string("salesOwner")
         addedLines = try r.records("lines") { item, field throws(FieldFault) in
             guard case .array(let pair) = item, pair.count == 2, let low = pair[0].doubleValue, let high = pair[1].doubleValue,
                   let a = Int(exactly: low), let b = Int(exactly: high), a <= b else {

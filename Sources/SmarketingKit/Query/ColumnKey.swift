@@ -196,6 +196,8 @@ enum ColumnKey: Equatable {
             let range = table.columns.tagRange(of: row)
             return range.isEmpty ? .none : .list(range.map { column.values[Int(column.codes[$0])] })
         case .custom(let key):
+            // An import's rows: the custom field is its cell in the CSV.
+            if let rows = table.rows { return LeadField.customValue(rows.customValue(key, at: row, in: table)) }
             let start = table.columns.fieldsStart[row]
             guard start >= 0 else {
                 // No fields in the file's text: either none at all, or a lead kept whole.

@@ -149,6 +149,25 @@ public struct LeadStore: Sendable, Equatable {
         setLayout(rows)
     }
 
+    /// Appends the leads of an import. An empty store becomes a store of its table (the
+    /// columns over the file, no lead made); otherwise the leads are appended as values.
+    public mutating func append(_ batch: ImportedLeads) throws(LeadStoreError) {
+        if count == 0, table.count == 0, inserted.isEmpty, edited.isEmpty {
+            self = LeadStore(table: batch.table)
+            return
+        }
+        try append(contentsOf: (0..<batch.count).lazy.map { batch.lead(at: $0) })
+    }
+
+    /// Empties the store and returns its leads as the import they came from, when it
+    /// holds exactly the `n` unedited leads of one (the undo of that import); nil otherwise.
+    mutating func takeImported(_ n: Int) -> ImportedLeads? {
+        guard n > 0, n == count, table.rows != nil, table.count == n, layout == nil, edited.isEmpty, inserted.isEmpty else { return nil }
+        let batch = ImportedLeads(table: table)
+        self = LeadStore()
+        return batch
+    }
+
     /// Removes the last `n` leads, as `remove(id:)` from the end one by one would, in one
     /// pass (the undo of an import). Returns them in row order.
     @discardableResult

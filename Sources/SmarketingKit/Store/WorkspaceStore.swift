@@ -86,6 +86,7 @@ extension Change {
             switch change {
             case .updateLead(let lead), .insertLead(let lead, _): if seen.insert(lead.id).inserted { ids.append(lead.id) }
             case .removeLead(let id): if seen.insert(id).inserted { ids.append(id) }
+            case .appendLeads(let batch): for row in 0..<batch.count where seen.insert(batch.id(at: row)).inserted { ids.append(batch.id(at: row)) }
             case .group(let changes): changes.forEach(walk)
             default: break
             }
@@ -97,7 +98,7 @@ extension Change {
     /// True when the change touches anything but leads (stages, personas, SLA, …).
     public var touchesSettings: Bool {
         switch self {
-        case .updateLead, .insertLead, .removeLead: false
+        case .updateLead, .insertLead, .removeLead, .appendLeads, .removeLastLeads: false
         case .group(let changes): changes.contains { $0.touchesSettings }
         default: true
         }

@@ -86,6 +86,7 @@ extension Session {
             switch change {
             case .updateLead(let lead), .insertLead(let lead, _): left[lead.id] = .some(lead)
             case .removeLead(let id): left[id] = .some(nil)
+            case .appendLeads(let batch): for row in 0..<batch.count { left[batch.id(at: row)] = .some(batch.lead(at: row)) }
             case .group(let changes): changes.forEach(walk)
             default: break
             }

@@ -79,8 +79,12 @@ struct LeadColumns: Sendable {
     }
 
     /// Appends the facts of a materialized lead (built from `Lead` values, or a lead the
-    /// streaming decoder handed to the tree decoder).
-    mutating func append(_ lead: Lead, codes: StageCodes) {
+    /// streaming decoder handed to the tree decoder). `sourceRef` may point a text field
+    /// at bytes already in the table's source (an import's cells) instead of the arena;
+    /// `fieldSpans` false leaves `fieldsStart` and `fieldsEnd` empty (an import's table,
+    /// whose custom fields are read from its rows: 16 bytes a lead saved).
+    mutating func append(_ lead: Lead, codes: StageCodes, fieldSpans: Bool = true,
+                         sourceRef: (TextField, String) -> TextRef? = { _, _ in nil }) {
         let stageCode = codes.code(of: lead.stage)
         for field in TextField.allCases {
             let value: String? = switch field {
@@ -91,7 +95,11 @@ struct LeadColumns: Sendable {
             case .company: lead.company
             case .title: lead.title
             }
-            text[field.rawValue].append(appendToArena(value))
+            if let value, let ref = sourceRef(field, value) {
+                text[field.rawValue].append(ref)
+            } else {
+                text[field.rawValue].append(appendToArena(value))
+            }
         }
         for field in CategoryField.allCases {
             let value: String? = switch field {
@@ -134,8 +142,10 @@ struct LeadColumns: Sendable {
         feedbackLatest.append(Self.verdictCode(lead.latestFeedback?.verdict))
         for tag in lead.tags { tags.append(tag) }
         tagEnd.append(tags.codes.count)
-        fieldsStart.append(-1)
-        fieldsEnd.append(-1)
+        if fieldSpans {
+            fieldsStart.append(-1)
+            fieldsEnd.append(-1)
+        }
         count += 1
     }
 

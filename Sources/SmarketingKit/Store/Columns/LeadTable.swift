@@ -23,13 +23,17 @@ final class LeadTable: Sendable {
     /// The funnel the stage codes and materialized leads were decoded with.
     let funnel: Funnel
     let index: LeadIDIndex
+    /// Rows of an import, kept as the CSV file (`source`) they were read from: a lead is
+    /// made again from its row (see `ImportedLeads`).
+    let rows: ImportedRows?
     /// Columns derived from this table and the workspace's rules, kept between queries.
     let derived = DerivedColumns()
     /// Answers computed from this table's rows (duplicates, the search index, analyses).
     let memo = TableMemo()
 
     init(columns: LeadColumns, source: [UInt8], rawStart: [Int], rawEnd: [Int], canonical: [Bool], respaced: [Bool] = [],
-         whole: [Int: Lead], funnel: Funnel, index: LeadIDIndex) {
+         whole: [Int: Lead], funnel: Funnel, index: LeadIDIndex, rows: ImportedRows? = nil) {
+        self.rows = rows
         self.columns = columns
         self.source = source
         self.rawStart = rawStart
@@ -99,6 +103,7 @@ final class LeadTable: Sendable {
     /// The lead in `row`, decoded from its bytes unless it is kept whole.
     func lead(at row: Int) -> Lead {
         if let lead = whole[row] { return lead }
+        if let rows { return rows.lead(at: row, in: self) }
         // The decoder validated these bytes with the same rules, so neither step can fail;
         // the fallback keeps the program total should that ever be wrong.
         let value = source.withUnsafeBufferPointer { buffer in

@@ -72,12 +72,13 @@ public enum ImportCommand: ShellCommand {
             return .many(results)
         }
         let done = "imported \(plan.file): " + ImportReport.counts(plan, future: false)
-            + (plan.added.isEmpty && plan.updated.isEmpty ? "" : " (undo takes it all back)")
-        if !plan.added.isEmpty || !plan.updated.isEmpty {
+            + (plan.addedCount == 0 && plan.updated.isEmpty ? "" : " (undo takes it all back)")
+        if plan.addedCount > 0 || !plan.updated.isEmpty {
             // Journalled as the file and its clauses, not as every lead it added.
-            let reference = ImportReference(file: mainFile, joined: joinedFile, spec: spec, actor: session.actor, now: session.now,
-                                            highestNumber: plan.highestNumber, addedLines: plan.addedLines)
-            let summary = "import \(plan.file): \(plan.added.count) added, \(plan.updated.count) updated"
+            var reference = ImportReference(file: mainFile, joined: joinedFile, spec: spec, actor: session.actor, now: session.now,
+                                            highestNumber: plan.highestNumber, addedRanges: plan.addedLineRanges)
+            reference.salesOwner = plan.salesOwner
+            let summary = "import \(plan.file): \(plan.addedCount) added, \(plan.updated.count) updated"
             // The change takes the leads out of the plan: they are not held twice while
             // the column table is built from them (a million leads is hundreds of megabytes).
             try session.apply(plan.takeChange(), summary: summary, imported: reference)
@@ -91,7 +92,9 @@ public enum ImportCommand: ShellCommand {
     /// must not stay alive beside the leads made from them.
     static func plan(_ path: String, spec: ImportSpec, in session: Session)
         throws(ShellError) -> (ImportPlan, ImportReference.File, ImportReference.File?) {
-        let (document, mainFile) = try read(path, separator: spec.separator)
+        // Rows are read one at a time unless a key or a join needs them all at hand.
+        let keep = spec.key != nil || spec.join != nil
+        let (document, mainFile) = try read(path, separator: spec.separator, keepRecords: keep)
         var joined: CSVDocument?
         var joinedFile: ImportReference.File?
         if let join = spec.join {
@@ -107,7 +110,7 @@ public enum ImportCommand: ShellCommand {
 
     /// Reads and decodes a CSV file, with what the journal needs to find it again (its
     /// path, size and hash); a file that cannot be read at all is an error.
-    static func read(_ path: String, separator: UInt8?) throws(ShellError) -> (CSVDocument, ImportReference.File) {
+    static func read(_ path: String, separator: UInt8?, keepRecords: Bool = true) throws(ShellError) -> (CSVDocument, ImportReference.File) {
         let bytes: [UInt8]
         do { bytes = try AtomicFile.readAll(path) } catch { throw .workspace(error) }
         // A workspace (or any JSON) read as CSV would add hundreds of leads named `"id": …`.
@@ -116,7 +119,7 @@ public enum ImportCommand: ShellCommand {
             throw .refused("\(path) holds JSON, not CSV: import reads a CSV export; a workspace opens with open \(path)")
         }
         let file = ImportReference.File(path: path, bytes: bytes)
-        do { return (try CSVReader.read(bytes, separator: separator), file) } catch {
+        do { return (try CSVReader.read(bytes, separator: separator, keepRecords: keepRecords), file) } catch {
             throw .refused("\(path): \(error)")
         }
     }

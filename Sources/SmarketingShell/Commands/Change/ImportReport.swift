@@ -26,6 +26,18 @@ enum ImportReport {
             }
             results.append(.table(table))
         }
+        if !plan.unownedInSales.isEmpty {
+            // Sales' stages have an owner from sales; the file named none for these.
+            let total = plan.unownedInSales.reduce(0) { $0 + $1.rows }
+            let stages = plan.unownedInSales.map { "\($0.stage) \(Thousands.format(Double($0.rows)))" }.joined(separator: ", ")
+            let what = "\(Thousands.format(Double(total))) lead\(total == 1 ? "" : "s") in sales' stages \(total == 1 ? "has" : "have") no owner in the file (\(stages))"
+            if let owner = plan.salesOwner {
+                results.append(.message(what + ": \(owner) owns \(total == 1 ? "it" : "them"), as the sales person importing"))
+            } else {
+                results.append(.message(what + ": map \"COLUMN\" to owner fills it from the file; "
+                                        + "imported by a sales person (as NAME), they would own them"))
+            }
+        }
         if !plan.skipped.isEmpty {
             var table = Table(title: "skipped rows", columns: ["where", "why"])
             for skipped in plan.skipped.prefix(skippedShown) {
@@ -51,18 +63,18 @@ enum ImportReport {
     static func preview(_ plan: ImportPlan) -> CommandResult {
         var table = Table(title: "the first leads as they would be added", columns: ["id", "name", "email", "company", "source", "stage", "created"],
                           stageColumns: [5])
-        for lead in plan.added.prefix(5) {
+        for lead in plan.preview(5) {
             table.rows.append([.text(lead.id), TableValue(lead.name), TableValue(lead.email), TableValue(lead.company),
                                TableValue(lead.source), .text(lead.stage), TableValue(lead.created)])
         }
-        if plan.added.count > 5 { table.footer = "5 of \(plan.added.count)" }
+        if plan.addedCount > 5 { table.footer = "5 of \(plan.addedCount)" }
         return .table(table)
     }
 
     /// `9237 read: 9237 added, 0 updated, 0 unchanged, 0 skipped` (the parts add up).
     static func counts(_ plan: ImportPlan, future: Bool) -> String {
         let skipped = plan.skippedRows
-        var text = "\(plan.read) row\(plan.read == 1 ? "" : "s") read: \(plan.added.count) \(future ? "to add" : "added"), "
+        var text = "\(plan.read) row\(plan.read == 1 ? "" : "s") read: \(plan.addedCount) \(future ? "to add" : "added"), "
             + "\(plan.updated.count) \(future ? "to update" : "updated"), "
         if plan.unchanged > 0 { text += "\(plan.unchanged) unchanged, " }
         text += "\(skipped) skipped"

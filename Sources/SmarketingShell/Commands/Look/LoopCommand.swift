@@ -73,8 +73,18 @@ public enum LoopCommand: ShellCommand {
         }
         let stages = loop.stages
         let span = window.map { " in the last \(QueryValue.formatDuration($0))" } ?? ""
-        let footer = "\(Thousands.format(total.handed)) MQL\(total.handed == 1 ? "" : "s") handed over (entered \(stages.handOff))\(span); "
+        var footer = "\(Thousands.format(total.handed)) MQL\(total.handed == 1 ? "" : "s") handed over (entered \(stages.handOff))\(span); "
             + "accepted: entered \(stages.accepted); won: reached \(stages.won ?? "the last stage")"
+        // Leads created in a side stage with no move on record (an import brings leads in
+        // as they are now) may have been MQLs or not: counted as neither, and said, so the
+        // shares are not read as all leads'.
+        let untold = loop.untold(selected, handed: Set(handed), in: session.workspace.leads)
+        if !untold.isEmpty {
+            let count = untold.reduce(0) { $0 + $1.count }
+            let where_ = untold.map { "\(Thousands.format(Double($0.count))) in \($0.stage)" }.joined(separator: ", ")
+            footer += "; not counted: \(where_) with no move on record into \(count == 1 ? "its" : "their") stage "
+                + "(as imported), so whether \(count == 1 ? "it was" : "they were") handed over is unknown"
+        }
         let stageColumns: Set<Int> = field.type == .stage ? [0] : []
         let narrow = Table(columns: [field.name, "mqls", "accepted", "rejected", "good/bad  good%", "won", "top reject reasons"],
                            rows: narrowRows, footer: footer, stageColumns: stageColumns)

@@ -1,0 +1,202 @@
+import Foundation
+
+/// The leads an add-only import brought in, held the way a loaded workspace holds its
+/// leads: one column per field, filled straight from the file's cells, and the file's
+/// own bytes, which the text columns point into. No `Lead` value is kept per row; the
+/// rare caller that needs a whole lead (`show`, a save, an edit) gets it made again from
+/// its row of the file by `ImportedRows`, through the same code the import planned with.
+///
+/// A million leads were a million `Lead` values (strings, a dictionary of custom fields,
+/// a history array each) held by the plan, the change and the table at once: ten times
+/// the size of the CSV. This keeps the CSV once and about 210 bytes a row beside it: 175
+/// of columns (the layout a loaded workspace has), 17 of id index, 12 of row offsets and
+/// lines, and the history note of a lead in a side stage (what `reason` reads).
+public final class ImportedLeads: Sendable, Equatable, CustomStringConvertible {
+    let table: LeadTable
+
+    init(table: LeadTable) {
+        self.table = table
+    }
+
+    /// How many leads the import added.
+    public var count: Int { table.count }
+
+    /// The lead in `row` (0-based, in the order of the file).
+    public func lead(at row: Int) -> Lead { table.lead(at: row) }
+
+    /// The id of the lead in `row`, read from the id column.
+    public func id(at row: Int) -> String { table.id(at: row) }
+
+    /// One batch is only ever equal to itself: it is compared by identity, as the table is.
+    public static func == (lhs: ImportedLeads, rhs: ImportedLeads) -> Bool { lhs === rhs }
+
+    public var description: String { "ImportedLeads(\(count))" }
+}
+
+/// Where each imported lead's row is in the file, and how a row reads, so a lead can be
+/// made again from its row on demand.
+struct ImportedRows: Sendable {
+    /// What reading a row takes: the columns with their fields (and custom kinds as the
+    /// whole file showed them), the clauses, and what the history entry says.
+    struct Decoder: Sendable {
+        let layout: ImportPlanner.Layout
+        let spec: ImportSpec
+        let dates: ImportDate
+        let file: String
+        let actor: String
+        let now: Date
+    }
+
+    let decoder: Decoder
+    let separator: UInt8
+    /// Where each row's record starts in the table's `source`, and its line in the file.
+    let rowStart: [Int]
+    let rowLine: [Int32]
+
+    /// The cells of `row`'s record.
+    func fields(of row: Int, in source: [UInt8]) -> [String] {
+        var parser = CSVReader.Parser(bytes: source, separator: separator)
+        parser.i = rowStart[row]
+        parser.line = Int(rowLine[row])
+        return ((try? parser.next()) ?? nil)?.1 ?? []
+    }
+
+    /// The lead in `row` of `table`, as the import made it.
+    func lead(at row: Int, in table: LeadTable) -> Lead {
+        var answered: [Int] = []
+        let d = decoder
+        var lead = ImportPlanner.read(fields(of: row, in: table.source), layout: d.layout, spec: d.spec, dates: d.dates,
+                                      custom: true, answered: &answered).lead
+        lead.id = table.id(at: row)
+        // An owner the import gave (the sales person importing) is in the column only.
+        if lead.owner == nil { lead.owner = table.columns.categories[CategoryField.owner.rawValue].value(at: row) }
+        let code = Int(table.columns.stage[row])
+        lead.stage = table.funnel.stages.indices.contains(code) ? table.funnel.stages[code].id : "lead"
+        lead.history = [StageChange(at: lead.created ?? d.now, from: nil, to: lead.stage, by: d.actor,
+                                    note: "imported from \(d.file) at line \(rowLine[row])")]
+        return lead
+    }
+
+    /// The value of custom field `key` in `row`, read from its cell alone.
+    func customValue(_ key: String, at row: Int, in table: LeadTable) -> JSONValue? {
+        guard let index = decoder.layout.columns.firstIndex(where: { $0.field == .custom(key) }) else { return nil }
+        let fields = fields(of: row, in: table.source)
+        guard index < fields.count, let value = decoder.layout.value(fields[index], spec: decoder.spec) else { return nil }
+        if decoder.layout.columns[index].kind == "number", let n = Double(value) { return .number(n) }
+        return .string(value)
+    }
+}
+
+/// Fills the columns of an import row by row (see `ImportedLeads`).
+struct ImportedRowsBuilder {
+    private var columns = LeadColumns()
+    private var rowStart: [Int] = []
+    private var rowLine: [Int32] = []
+    private let source: [UInt8]
+    private let codes: StageCodes
+    /// The column of the file each text field comes from, when one does.
+    private let textColumn: [Int?]
+
+    private let separator: UInt8
+    /// Whether each stage code is a side stage (lost, nurture).
+    private let isSide: [Bool]
+
+    init(source: [UInt8], separator: UInt8, funnel: Funnel, columns: [ImportPlan.Column]) {
+        self.source = source
+        self.separator = separator
+        codes = StageCodes(funnel: funnel)
+        var side = [Bool](repeating: false, count: 256)
+        for (code, stage) in funnel.stages.enumerated() where code < 254 { side[code] = stage.isSide }
+        isSide = side
+        textColumn = TextField.allCases.map { field in
+            let wanted: ImportField = switch field {
+            case .id: .id
+            case .name: .name
+            case .email: .email
+            case .phone: .phone
+            case .company: .company
+            case .title: .title
+            }
+            return columns.firstIndex { $0.field == wanted }
+        }
+    }
+
+    var count: Int { columns.count }
+
+    /// Makes room for `rows` rows, so no
+    /// column is copied to a buffer twice its size as it grows (the old and the new
+    /// buffer of each column at once were the peak of a large import).
+    mutating func reserve(_ rows: Int) {
+        columns.reserve(rows)
+        columns.historyFrom.reserveCapacity(rows)
+        columns.historyTo.reserveCapacity(rows)
+        columns.historyAt.reserveCapacity(rows)
+        columns.historyNote.reserveCapacity(rows)
+        columns.historyReject.reserveCapacity(rows)
+        columns.tagEnd.reserveCapacity(rows)
+        rowStart.reserveCapacity(rows)
+        rowLine.reserveCapacity(rows)
+    }
+
+    /// At most how many records `text` holds after `start`: its lines that are not empty
+    /// (a quoted line break makes it a little more), and no more than a record of
+    /// `columns` cells could fit in. Counted with one pass over the bytes.
+    static func estimatedRows(in text: [UInt8], from start: Int, columns: Int) -> Int {
+        var lines = 0
+        text.withUnsafeBufferPointer { bytes in
+            var previous: UInt8 = 0x0A
+            var i = start
+            while i < bytes.count {
+                let byte = bytes[i]
+                if byte == 0x0A, previous != 0x0A, previous != 0x0D { lines += 1 }
+                previous = byte
+                i += 1
+            }
+            if previous != 0x0A, previous != 0x0D, start < bytes.count { lines += 1 }
+        }
+        return min(lines, max(0, text.count - start) / max(2, columns + 1))
+    }
+
+    /// Appends `lead` (planned from the record at `start`, whose cells are at `ranges`);
+    /// returns its row. A text field whose value is its cell's bytes points at them.
+    mutating func append(_ lead: Lead, line: Int, start: Int, ranges: [Range<Int>]) -> Int {
+        let row = columns.count
+        let columnOf = textColumn
+        // The history note ("imported from FILE at line N") is kept in the columns only
+        // where a column reader reads it: a move into a side stage, whose note is the
+        // lead's `reason`. The lead made from its row always has it (40 bytes a lead saved).
+        var stored = lead
+        if !isSide[Int(codes.code(of: lead.stage))] {
+            for k in stored.history.indices { stored.history[k].note = nil }
+        }
+        source.withUnsafeBufferPointer { bytes in
+            columns.append(stored, codes: codes, fieldSpans: false) { field, value in
+                guard let column = columnOf[field.rawValue], column < ranges.count else { return nil }
+                let range = ranges[column]
+                var text = value
+                let same = text.withUTF8 { $0.count == range.count && UnsafeBufferPointer(rebasing: bytes[range]).equals($0) }
+                return same ? TextRef(offset: range.lowerBound, length: range.count, inArena: false) : nil
+            }
+        }
+        rowStart.append(start)
+        rowLine.append(Int32(clamping: line))
+        return row
+    }
+
+    /// The line of the file `row` came from.
+    func line(of row: Int) -> Int { Int(rowLine[row]) }
+
+    /// Whether the id of `row` is `bytes`.
+    func id(of row: Int, equals bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let ref = columns.text[TextField.id.rawValue][row]
+        if ref.isNone { return bytes.isEmpty }
+        let storage = ref.inArena ? columns.arena : source
+        return storage.withUnsafeBufferPointer { UnsafeBufferPointer(rebasing: $0[ref.offset..<(ref.offset + ref.length)]).equals(bytes) }
+    }
+
+    /// The table of the rows appended, reading leads with `decoder`.
+    func table(decoder: ImportedRows.Decoder, index: LeadIDIndex) -> LeadTable {
+        LeadTable(columns: columns, source: source, rawStart: [], rawEnd: [], canonical: [], whole: [:], funnel: codes.funnel,
+                  index: index, rows: ImportedRows(decoder: decoder, separator: separator, rowStart: rowStart, rowLine: rowLine))
+    }
+}
