@@ -37,7 +37,7 @@ struct ParallelLoadTests {
     static func decode(_ bytes: [UInt8], split: Int?) throws(StreamRefusal) -> LeadTable {
         let start = try leadsStart(bytes)
         return try bytes.withUnsafeBufferPointer { buffer throws(StreamRefusal) in
-            try LeadStreamDecoder.decode(buffer, source: bytes, at: start, funnel: demoFunnel, split: split).table
+            try LeadStreamDecoder.decode(buffer, source: FileBytes(bytes), at: start, funnel: demoFunnel, split: split).table
         }
     }
 

@@ -54,8 +54,10 @@ struct ImportedRows: Sendable {
     let rowLine: [Int32]
 
     /// The cells of `row`'s record.
-    func fields(of row: Int, in source: [UInt8]) -> [String] {
-        var parser = CSVReader.Parser(bytes: source, separator: separator)
+    func fields(of row: Int, in source: FileBytes) -> [String] {
+        // An import's table holds its CSV as an array (`ImportedRowsBuilder.table`), so
+        // this is no copy.
+        var parser = CSVReader.Parser(bytes: source.array, separator: separator)
         parser.i = rowStart[row]
         parser.line = Int(rowLine[row])
         return ((try? parser.next()) ?? nil)?.1 ?? []
@@ -196,7 +198,7 @@ struct ImportedRowsBuilder {
 
     /// The table of the rows appended, reading leads with `decoder`.
     func table(decoder: ImportedRows.Decoder, index: LeadIDIndex) -> LeadTable {
-        LeadTable(columns: columns, source: source, rawStart: [], rawEnd: [], canonical: [], whole: [:], funnel: codes.funnel,
+        LeadTable(columns: columns, source: FileBytes(source), rawStart: [], rawEnd: [], canonical: [], whole: [:], funnel: codes.funnel,
                   index: index, rows: ImportedRows(decoder: decoder, separator: separator, rowStart: rowStart, rowLine: rowLine))
     }
 }

@@ -73,6 +73,10 @@ extension AtomicFile {
         let fd = open(path, O_WRONLY | O_CLOEXEC)
         guard fd >= 0 else { throw .cannotSave(path: path, reason: untouched + errnoText()) }
         defer { close(fd) }
+        // A table of this process that maps the file keeps the bytes it was decoded from.
+        guard FileBytes.detach(fileOf: fd) else {
+            throw .cannotSave(path: path, reason: untouched + "no memory to keep the open version's bytes while the file is rewritten")
+        }
         if !bytes.isEmpty {
             let reserved = posix_fallocate(fd, 0, off_t(bytes.count))
             // EINVAL/EOPNOTSUPP: the file system cannot reserve; write anyway.

@@ -7,7 +7,7 @@ extension WorkspaceCodec {
     /// funnel the leads need comes from `stages`, which normally precedes `leads`; when
     /// it follows, the leads are decoded again with it.
     static func decodeStreaming(_ bytes: [UInt8], path: String?, defaultName: String) throws(WorkspaceError) -> Workspace? {
-        try decodeStreaming(bytes, path: path, defaultName: defaultName, prepared: nil)?.workspace
+        try decodeStreaming(FileBytes(bytes), path: path, defaultName: defaultName, prepared: nil)?.workspace
     }
 
     /// Leads decoded before the document is walked (a snapshot, `WorkspaceSnapshot`):
@@ -29,15 +29,15 @@ extension WorkspaceCodec {
 
     /// Decodes as `decode` does, taking the leads from `prepared` when it fits, and says
     /// where the leads array is, for a snapshot of its columns.
-    static func decodeWithLeadsRange(_ bytes: [UInt8], path: String?, defaultName: String,
+    static func decodeWithLeadsRange(_ bytes: FileBytes, path: String?, defaultName: String,
                                      prepared: PreparedLeads?) throws(WorkspaceError) -> DecodedWithRange {
         if let streamed = try decodeStreaming(bytes, path: path, defaultName: defaultName, prepared: prepared) {
             return DecodedWithRange(workspace: streamed.workspace, leadsRange: streamed.leadsRange)
         }
-        return DecodedWithRange(workspace: try decodeTree(bytes, path: path, defaultName: defaultName), leadsRange: nil)
+        return DecodedWithRange(workspace: try decodeTree(bytes.array, path: path, defaultName: defaultName), leadsRange: nil)
     }
 
-    private static func decodeStreaming(_ bytes: [UInt8], path: String?, defaultName: String,
+    private static func decodeStreaming(_ bytes: FileBytes, path: String?, defaultName: String,
                                         prepared: PreparedLeads?) throws(WorkspaceError) -> (workspace: Workspace, leadsRange: Range<Int>?)? {
         let attempt: Result<(workspace: Workspace, leadsRange: Range<Int>?)?, WorkspaceError> = bytes.withUnsafeBufferPointer { buffer in
             guard let top = scanTopLevel(buffer, source: bytes, prepared: prepared) else { return .success(nil) }
@@ -67,7 +67,7 @@ extension WorkspaceCodec {
     }
 
     /// The top-level members, with `leads` streamed; nil on anything unexpected.
-    private static func scanTopLevel(_ buffer: UnsafeBufferPointer<UInt8>, source: [UInt8], prepared: PreparedLeads?) -> TopLevel? {
+    private static func scanTopLevel(_ buffer: UnsafeBufferPointer<UInt8>, source: FileBytes, prepared: PreparedLeads?) -> TopLevel? {
         var i = 0
         func skipWhitespace() {
             while i < buffer.count, buffer[i] == 0x20 || buffer[i] == 0x0A || buffer[i] == 0x0D || buffer[i] == 0x09 { i += 1 }

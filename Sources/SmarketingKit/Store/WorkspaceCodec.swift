@@ -138,9 +138,13 @@ extension WorkspaceCodec {
     /// during a save); nil when it said stop.
     public static func encode(_ workspace: Workspace, isInterrupted: () -> Bool) -> [UInt8]? {
         // About the size of the file the leads came from (a generated lead is ~950 bytes,
-        // so a fixed 600 a lead made a 1M save grow and copy its buffer half way).
+        // so a fixed 600 a lead made a 1M save grow and copy its buffer half way), and a
+        // quarter more: a compact file from another tool grows by a space after each `,`
+        // and `:` (10% for generated leads), and a buffer that grows half way is copied
+        // whole and faulted in twice. Reserved, not touched: the pages never written cost
+        // no memory.
         let loaded = workspace.leads.table.source.count
-        var writer = JSONWriter(reservingCapacity: 65_536 + max(workspace.leads.count * 600, loaded + loaded / 16))
+        var writer = JSONWriter(reservingCapacity: 65_536 + max(workspace.leads.count * 600, loaded + loaded / 4))
         var order: [String] = []
         var seen = Set<String>()
         for key in ["format", "version"] + workspace.shape.keyOrder + Workspace.Section.allCases.map(\.rawValue) + workspace.extra.keys where seen.insert(key).inserted {

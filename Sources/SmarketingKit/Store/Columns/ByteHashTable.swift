@@ -15,6 +15,27 @@ struct ByteHashTable: Sendable {
         hashes = Array(repeating: 0, count: size)
     }
 
+    /// The table's arrays, for a snapshot (`SnapshotTable`).
+    var parts: (slots: [Int32], hashes: [UInt32]) { (slots, hashes) }
+
+    /// A table from the arrays `parts` gave, checked to be one this type could have built
+    /// with `count` values 0..<count, each once; nil otherwise.
+    init?(slots: [Int32], hashes: [UInt32], count: Int) {
+        guard slots.count >= 16, slots.count & (slots.count - 1) == 0, hashes.count == slots.count,
+              count >= 0, count * 2 <= slots.count else { return nil }
+        var seen = [Bool](repeating: false, count: count)
+        var found = 0
+        for value in slots where value >= 0 {
+            guard Int(value) < count, !seen[Int(value)] else { return nil }
+            seen[Int(value)] = true
+            found += 1
+        }
+        guard found == count else { return nil }
+        self.slots = slots
+        self.hashes = hashes
+        self.count = count
+    }
+
     /// FNV-1a over the bytes.
     @inline(__always)
     static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {

@@ -104,14 +104,14 @@ struct LeadStreamDecoder {
 
     /// Decodes the array starting at `offset` (a `[`); returns the table and the offset
     /// just past the array.
-    static func decode(_ buffer: UnsafeBufferPointer<UInt8>, source: [UInt8], at offset: Int,
+    static func decode(_ buffer: UnsafeBufferPointer<UInt8>, source: FileBytes, at offset: Int,
                        funnel: Funnel) throws(StreamRefusal) -> (table: LeadTable, end: Int) {
         try decode(buffer, source: source, at: offset, funnel: funnel, split: splitPoint(buffer, from: offset))
     }
 
     /// Decodes as above, in two halves cut at `split` (a guess the first half checks),
     /// or in one pass when it is nil.
-    static func decode(_ buffer: UnsafeBufferPointer<UInt8>, source: [UInt8], at offset: Int,
+    static func decode(_ buffer: UnsafeBufferPointer<UInt8>, source: FileBytes, at offset: Int,
                        funnel: Funnel, split: Int?) throws(StreamRefusal) -> (table: LeadTable, end: Int) {
         LoadProgress.bytesDecoded.store(offset, ordering: .relaxed)
         var decoder = LeadStreamDecoder(bytes: buffer, i: offset, funnel: funnel,

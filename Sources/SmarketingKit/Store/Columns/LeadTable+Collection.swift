@@ -36,7 +36,7 @@ extension LeadTable {
             let id = whole[duplicate.second]?.id ?? ""
             throw DuplicateLeadID(id: id, firstRow: duplicate.first, secondRow: duplicate.second)
         }
-        return LeadTable(columns: columns, source: [], rawStart: [], rawEnd: [], canonical: [],
+        return LeadTable(columns: columns, source: .empty, rawStart: [], rawEnd: [], canonical: [],
                          whole: whole, funnel: stageCodes.funnel, index: index)
     }
 }

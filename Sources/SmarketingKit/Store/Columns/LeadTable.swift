@@ -5,8 +5,8 @@ import Foundation
 /// so forking a million-lead workspace copies a reference, not the leads.
 final class LeadTable: Sendable {
     let columns: LeadColumns
-    /// The workspace file as read; text columns and raw lead slices point into it.
-    let source: [UInt8]
+    /// The workspace file as read (or mapped); text columns and raw lead slices point into it.
+    let source: FileBytes
     /// Byte range of each lead's object in `source`; empty when the row was built from a
     /// `Lead` value (see `whole`).
     let rawStart: [Int]
@@ -31,7 +31,7 @@ final class LeadTable: Sendable {
     /// Answers computed from this table's rows (duplicates, the search index, analyses).
     let memo = TableMemo()
 
-    init(columns: LeadColumns, source: [UInt8], rawStart: [Int], rawEnd: [Int], canonical: [Bool], respaced: [Bool] = [],
+    init(columns: LeadColumns, source: FileBytes, rawStart: [Int], rawEnd: [Int], canonical: [Bool], respaced: [Bool] = [],
          whole: [Int: Lead], funnel: Funnel, index: LeadIDIndex, rows: ImportedRows? = nil) {
         self.rows = rows
         self.columns = columns
@@ -45,7 +45,7 @@ final class LeadTable: Sendable {
         self.index = index
     }
 
-    static let empty = LeadTable(columns: LeadColumns(), source: [], rawStart: [], rawEnd: [], canonical: [],
+    static let empty = LeadTable(columns: LeadColumns(), source: .empty, rawStart: [], rawEnd: [], canonical: [],
                                  whole: [:], funnel: .standard, index: LeadIDIndex())
 
     /// A table of `leads`, all kept whole; fails with the first repeated id.
@@ -66,7 +66,7 @@ final class LeadTable: Sendable {
             let inserted = index.insert(row: row, hash: hash) { other in leads[Int(other)].id == leads[row].id }
             if let first = inserted { throw DuplicateLeadID(id: leads[row].id, firstRow: first, secondRow: row) }
         }
-        return LeadTable(columns: columns, source: [], rawStart: [], rawEnd: [], canonical: [],
+        return LeadTable(columns: columns, source: .empty, rawStart: [], rawEnd: [], canonical: [],
                          whole: whole, funnel: stageCodes.funnel, index: index)
     }
 
@@ -76,8 +76,10 @@ final class LeadTable: Sendable {
     @inline(__always)
     func withBytes<R>(_ ref: TextRef, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         if ref.isNone { return body(UnsafeBufferPointer(start: nil, count: 0)) }
-        let storage = ref.inArena ? columns.arena : source
-        return storage.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[ref.offset..<(ref.offset + ref.length)])) }
+        if ref.inArena {
+            return columns.arena.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[ref.offset..<(ref.offset + ref.length)])) }
+        }
+        return source.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[ref.offset..<(ref.offset + ref.length)])) }
     }
 
     func text(_ field: TextField, at row: Int) -> String? {
@@ -152,6 +154,14 @@ struct LeadIDIndex: Sendable {
     init(capacity: Int = 16) {
         table = ByteHashTable(capacity: capacity)
     }
+
+    /// An index restored from a snapshot (`ByteHashTable.init(slots:hashes:count:)`).
+    init?(slots: [Int32], hashes: [UInt32], rows: Int) {
+        guard let table = ByteHashTable(slots: slots, hashes: hashes, count: rows) else { return nil }
+        self.table = table
+    }
+
+    var parts: (slots: [Int32], hashes: [UInt32]) { table.parts }
 
     func find(hash: UInt32, matches: (Int32) -> Bool) -> Int? {
         table.find(hash: hash, matches: matches).map(Int.init)

@@ -14,7 +14,7 @@ import Darwin
 enum SnapshotFormat {
     static let magic: UInt64 = 0x0050_414E_534B_4D53  // "SMKSNAP\0" little-endian
     /// Bump whenever the sections or what the decoder puts into the columns change.
-    static let version: UInt64 = 1
+    static let version: UInt64 = 2
     static let headerWords = 13
     static var headerBytes: Int { headerWords * 8 }
     /// The size of each hashed end block of the JSON file.
@@ -61,8 +61,9 @@ enum SnapshotFormat {
     }
 
     /// The hashes of the JSON file's first and last `blockSize` bytes.
-    static func endHashes(_ bytes: [UInt8]) -> (head: UInt64, tail: UInt64) {
-        bytes.withUnsafeBytes { raw in
+    static func endHashes(_ bytes: FileBytes) -> (head: UInt64, tail: UInt64) {
+        bytes.withUnsafeBufferPointer { buffer in
+            let raw = UnsafeRawBufferPointer(buffer)
             let head = UnsafeRawBufferPointer(rebasing: raw[0..<min(raw.count, blockSize)])
             let tail = UnsafeRawBufferPointer(rebasing: raw[max(0, raw.count - blockSize)..<raw.count])
             return (hash(head, seed: 1), hash(tail, seed: 2))

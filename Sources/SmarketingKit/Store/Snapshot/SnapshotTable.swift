@@ -42,6 +42,9 @@ enum SnapshotTable {
         w.section(table.respaced)
         w.section(table.whole.keys.sorted())
         w.strings(table.funnel.stages.map(\.id))
+        let index = table.index.parts
+        w.section(index.slots)
+        w.section(index.hashes)
     }
 
     private static func write(_ column: CategoryColumn, into w: inout SnapshotWriter) {
@@ -53,7 +56,7 @@ enum SnapshotTable {
     /// `funnel` (the one the workspace defines where its leads begin). Every offset and
     /// code is checked against what it points into, so even a snapshot that passed the
     /// checksum cannot make a lookup go out of bounds.
-    static func read(_ r: inout SnapshotReader, source: [UInt8], funnel: Funnel,
+    static func read(_ r: inout SnapshotReader, source: FileBytes, funnel: Funnel,
                      leads: Range<Int>) throws(SnapshotUnusable) -> LeadTable {
         var c = LeadColumns()
         let count = try r.value()
@@ -88,6 +91,8 @@ enum SnapshotTable {
         let respaced: [Bool] = try rows(&r, count)
         let wholeRows: [Int] = try r.section()
         let stageIDs = try r.strings()
+        let indexSlots: [Int32] = try r.section()
+        let indexHashes: [UInt32] = try r.section()
         guard r.remaining == 0, stageIDs == funnel.stages.map(\.id) else { throw SnapshotUnusable() }
         c.setRestoredCount(count)
 
@@ -111,7 +116,14 @@ enum SnapshotTable {
                   value.end == rawEnd[row], let lead = try? Lead(json: value.value, funnel: funnel) else { throw SnapshotUnusable() }
             whole[row] = lead
         }
-        let index = try idIndex(c, source: source)
+        // The id index as the decoder left it (checked to hold each row once); rebuilt
+        // from the ids, which reads every id in the file, only when it is not.
+        let index: LeadIDIndex
+        if let restored = LeadIDIndex(slots: indexSlots, hashes: indexHashes, rows: count) {
+            index = restored
+        } else {
+            index = try idIndex(c, source: source)
+        }
         return LeadTable(columns: c, source: source, rawStart: rawStart, rawEnd: rawEnd, canonical: canonical, respaced: respaced,
                          whole: whole, funnel: funnel, index: index)
     }
@@ -152,7 +164,7 @@ enum SnapshotTable {
 
     /// The id index, rebuilt from the id column; a repeated or missing id (which the
     /// decoder never lets through) makes the snapshot unusable.
-    private static func idIndex(_ c: LeadColumns, source: [UInt8]) throws(SnapshotUnusable) -> LeadIDIndex {
+    private static func idIndex(_ c: LeadColumns, source: FileBytes) throws(SnapshotUnusable) -> LeadIDIndex {
         var index = LeadIDIndex(capacity: max(16, c.count))
         let ids = c.text[TextField.id.rawValue]
         return try source.withUnsafeBufferPointer { file throws(SnapshotUnusable) in

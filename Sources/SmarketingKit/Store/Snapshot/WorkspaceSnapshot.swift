@@ -76,12 +76,15 @@ public enum WorkspaceSnapshot {
             return (try WorkspaceCodec.decode(AtomicFile.readConsistent(path), path: path, defaultName: defaultName), .unused)
         }
         let before = FileStamp.of(path)
-        let bytes = try AtomicFile.readConsistent(path)
+        let cachePath = Self.path(for: path)
+        if let stamp = before, let reopened = try reopen(path, stamp: stamp, cachePath: cachePath, policy: policy, defaultName: defaultName) {
+            return (reopened, .read)
+        }
+        let bytes = FileBytes(try AtomicFile.readConsistent(path))
         guard let stamp = before, stamp == FileStamp.of(path), Int(stamp.size) == bytes.count, bytes.count >= policy.minimumBytes else {
-            return (try WorkspaceCodec.decode(bytes, path: path, defaultName: defaultName), .unused)
+            return (try WorkspaceCodec.decodeWithLeadsRange(bytes, path: path, defaultName: defaultName, prepared: nil).workspace, .unused)
         }
         let hashes = SnapshotFormat.endHashes(bytes)
-        let cachePath = Self.path(for: path)
         AtomicFile.removeStaleTemporaries(of: cachePath)
         var used = false
         let prepared = openMatching(cachePath, stamp: stamp, hashes: hashes)
@@ -100,6 +103,47 @@ public enum WorkspaceSnapshot {
         let job = WriteJob(table: decoded.leads.table, leads: range, stamp: stamp, hashes: hashes, jsonPath: path, policy: policy)
         if policy.inBackground { Background.schedule(.write(job)) } else { job.run(mayWrite: { true }) }
         return (decoded.workspace, .rebuilt)
+    }
+
+    /// Reopening an unchanged workspace whose snapshot matches: the JSON file is mapped,
+    /// not read, so only the pages something looks at (the small sections, the two
+    /// hashed ends, later a lead `show` decodes) are ever touched (issue 18, item 5).
+    /// Nil, having read nothing, when the file or the snapshot does not allow it: the
+    /// caller then reads the file as before.
+    private static func reopen(_ path: String, stamp: FileStamp, cachePath: String, policy: Policy,
+                               defaultName: String) throws(WorkspaceError) -> Workspace? {
+        guard let mapped = mapForReopen(path, stamp: stamp, policy: policy) else { return nil }
+        let hashes = SnapshotFormat.endHashes(mapped)
+        AtomicFile.removeStaleTemporaries(of: cachePath)
+        guard let prepared = openMatching(cachePath, stamp: stamp, hashes: hashes) else { return nil }
+        defer { close(prepared.fd) }
+        var used = false
+        let cached = WorkspaceCodec.PreparedLeads(start: prepared.header.leadsStart, end: prepared.header.leadsEnd) { funnel in
+            guard let table = try? readTable(prepared, source: mapped, funnel: funnel) else { return nil }
+            used = true
+            return table
+        }
+        let decoded = try WorkspaceCodec.decodeWithLeadsRange(mapped, path: path, defaultName: defaultName, prepared: cached)
+        // The snapshot did not fit after all (damaged past its header): read the file.
+        guard used, FileStamp.of(path) == stamp else { return nil }
+        return decoded.workspace
+    }
+
+    /// The JSON file mapped, when it may be: it has one name (smk saves it by renaming a
+    /// new file over it, never in place, so the mapped bytes stay), no copy in place is
+    /// pending, it is large enough to have a snapshot, and it is still the file `stamp`
+    /// describes once mapped.
+    static func mapForReopen(_ path: String, stamp: FileStamp, policy: Policy) -> FileBytes? {
+        guard Int(stamp.size) >= policy.minimumBytes, AtomicFile.pendingCopy(of: path) == nil else { return nil }
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var opened = stat(), named = stat()
+        guard fstat(fd, &opened) == 0, stat(path, &named) == 0, opened.st_ino == named.st_ino, opened.st_dev == named.st_dev,
+              opened.st_nlink == 1, (opened.st_mode & S_IFMT) == S_IFREG, Int64(opened.st_size) == stamp.size,
+              let mapped = FileBytes(mapping: fd, count: Int(stamp.size)),
+              FileStamp.of(path) == stamp else { return nil }
+        return mapped
     }
 
     private struct Prepared {
@@ -126,7 +170,7 @@ public enum WorkspaceSnapshot {
         return Prepared(fd: fd, header: header)
     }
 
-    private static func readTable(_ prepared: Prepared, source: [UInt8], funnel: Funnel) throws(SnapshotUnusable) -> LeadTable {
+    private static func readTable(_ prepared: Prepared, source: FileBytes, funnel: Funnel) throws(SnapshotUnusable) -> LeadTable {
         var reader = SnapshotReader(fd: prepared.fd, payloadBytes: prepared.header.payloadBytes)
         let header = prepared.header
         guard header.leadsStart < header.leadsEnd, header.leadsEnd <= source.count,
@@ -208,10 +252,11 @@ extension WorkspaceSnapshot {
         let policy: Policy
 
         func run(mayWrite: () -> Bool) {
-            guard let decoded = try? WorkspaceCodec.decodeWithLeadsRange(bytes, path: nil, defaultName: "", prepared: nil),
+            let file = FileBytes(bytes)
+            guard let decoded = try? WorkspaceCodec.decodeWithLeadsRange(file, path: nil, defaultName: "", prepared: nil),
                   let range = decoded.leadsRange, decoded.leads.table.rawStart.count == decoded.leads.table.count,
                   decoded.leads.table.count > 0 else { return }
-            let hashes = SnapshotFormat.endHashes(bytes)
+            let hashes = SnapshotFormat.endHashes(file)
             WriteJob(table: decoded.leads.table, leads: range, stamp: stamp, hashes: hashes, jsonPath: jsonPath, policy: policy)
                 .run(mayWrite: mayWrite)
         }
