@@ -22,12 +22,11 @@ extension Launch {
     /// or SMK_DATABASE_URL with `--workspace NAME`. Nil for a file. Who acts is the
     /// database login, so `--as` is refused here.
     func openShared(err: TextSink) throws -> (workspace: Workspace, store: PostgresStore)? {
-        let environment = ProcessInfo.processInfo.environment
         let address: String
         if let workspace, DatabaseURL.looksLikeURL(workspace) {
             address = workspace
         } else if let sharedName, workspace == nil {
-            guard let fromEnvironment = environment["SMK_DATABASE_URL"], !fromEnvironment.isEmpty else {
+            guard let fromEnvironment = Environment.value("SMK_DATABASE_URL"), !fromEnvironment.isEmpty else {
                 err.write("error: --workspace \(sharedName) needs SMK_DATABASE_URL=postgres://USER@HOST:PORT/DB\n")
                 throw ExitCode(2)
             }

@@ -141,7 +141,7 @@ struct Launch {
         let terminal = Terminal.current
         session.settings.width = terminal.outputIsTTY ? terminal.columns : nil
         if terminal.outputIsTTY { session.terminalWidth = { Terminal.current.columns } }
-        session.settings.color = terminal.outputIsTTY && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        session.settings.color = terminal.outputIsTTY && Environment.value("NO_COLOR") == nil
         for assignment in assignments {
             let name = String(assignment.prefix { $0 != "=" })
             let value = String(assignment.dropFirst(name.count + 1))
@@ -218,7 +218,15 @@ struct Launch {
     /// changes: then start-up reads none. Quotes make it not "only help", to stay simple.
     var onlyHelp: Bool {
         guard let command, file == nil, !command.contains("\""), !command.contains("'") else { return false }
-        let statements = command.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        // Trimmed by hand: Foundation's trimmingCharacters(in:) cost more than the rest of
+        // this check at start-up.
+        func trimmed(_ text: Substring) -> Substring {
+            var text = text
+            while text.first?.isWhitespace == true { text.removeFirst() }
+            while text.last?.isWhitespace == true { text.removeLast() }
+            return text
+        }
+        let statements = command.split(separator: ";").map(trimmed).filter { !$0.isEmpty }
         return !statements.isEmpty && statements.allSatisfy { $0 == "help" || $0.hasPrefix("help ") }
     }
 
@@ -266,7 +274,7 @@ struct Launch {
     /// Snapshots (`FILE.smk-cache`) are on unless `--no-cache` or SMK_NO_CACHE says not;
     /// under `--safe` they are written only inside the workspace's folder.
     private func configureSnapshots() {
-        let environment = ProcessInfo.processInfo.environment["SMK_NO_CACHE"] ?? ""
+        let environment = Environment.value("SMK_NO_CACHE") ?? ""
         let off = noCache || !(environment.isEmpty || environment == "0")
         var policy = WorkspaceSnapshot.Policy(enabled: !off)
         if safe, let path = workspace {
@@ -277,16 +285,14 @@ struct Launch {
 
     private func resolvedActor() -> String {
         if let actor, !actor.isEmpty { return actor }
-        let environment = ProcessInfo.processInfo.environment
-        if let user = environment["SMK_USER"], !user.isEmpty { return user }
+        if let user = Environment.value("SMK_USER"), !user.isEmpty { return user }
         return OSUser.name
     }
 
     private func historyPath() -> String {
-        let environment = ProcessInfo.processInfo.environment
-        if let path = environment["SMK_HISTORY"], !path.isEmpty { return path }
+        if let path = Environment.value("SMK_HISTORY"), !path.isEmpty { return path }
         // $HOME first, as bash, psql and sqlite3 do (tests set it to stay out of the real home).
-        if let home = environment["HOME"], !home.isEmpty { return home + "/.smk_history" }
+        if let home = Environment.value("HOME"), !home.isEmpty { return home + "/.smk_history" }
         return FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".smk_history").path
     }
 }

@@ -16,7 +16,7 @@ enum Pager {
             if lines >= Int(size.ws_row) - 1 { break }
         }
         guard lines >= Int(size.ws_row) - 1 else { return false }
-        let command = ProcessInfo.processInfo.environment["PAGER"].flatMap { $0.isEmpty ? nil : $0 } ?? "less -FRX"
+        let command = Environment.value("PAGER").flatMap { $0.isEmpty ? nil : $0 } ?? "less -FRX"
         guard let pipe = popen(command, "w") else { return false }
         // The pager gets Ctrl-C while it runs; the shell must not die of it or of SIGPIPE.
         let previous = signal(SIGPIPE, SIG_IGN)

@@ -32,7 +32,9 @@ final class ProgressLine: Sendable {
     /// A load of the file `name`, `total` bytes: reading and decoding count half each.
     static func load(name: String, total: Int) -> ProgressLine {
         LoadProgress.reset()
-        let mb = String(format: "%.0f MB", Double(total) / 1_048_576)
+        // Whole megabytes by integer arithmetic: String(format:) set up Foundation's
+        // locale machinery at every start-up, for a label shown only on a terminal.
+        let mb = "\((total + 524_288) / 1_048_576) MB"
         return ProgressLine(label: "loading \(name) (\(mb))") {
             guard total > 0 else { return 0 }
             let read = LoadProgress.bytesRead.load(ordering: .relaxed)

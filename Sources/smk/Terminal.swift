@@ -21,7 +21,7 @@ struct Terminal {
 enum OSUser {
     static var name: String {
         if let entry = getpwuid(getuid()), let name = entry.pointee.pw_name { return String(cString: name) }
-        return ProcessInfo.processInfo.environment["USER"] ?? "unknown"
+        return Environment.value("USER") ?? "unknown"
     }
 }
 
@@ -56,7 +56,7 @@ final class StandardStream: TextSink, Sendable {
 /// executable (the repository it was built in) or above the current folder.
 enum DemoWorkspace {
     static func path() -> String? {
-        if let path = ProcessInfo.processInfo.environment["SMK_DEMO"], !path.isEmpty { return path }
+        if let path = Environment.value("SMK_DEMO"), !path.isEmpty { return path }
         let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
         for start in [executable.deletingLastPathComponent(), URL(fileURLWithPath: FileManager.default.currentDirectoryPath)] {
             var folder = start

@@ -147,6 +147,16 @@ struct ColumnAnalysisTests {
                                       rule: { lead in conditions.firstIndex { $0?(lead) == true } })
                 }
                 let fast = check(candidates), slow = check(touched)
+                // Judged from the columns, without decoding a lead: the same verdicts.
+                let fitField = try #require(LeadField.named("fit"))
+                let columnar = ServiceLevelCheck(
+                    subjects: workspace.leads.serviceLevelSubjects(of: candidates, attemptTypes: workspace.attemptTypes),
+                    agreement: workspace.sla, funnel: workspace.funnel, now: Self.now, window: window,
+                    fit: { if case .number(let fit) = workspace.leads.value(of: fitField, at: candidates[$0], in: environment) { fit } else { nil } },
+                    rule: { position in conditions.firstIndex { $0?(workspace.leads[candidates[position]]) == true } })
+                #expect(columnar.delivered == fast.delivered && columnar.belowFit == fast.belowFit)
+                #expect(columnar.firstContact == fast.firstContact && columnar.attempts == fast.attempts)
+                #expect(columnar.firstContactByRule == fast.firstContactByRule && columnar.firstContactOthers == fast.firstContactOthers)
                 #expect(fast.delivered == slow.delivered && fast.belowFit == slow.belowFit)
                 #expect(fast.firstContact == slow.firstContact && fast.attempts == slow.attempts)
                 #expect(fast.firstContactByRule == slow.firstContactByRule && fast.firstContactOthers == slow.firstContactOthers)
@@ -154,6 +164,13 @@ struct ColumnAnalysisTests {
                 #expect(window > 30 * 86_400 || candidates.count < touched.count, "fewer leads decoded")
             }
             #expect(workspace.leads.serviceLevelCandidates(window: 86_400, entering: ["mql"], in: environment, isInterrupted: { true }) == nil)
+            // Every lead's subject read from the columns is the one read from its `Lead`.
+            let all = Array(0..<workspace.leads.count)
+            for (row, subject) in zip(all, workspace.leads.serviceLevelSubjects(of: all, attemptTypes: workspace.attemptTypes)) {
+                let lead = ServiceLevelCheck.Subject(workspace.leads[row], attemptTypes: workspace.attemptTypes)
+                #expect(subject.id == lead.id && subject.stage == lead.stage && subject.attempts == lead.attempts)
+                #expect(subject.moves.map(\.to) == lead.moves.map(\.to) && subject.moves.map(\.at) == lead.moves.map(\.at))
+            }
         }
     }
 

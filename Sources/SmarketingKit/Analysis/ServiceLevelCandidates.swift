@@ -37,3 +37,37 @@ extension LeadStore {
         return rows
     }
 }
+
+extension LeadStore {
+    /// What the SLA check reads of the leads in `rows`, from the columns: the ids, stages,
+    /// moves and attempt times of a loaded lead are there, so the tens of thousands of
+    /// leads a month of a million enters are judged without decoding one (`sla` spent most
+    /// of its first call decoding them). An edited or added lead, or one whose history
+    /// names a stage the columns do not know, is read from its `Lead`.
+    public func serviceLevelSubjects(of rows: [Int], attemptTypes: Set<String>) -> [ServiceLevelCheck.Subject] {
+        let columns = table.columns
+        let stages = table.funnel.stages
+        let isAttempt = columns.activityTypes.values.map { attemptTypes.contains($0) }
+        let stageIDs = stages.prefix(254).map(\.id)
+        return rows.map { row in
+            guard let tableRow = columnRow(of: row), Int(columns.stage[tableRow]) < stageIDs.count else {
+                return ServiceLevelCheck.Subject(self[row], attemptTypes: attemptTypes)
+            }
+            var moves: [(to: String, at: Date)] = []
+            for k in columns.historyRange(of: tableRow) {
+                let code = Int(columns.historyTo[k])
+                guard code < stageIDs.count else { return ServiceLevelCheck.Subject(self[row], attemptTypes: attemptTypes) }
+                moves.append((stageIDs[code], Date(timeIntervalSinceReferenceDate: columns.historyAt[k])))
+            }
+            var attempts: [Date] = []
+            for k in columns.activityRange(of: tableRow) {
+                let code = columns.activityTypes.codes[k]
+                if code != CategoryColumn.none, isAttempt[Int(code)] {
+                    attempts.append(Date(timeIntervalSinceReferenceDate: columns.activityAt[k]))
+                }
+            }
+            return ServiceLevelCheck.Subject(id: table.id(at: tableRow), stage: stageIDs[Int(columns.stage[tableRow])],
+                                             moves: moves, attempts: attempts)
+        }
+    }
+}

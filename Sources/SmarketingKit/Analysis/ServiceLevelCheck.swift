@@ -39,52 +39,88 @@ public struct ServiceLevelCheck: Sendable {
     public let attempts: Tally
     public let handOffStage: String
 
+    /// What the check reads of one lead: enough to judge it without the whole `Lead`, so
+    /// a million loaded leads are judged from the columns (`LeadStore.serviceLevelSubjects`).
+    public struct Subject: Sendable {
+        public var id: String
+        /// The stage the lead is in now.
+        public var stage: String
+        /// Its stage moves, oldest first: the stage entered and when.
+        public var moves: [(to: String, at: Date)]
+        /// When each of its contact attempts (activities of an attempt type) happened, in any order.
+        public var attempts: [Date]
+
+        public init(id: String, stage: String, moves: [(to: String, at: Date)], attempts: [Date]) {
+            self.id = id
+            self.stage = stage
+            self.moves = moves
+            self.attempts = attempts
+        }
+
+        /// The parts of `lead` the check reads.
+        public init(_ lead: Lead, attemptTypes: Set<String>) {
+            self.init(id: lead.id, stage: lead.stage, moves: lead.history.map { ($0.to, $0.at) },
+                      attempts: lead.activities.compactMap { attemptTypes.contains($0.type) ? $0.at : nil })
+        }
+    }
+
     /// Checks `leads` (the ones touched in the window; others cannot count) at `now`.
     /// `fit` gives a lead's fit as the workspace computes it (rules or stored).
     /// `rule` gives the index of the first conditional contact promise a lead meets.
     public init(leads: [Lead], agreement: ServiceLevel, funnel: Funnel, now: Date, window: Double,
                 attemptTypes: Set<String> = Activity.attemptTypes,
                 fit: (Lead) -> Double?, rule: (Lead) -> Int? = { _ in nil }) {
+        self.init(subjects: leads.map { Subject($0, attemptTypes: attemptTypes) }, agreement: agreement, funnel: funnel,
+                  now: now, window: window, fit: { fit(leads[$0]) }, rule: { rule(leads[$0]) })
+    }
+
+    /// Checks `subjects` at `now`; `fit` and `rule` are asked by position in `subjects`
+    /// (fit only for MQLs when the agreement has a minimum, rule only with conditional
+    /// contact promises).
+    public init(subjects: [Subject], agreement: ServiceLevel, funnel: Funnel, now: Date, window: Double,
+                fit: (Int) -> Double?, rule: (Int) -> Int? = { _ in nil }) {
         self.window = window
         self.agreement = agreement
         let (qualified, handOff) = Self.measuredStages(funnel)
         handOffStage = handOff
         let start = now.addingTimeInterval(-window)
         let handOffRank = funnel.rank(of: handOff)
+        // Each stage's rank, looked up once rather than per move.
+        let ranks = Dictionary(funnel.stages.map { ($0.id, funnel.rank(of: $0.id) ?? -1) }, uniquingKeysWith: { first, _ in first })
         var delivered: [String] = [], belowFit: [String] = []
         var firstContact = Tally(), attempts = Tally()
         let rules = agreement.contactRules
         var byRule = [Tally](repeating: Tally(), count: rules.count), others = Tally()
-        for lead in leads {
-            let inWindow = { (change: StageChange) in change.at > start && change.at <= now }
-            if lead.history.contains(where: { $0.to == qualified && inWindow($0) }) {
+        for (position, lead) in subjects.enumerated() {
+            let inWindow = { (at: Date) in at > start && at <= now }
+            if lead.moves.contains(where: { $0.to == qualified && inWindow($0.at) }) {
                 delivered.append(lead.id)
-                if let minFit = agreement.minFit, (fit(lead) ?? 0) < minFit { belowFit.append(lead.id) }
+                if let minFit = agreement.minFit, (fit(position) ?? 0) < minFit { belowFit.append(lead.id) }
             }
-            guard let entered = lead.history.last(where: { $0.to == handOff && inWindow($0) })?.at else { continue }
-            let contacts = lead.activities.filter { attemptTypes.contains($0.type) && $0.at >= entered }.map(\.at).sorted()
-            let ruleIndex = rules.isEmpty ? nil : rule(lead).flatMap { rules.indices.contains($0) ? $0 : nil }
+            guard let entered = lead.moves.last(where: { $0.to == handOff && inWindow($0.at) })?.at else { continue }
+            let contacts = lead.attempts.filter { $0 >= entered }.sorted()
+            let ruleIndex = rules.isEmpty ? nil : rule(position).flatMap { rules.indices.contains($0) ? $0 : nil }
             if let hours = ruleIndex.map({ rules[$0].hours }) ?? agreement.firstContactHours {
                 let deadline = entered.addingTimeInterval(hours * 3600)
-                var tally = ruleIndex.map { byRule[$0] } ?? others
                 let outcome: WritableKeyPath<Tally, [String]>
                 if let first = contacts.first {
                     outcome = first <= deadline ? \.met : \.missed
                 } else {
                     outcome = now > deadline ? \.missed : \.pending
                 }
-                tally[keyPath: outcome].append(lead.id)
+                // Appended in place: a copy of the tally, appended to and put back, copied
+                // every list each time (quadratic; most of `sla` on a million leads).
+                if let ruleIndex { byRule[ruleIndex][keyPath: outcome].append(lead.id) } else { others[keyPath: outcome].append(lead.id) }
                 firstContact[keyPath: outcome].append(lead.id)
-                if let ruleIndex { byRule[ruleIndex] = tally } else { others = tally }
             }
             if let wanted = agreement.attempts, let days = agreement.withinDays {
                 let deadline = entered.addingTimeInterval(days * 86_400)
                 let made = contacts.filter { $0 <= deadline }.count
                 // Moving the lead forward in time is keeping the promise: nobody needs three
                 // calls to a lead that said yes on the first.
-                let movedOn = lead.history.contains { change in
+                let movedOn = lead.moves.contains { change in
                     change.at >= entered && change.at <= deadline
-                        && (funnel.rank(of: change.to) ?? -1) > (handOffRank ?? Int.max)
+                        && (ranks[change.to] ?? -1) > (handOffRank ?? Int.max)
                 }
                 let isSide = funnel.stage(lead.stage)?.isSide ?? false
                 if Double(made) >= wanted || movedOn {

@@ -39,6 +39,7 @@ public struct Interpreter {
             session.catchUp()  // a shared workspace: others' changes, between commands
             let started = DispatchTime.now().uptimeNanoseconds
             let startedCPU = ProcessorTime.seconds()
+            let pagedBefore = session.timeInPager
             var failed = false
             session.declined = false
             session.warnings = []
@@ -60,8 +61,10 @@ public struct Interpreter {
                 session.err.write(DiagnosticRenderer.render(error, in: command))
             }
             if session.settings.timer {
-                let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started) / 1_000_000
-                let cpu = (ProcessorTime.seconds() - startedCPU) * 1000
+                // Time the reader spent in the pager is theirs, not the command's.
+                let paged = session.timeInPager
+                let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started - (paged.wall - pagedBefore.wall)) / 1_000_000
+                let cpu = max(0, ProcessorTime.seconds() - startedCPU - (paged.cpu - pagedBefore.cpu)) * 1000
                 session.err.write("time: \(NumberText.format((elapsed * 10).rounded() / 10)) ms"
                                   + " (cpu \(NumberText.format((cpu * 10).rounded() / 10)) ms)\n")
             }
@@ -133,7 +136,13 @@ public struct Interpreter {
         guard !out.isEmpty else { return }
         if let toFile {
             toFile.write(out)
-        } else if session.pager?(out) != true {
+        } else if let pager = session.pager {
+            let started = DispatchTime.now().uptimeNanoseconds, startedCPU = ProcessorTime.seconds()
+            let paged = pager(out)
+            session.timeInPager.wall += DispatchTime.now().uptimeNanoseconds - started
+            session.timeInPager.cpu += ProcessorTime.seconds() - startedCPU
+            if !paged { session.out.write(out) }
+        } else {
             session.out.write(out)
         }
     }

@@ -56,6 +56,9 @@ public final class Session {
     /// Shows long output through a pager; returns false when it did not (not a TTY, or
     /// the text fits the screen). Set by the executable on a terminal.
     public var pager: ((String) -> Bool)?
+    /// Wall-clock nanoseconds and CPU seconds spent so far showing output through the
+    /// pager: `timer` leaves them out, since reading a long table is not the command's cost.
+    var timeInPager: (wall: UInt64, cpu: Double) = (0, 0)
     /// The terminal's width now, asked before each result so a resized window re-flows
     /// the next table; nil when output is not a terminal.
     public var terminalWidth: (() -> Int)?

@@ -50,13 +50,29 @@ public enum SlaCommand: ShellCommand {
         let (qualified, handOff) = ServiceLevelCheck.measuredStages(session.workspace.funnel)
         guard let rows = leads.serviceLevelCandidates(window: window, entering: [qualified, handOff], in: environment,
                                                       isInterrupted: { session.isInterrupted() }) else { throw .interrupted }
-        let touched = rows.map { leads[$0] }
-        // A condition that no longer compiles (a field renamed) holds for nobody.
-        let conditions = session.workspace.sla.contactRules.map { try? QueryCompiler.compile($0.condition, in: environment) }
-        return ServiceLevelCheck(leads: touched, agreement: session.workspace.sla, funnel: session.workspace.funnel,
-                                 now: environment.now, window: window, attemptTypes: session.workspace.attemptTypes,
-                                 fit: { environment.fit(of: $0) },
-                                 rule: { lead in conditions.firstIndex { $0?(lead) == true } })
+        // Judged from the columns: the leads are not decoded (on a million leads that was
+        // most of the first call).
+        let subjects = leads.serviceLevelSubjects(of: rows, attemptTypes: session.workspace.attemptTypes)
+        // The rows each conditional promise holds for, asked once over the columns. A
+        // condition that no longer compiles (a field renamed) holds for nobody.
+        var holds: [[Bool]] = []
+        for rule in session.workspace.sla.contactRules {
+            var bitmap = [Bool](repeating: false, count: leads.count)
+            if let query = try? QueryCompiler.compileRows(rule.condition, in: environment) {
+                guard let selected = query.rows(in: leads, isInterrupted: { session.isInterrupted() }) else { throw .interrupted }
+                for row in selected { bitmap[row] = true }
+            }
+            holds.append(bitmap)
+        }
+        let fitField = LeadField.named("fit")
+        return ServiceLevelCheck(subjects: subjects, agreement: session.workspace.sla, funnel: session.workspace.funnel,
+                                 now: environment.now, window: window,
+                                 fit: { position in
+                                     guard let fitField, case .number(let fit) = leads.value(of: fitField, at: rows[position], in: environment)
+                                     else { return nil }
+                                     return fit
+                                 },
+                                 rule: { position in holds.firstIndex { $0[rows[position]] } })
     }
 
     static func report(_ check: ServiceLevelCheck) -> CommandResult {
@@ -66,24 +82,35 @@ public enum SlaCommand: ShellCommand {
         func ids(_ list: [String]) -> TableValue {
             list.isEmpty ? .null : .text(list.prefix(5).joined(separator: ", ") + (list.count > 5 ? " +\(list.count - 5) more" : ""))
         }
+        // "0 of 0 in time, kept" read as a verdict on nothing: with no lead to measure the
+        // row says so, and the promise is not yet due rather than kept.
         func tally(_ t: ServiceLevelCheck.Tally) -> String {
-            "\(t.met.count) of \(t.measured) in time" + (t.pending.isEmpty ? "" : ", \(t.pending.count) pending")
+            if t.measured == 0 {
+                return t.pending.isEmpty ? "none: no lead entered \(check.handOffStage)" : "none due yet, \(t.pending.count) pending"
+            }
+            return "\(t.met.count) of \(t.measured) in time" + (t.pending.isEmpty ? "" : ", \(t.pending.count) pending")
+        }
+        func status(_ status: ServiceLevelCheck.Status, measured: Int) -> TableValue {
+            .text(status == .kept && measured == 0 ? "nothing due" : status.rawValue)
         }
         let expected = check.expectedMQLs.map { NumberText.format($0.rounded(.up)) } ?? "?"
         let rows: [[TableValue]] = [
             [.text("marketing"), .text("\(number(sla.mqlsPerMonth)) MQLs a month (\(expected) in \(days) days)"),
              .text(check.delivered.count == 1 ? "1 MQL" : "\(check.delivered.count) MQLs"), .text(check.volumeStatus.rawValue), .null],
             [.text("marketing"), .text("every MQL with fit ≥ \(number(sla.minFit))"),
-             .text("\(check.delivered.count - check.belowFit.count) of \(check.delivered.count)"), .text(check.qualityStatus.rawValue), ids(check.belowFit)],
+             .text(check.delivered.isEmpty ? "none: no MQLs" : "\(check.delivered.count - check.belowFit.count) of \(check.delivered.count)"),
+             status(check.qualityStatus, measured: check.delivered.count), ids(check.belowFit)],
         ] + zip(sla.contactRules, check.firstContactByRule).map { rule, t in
             [.text("sales"), .text("first contact within \(number(rule.hours)) h of \(check.handOffStage) where \(rule.condition)"),
-             .text(tally(t)), .text(t.missed.isEmpty ? "kept" : "missed"), ids(t.missed)]
+             .text(tally(t)), status(t.missed.isEmpty ? .kept : .missed, measured: t.measured), ids(t.missed)]
         } + [
             [.text("sales"), .text("first contact within \(number(sla.firstContactHours)) h of \(check.handOffStage)"
                                    + (sla.contactRules.isEmpty ? "" : " (the others)")),
-             .text(tally(check.firstContactOthers)), .text(check.firstContactStatuses.last?.rawValue ?? ""), ids(check.firstContactOthers.missed)],
+             .text(tally(check.firstContactOthers)),
+             check.firstContactStatuses.last.map { status($0, measured: check.firstContactOthers.measured) } ?? .text(""),
+             ids(check.firstContactOthers.missed)],
             [.text("sales"), .text("\(number(sla.attempts)) attempts within \(number(sla.withinDays)) days of \(check.handOffStage)"),
-             .text(tally(check.attempts)), .text(check.attemptsStatus.rawValue), ids(check.attempts.missed)],
+             .text(tally(check.attempts)), status(check.attemptsStatus, measured: check.attempts.measured), ids(check.attempts.missed)],
         ]
         // Without an agreement nothing was promised, so nothing was kept either.
         let footer = sla.isEmpty ? "no SLA agreed yet, so nothing to keep: sla set mqls 40 minfit 50 contact 24h attempts 3 in 7d"

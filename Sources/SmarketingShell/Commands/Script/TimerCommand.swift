@@ -6,7 +6,8 @@ public enum TimerCommand: ShellCommand {
     public static let usage = "timer on|off"
     public static let details = """
         Each command's wall-clock time and, in brackets, the CPU time the process spent on
-        it (every thread): time: 12.3 ms (cpu 11.9 ms).
+        it (every thread): time: 12.3 ms (cpu 11.9 ms). Time spent reading long output in
+        the pager is not counted.
         """
     public static let examples = ["timer on; count by source; timer off"]
 

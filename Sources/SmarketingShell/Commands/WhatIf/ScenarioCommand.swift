@@ -111,6 +111,15 @@ public enum ScenarioCommand: ShellCommand {
         return .message("reopened saved scenario \(saved.name): \(saved.changes.count) change(s) applied again")
     }
 
+    /// A forecast as shown: to one decimal.
+    static func round1(_ x: Double) -> Double { (x * 10).rounded() / 10 }
+
+    /// The difference between two forecasts as the table shows them: of the rounded
+    /// figures, so 37.5 → 39.9 reads +2.4 (the unrounded 37.46 → 39.94 would say 2.5).
+    static func shownDifference(from before: Double, to after: Double) -> Double {
+        round1(round1(after) - round1(before))
+    }
+
     static func diff(_ scenario: Scenario, in session: Session) throws(ShellError) -> CommandResult {
         let changes = Table(title: "changes in \(scenario.name)", columns: ["#", "by", "what", "leads"],
                             rows: scenario.done.enumerated().map { [.number(Double($0 + 1)), .text($1.by), .text($1.summary), .number(Double($1.change.leadCount))] })
@@ -124,9 +133,8 @@ public enum ScenarioCommand: ShellCommand {
         // the scenario's assumptions, not rates re-measured on the changed leads.
         let forecastAfter = WhatIf.expectedCustomers(before, overrides: RateCommand.assumed(in: scenario.workspace),
                                                      now: after.stages.map(\.now))
-        let round1 = { (x: Double) in (x * 10).rounded() / 10 }
         rows.append([.text("new customers expected"), .number(round1(forecastBefore)), .number(round1(forecastAfter)),
-                     .number(round1(forecastAfter - forecastBefore))])
+                     .number(shownDifference(from: forecastBefore, to: forecastAfter))])
         let funnel = Table(title: "funnel and forecast", columns: ["stage", "main", scenario.name, "difference"], rows: rows, stageColumns: [0])
         return .many([.table(changes), .table(funnel)])
     }

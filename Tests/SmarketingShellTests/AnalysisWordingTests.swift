@@ -1,0 +1,28 @@
+import Foundation
+import Testing
+@testable import SmarketingShell
+
+/// What a newcomer reading analysis output tripped over: a timer that counted the minutes
+/// spent reading in the pager, and a difference that did not add up with the figures shown.
+@Suite("Analysis wording")
+struct AnalysisWordingTests {
+    @Test("timer leaves out the time the output spent in the pager")
+    func timerSkipsPager() throws {
+        let harness = try Harness()
+        harness.session.pager = { _ in
+            usleep(400_000)
+            return true
+        }
+        let result = harness.run("timer on; leads")
+        let line = try #require(result.err.split(separator: "\n").first { $0.hasPrefix("time: ") })
+        let milliseconds = try #require(Double(line.dropFirst("time: ".count).prefix { $0 != " " }))
+        #expect(milliseconds < 300, "timer said \(line) for a command paged for 400 ms")
+    }
+
+    @Test("scenario diff subtracts the rounded figures it shows, so they add up")
+    func differenceOfShownFigures() {
+        // 37.46 and 39.94 show as 37.5 and 39.9; their raw difference 2.48 would show as 2.5.
+        #expect(ScenarioCommand.shownDifference(from: 37.46, to: 39.94) == 2.4)
+        #expect(ScenarioCommand.shownDifference(from: 10, to: 7.25) == -2.7)
+    }
+}
