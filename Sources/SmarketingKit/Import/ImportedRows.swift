@@ -79,6 +79,16 @@ struct ImportedRows: Sendable {
         return lead
     }
 
+    /// The custom fields `row` holds: its answered cells in columns kept as `fields.NAME`.
+    func customFieldNames(at row: Int, in table: LeadTable) -> [String] {
+        let fields = fields(of: row, in: table.source)
+        return decoder.layout.columns.indices.compactMap { index in
+            guard case .custom(let key) = decoder.layout.columns[index].field, index < fields.count,
+                  decoder.layout.value(fields[index], spec: decoder.spec) != nil else { return nil }
+            return key
+        }
+    }
+
     /// The value of custom field `key` in `row`, read from its cell alone.
     func customValue(_ key: String, at row: Int, in table: LeadTable) -> JSONValue? {
         guard let index = decoder.layout.columns.firstIndex(where: { $0.field == .custom(key) }) else { return nil }
