@@ -30,6 +30,20 @@ struct ScenarioTests {
         #expect(harness.run("scenarios").out.contains("(none)"))
     }
 
+    @Test("a change in a scenario after a save leaves main saved")
+    func scenarioAfterSave() throws {
+        let harness = try Harness(path: try Harness.smallCopy("scenario-save"))
+        harness.run("tag L-000001 +c; save; scenario new s; rate mql->sal 20%")
+        #expect(!harness.session.isDirty, "main was saved; only the scenario holds a change")
+        harness.run("scenario switch main")
+        #expect(!harness.session.isDirty)
+        #expect(harness.session.unsavedCount == 0)
+        #expect(recordValue(harness.run("info").out, "unsaved") == "none")
+        harness.run("scenario switch s; scenario apply")
+        #expect(harness.session.isDirty, "the applied scenario is main's unsaved change")
+        #expect(harness.session.unsavedCount == 1)
+    }
+
     @Test("scenarios are listed, switched and dropped; names are checked")
     func lifecycle() throws {
         let harness = try Harness()

@@ -152,7 +152,7 @@ public final class Session {
         do { inverse = try change.apply(to: &workspace) } catch { throw .change(error) }
         let record = try commitToStore(ChangeRecord(change: change, inverse: inverse, at: now, by: actor, summary: summary,
                                                     changeImport: imported), rebase: true)
-        if let depth = savedDepth, depth > done.count { savedDepth = nil }
+        forgetSavedStateIfUnreachable()
         done.append(record)
         undone.removeAll()
         audit(record)
@@ -163,10 +163,19 @@ public final class Session {
     public func replay(_ entry: Journal.Entry) throws(ShellError) {
         let inverse: Change
         do { inverse = try entry.change.apply(to: &workspace) } catch { throw .change(error) }
-        if let depth = savedDepth, depth > done.count { savedDepth = nil }
+        forgetSavedStateIfUnreachable()
         done.append(ChangeRecord(change: entry.change, inverse: inverse, at: entry.at, by: entry.by, summary: entry.summary,
                                  changeImport: entry.changeImport))
         if let record = done.last { audit(record) }
+    }
+
+    /// Called before a new change of main is pushed: when changes were undone past the
+    /// last save, the saved state can no longer be reached by undo or redo, so main
+    /// stays unsaved. A scenario has its own `done` (its count says nothing about main's
+    /// save), so a change there leaves main's saved state alone.
+    private func forgetSavedStateIfUnreachable() {
+        guard scenario == nil, let depth = savedDepth, depth > done.count else { return }
+        savedDepth = nil
     }
 
     /// Takes back the newest change.
