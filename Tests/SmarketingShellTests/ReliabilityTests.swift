@@ -112,6 +112,30 @@ struct ReplayTests {
         again.session.workspaceGuard?.release(again.session)
     }
 
+    @Test("a change to a lead the same session added (import, add) replays as it was, not as merged with a save that never happened")
+    func changeToNewLead() throws {
+        let copy = try temporaryCopy()
+        let csv = copy.folder + "/new.csv"
+        try Data("email,name\r\nada@example.com,Ada Lind\r\n".utf8).write(to: URL(fileURLWithPath: csv))
+        let anna = try Self.open(copy.path, as: "anna")
+        anna.run("import \(csv)")
+        let ada = try #require(anna.session.workspace.leads.all.first { $0.email == "ada@example.com" })
+        let added = anna.run("tag \(ada.id) +a; add lead name Bo stage sal")
+        let bo = try #require(anna.session.workspace.leads.all.first { $0.name == "Bo" }, "\(added.err)")
+        anna.run("note \(bo.id) \"called\"")
+        let leads = anna.session.workspace.leads
+        anna.session.workspaceGuard?.lock.release()
+        // Killed; nobody saved since.
+        let next = try Self.open(copy.path, as: "anna", answer: true)
+        let report = next.err.text
+        #expect(report.contains("4 change(s) by anna were not saved"), "\(report)")
+        #expect(!report.contains("merged"), "nothing was saved since: \(report)")
+        #expect(report.contains("replayed 4 change(s)"), "\(report)")
+        #expect(next.session.workspace.leads.all.map(\.id) == leads.all.map(\.id))
+        #expect(next.session.workspace.leads[id: ada.id]?.tags == ["a"])
+        next.session.workspaceGuard?.release(next.session)
+    }
+
     @Test("changes a save wrote before a kill removed the journal are not offered again")
     func alreadySaved() throws {
         let copy = try temporaryCopy()
@@ -274,25 +298,42 @@ struct FollowTests {
         let reader = Steps([.line("count where tags = vip"), .line("count where tags = vip"), .line("count where tags = vip"), .line("y"),
                                 .line("tag L-000002 +vip")]) { step in
             if step == 2 {
-                // anna tags three leads and saves.
-                guard var saved = try? Workspace.load(path: copy.path) else { return }
-                for id in ["L-000001", "L-000003", "L-000004"] {
-                    guard var lead = saved.leads[id: id] else { continue }
-                    lead.tags.append("vip")
-                    _ = try? saved.leads.replace(lead)
-                }
-                try? saved.save(path: copy.path)
+                // anna tags three leads (one change) and saves.
+                guard let writer = try? Harness(path: copy.path, actor: "anna") else { return }
+                writer.run("tag L-000001,L-000003,L-000004 +vip; save")
             }
             if step == 3 { unlink(lock.path) }  // anna quits
         }
         Repl(session: erik.session, reader: reader).run()
         #expect(erik.out.text.hasPrefix("0\n3\n3\n"), "\(erik.out.text)")
-        #expect(erik.err.text.contains("anna saved demo.json (3 changes): reloaded"), "\(erik.err.text)")
+        #expect(erik.err.text.contains("anna saved demo.json (1 change): reloaded"), "one tag of three leads is one change: \(erik.err.text)")
         #expect(reader.prompts.contains("anna has closed demo.json. Take over writing? [y/N] "))
         #expect(erik.err.text.contains("you now write demo.json"))
         #expect(erik.session.readOnlyReason == nil && erik.session.isDirty)
         #expect(lock.holder()?.user == "erik")
         erik.session.workspaceGuard?.release(erik.session)
+    }
+}
+
+extension FollowTests {
+    @Test("a file written by something other than smk is reloaded with the number of leads that differ")
+    func followForeignSave() throws {
+        let copy = try temporaryCopy("demo.json")
+        let lock = WorkspaceLock(workspacePath: copy.path)
+        let anna = #"{"user": "anna", "pid": 1, "host": "\#(WorkspaceLock.hostName)", "since": "2026-11-24T09:00:00Z"}"#
+        try Data(anna.utf8).write(to: URL(fileURLWithPath: lock.path))
+        let erik = try Harness(path: copy.path, actor: "erik")
+        let guarding = WorkspaceGuard(session: erik.session, forceUnlock: false, ask: nil)
+        erik.session.workspaceGuard = guarding
+        var saved = try Workspace.load(path: copy.path)
+        for id in ["L-000001", "L-000003"] {
+            var lead = try #require(saved.leads[id: id])
+            lead.tags.append("vip")
+            try saved.leads.replace(lead)
+        }
+        _ = try saved.save(path: copy.path)
+        #expect(guarding.follow(erik.session) == "anna saved demo.json (2 leads changed): reloaded")
+        unlink(lock.path)
     }
 }
 

@@ -63,10 +63,10 @@ public final class Journal {
                 }
             }
             if scratch == workspace { return .alreadyIn }
-            if let before, inverse != before {
+            if let before, !Self.sameContent(inverse, before) {
                 // An import's `before` holds only what its updates replaced: its added
                 // leads' inverses (removing them) say nothing about the workspace.
-                guard changeImport != nil, Self.updates(of: inverse) == before else { return .changedSince }
+                guard changeImport != nil, Self.sameContent(Self.updates(of: inverse), before) else { return .changedSince }
             }
             return .fits
         }
@@ -84,6 +84,15 @@ public final class Journal {
             guard let inverse = try? entry.change.apply(to: &scratch), scratch != workspace else { return nil }
             entry.before = inverse
             return entry
+        }
+
+        /// True when two changes say the same, as the journal writes them. `before` was
+        /// read back from the journal, so its leads remember which keys were written
+        /// (`Lead.writtenKeys`); a lead this session made (an import, `add`) was never read
+        /// from a file and remembers none, though nothing in it differs. Comparing the
+        /// written form keeps such a lead from looking changed by a save that never was.
+        static func sameContent(_ a: Change, _ b: Change) -> Bool {
+            a == b || a.json == b.json
         }
 
         /// The `updateLead` members of a group, as a group.

@@ -169,7 +169,7 @@ public final class WorkspaceGuard {
     private var writer = "someone"
 
     /// For a read-only session, before each command: reloads the file when the writer has
-    /// saved it (`anna saved demo.json (3 changes): reloaded`), and offers to take over
+    /// saved it (`anna saved demo.json (1 change): reloaded`), and offers to take over
     /// writing once the writer has quit. Returns what to tell the person, if anything.
     public func follow(_ session: Session) -> String? {
         guard !holdsLock, let stamp = followed, let path = session.path, session.scenario == nil else { return nil }
@@ -177,13 +177,13 @@ public final class WorkspaceGuard {
         let name = URL(fileURLWithPath: path).lastPathComponent
         if let now = FileStamp(path), now != stamp {
             if let fresh = try? Workspace.load(path: path) {
-                let changed = Self.changedLeads(from: session.workspace, to: fresh)
+                let changed = Self.whatChanged(from: session.workspace, to: fresh)
                 let reason = session.readOnlyReason
                 session.replaceWorkspace(fresh, path: path)
                 session.readOnlyReason = reason
                 session.workspaceGuard = self
                 followed = now
-                notes.append("\(writer) saved \(name) (\(changed) change\(changed == 1 ? "" : "s")): reloaded")
+                notes.append("\(writer) saved \(name) (\(changed)): reloaded")
             }
         }
         if let holder = lock.holder() {
@@ -221,6 +221,20 @@ public final class WorkspaceGuard {
 
     /// Set when the take-over was declined, so it is not asked before every command.
     private var declined = false
+
+    /// What a save brought, in the words of the writer's `changes`: the number of changes
+    /// the file's audit gained (one `tag` of three leads is one change), or, when the
+    /// audit does not carry on from ours (the file was written by something else), how
+    /// many leads differ.
+    static func whatChanged(from old: Workspace, to new: Workspace) -> String {
+        let kept = old.audit.count
+        if new.audit.count > kept, kept == 0 || new.audit[kept - 1] == old.audit[kept - 1] {
+            let changes = new.audit.count - kept
+            return "\(changes) change\(changes == 1 ? "" : "s")"
+        }
+        let leads = changedLeads(from: old, to: new)
+        return "\(leads) lead\(leads == 1 ? "" : "s") changed"
+    }
 
     /// How many leads differ between two versions of a workspace (added, removed, edited).
     static func changedLeads(from old: Workspace, to new: Workspace) -> Int {
