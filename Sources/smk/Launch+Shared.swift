@@ -7,14 +7,22 @@ import SmarketingShell
 extension Launch {
     /// Lets the line editor wait on the shared store's socket beside the terminal, so
     /// others' changes show up while the person sits at the prompt.
+    /// On a file, a read-only session looks at the file every second while it waits, so
+    /// the writer's save and quit show up at the prompt, not only at the next Enter.
     func attachFollow(to editor: LineEditor?, session: Session) {
-        guard let editor, session.store.isShared else { return }
+        guard let editor else { return }
+        guard session.store.isShared else {
+            editor.follow = FollowWatch(interval: { session.workspaceGuard?.isFollowing == true ? 1000 : nil }) {
+                session.workspaceGuard?.idleLook(session) ?? ([], nil)
+            }
+            return
+        }
         editor.follow = FollowWatch(descriptor: { session.store.followDescriptor }) {
             var lines: [String] = []
             session.announce = { lines.append($0) }
             defer { session.announce = nil }
             session.catchUp()
-            return lines
+            return (lines, nil)
         }
     }
 

@@ -63,6 +63,11 @@ final class LineEditor: LineReader {
     /// A second descriptor to wait on while the person types (a shared workspace's
     /// database socket); see LineEditor+Follow.swift.
     var follow: FollowWatch?
+    /// Set by the follow watch when the REPL must take over at an empty prompt: the
+    /// character reader then gives up the line and `readLine` returns `.woken`.
+    var wakeRequested = false
+    /// Set once the person was told, while typing, that a question waits (said once a line).
+    var toldOfQuestion = false
 
     /// Opens the editor on the process's terminal and loads the history at `historyPath`
     /// (a missing file is an empty history).
@@ -140,6 +145,8 @@ final class LineEditor: LineReader {
         // A Ctrl-C pressed before this line (during a command's output) is not meant to
         // cancel it.
         Interrupt.clear()
+        wakeRequested = false
+        toldOfQuestion = false
         editingSignals = EditingSignals()
         var count: Int32 = 0
         let wide = el_wgets(editLine, &count)
@@ -148,6 +155,12 @@ final class LineEditor: LineReader {
 
         if HangUp.isSet {
             return .hangUp
+        }
+        if wakeRequested {
+            wakeRequested = false
+            // The empty prompt goes; the REPL writes what it has to say in its place.
+            Self.writeToTerminal("\r\u{1B}[J", fd: STDOUT_FILENO)
+            return .woken
         }
         if Interrupt.isSet {
             Interrupt.clear()
@@ -381,9 +394,11 @@ private let readCharacter: el_rfunc_t = { editLine, character in
     var decoder = UTF8ByteDecoder()
     while true {
         if Interrupt.isSet || HangUp.isSet { return -1 }
-        if let editLine, let editor = LineEditor.owner(of: editLine), editor.follow != nil,
-           !editor.waitForTerminal(editLine) {
-            continue  // a signal: handled in waitForTerminal, look at the flag again
+        if let editLine, let editor = LineEditor.owner(of: editLine), editor.follow != nil {
+            if !editor.waitForTerminal(editLine) {
+                continue  // a signal: handled in waitForTerminal, look at the flag again
+            }
+            if editor.wakeRequested { return -1 }
         }
         var byte: UInt8 = 0
         let count = read(STDIN_FILENO, &byte, 1)

@@ -316,6 +316,31 @@ struct FollowTests {
 }
 
 extension FollowTests {
+    @Test("at an idle prompt the writer's quit wakes the shell to ask about taking over; the next line is a command, not the answer")
+    func wokenAtIdlePrompt() throws {
+        let copy = try temporaryCopy("demo.json")
+        let lock = WorkspaceLock(workspacePath: copy.path)
+        let anna = #"{"user": "anna", "pid": 1, "host": "\#(WorkspaceLock.hostName)", "since": "2026-11-24T09:00:00Z"}"#
+        try Data(anna.utf8).write(to: URL(fileURLWithPath: lock.path))
+        let erik = try Harness(path: copy.path, actor: "erik")
+        let guarding = WorkspaceGuard(session: erik.session, forceUnlock: false, ask: nil)
+        erik.session.workspaceGuard = guarding
+        // While anna holds the file, the idle look has nothing to ask.
+        let reader = ScriptedReader([.woken, .line("y"), .line("count where tags = vip")])
+        let repl = Repl(session: erik.session, reader: reader)
+        erik.session.confirm = { _ in false }
+        #expect(guarding.idleLook(erik.session).offer == nil)
+        unlink(lock.path)  // anna quits
+        #expect(guarding.idleLook(erik.session).offer?.hasPrefix("anna has closed demo.json: you are asked") == true)
+        repl.run()
+        #expect(reader.prompts.count >= 3)
+        #expect(reader.prompts[1] == "anna has closed demo.json. Take over writing? [y/N] ", "\(reader.prompts)")
+        #expect(erik.err.text.contains("you now write demo.json"), "\(erik.err.text)")
+        #expect(erik.out.text.hasPrefix("0\n"), "the line after the answer ran as a command: \(erik.out.text)")
+        #expect(guarding.idleLook(erik.session).offer == nil, "asked once")
+        erik.session.workspaceGuard?.release(erik.session)
+    }
+
     @Test("a file written by something other than smk is reloaded with the number of leads that differ")
     func followForeignSave() throws {
         let copy = try temporaryCopy("demo.json")

@@ -21,4 +21,8 @@ public enum LineReadResult: Sendable, Equatable {
     /// The terminal went away (SIGHUP, the window closed, the SSH connection dropped):
     /// nobody can answer any more, so the session leaves at once, keeping its journal.
     case hangUp
+    /// Nothing was typed, and something the session must deal with arrived while the
+    /// reader waited (a read-only session's writer quit): the loop deals with it (asks
+    /// its question at a prompt of its own) and prompts again.
+    case woken
 }

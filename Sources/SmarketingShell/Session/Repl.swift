@@ -35,7 +35,7 @@ public struct Repl {
                 session.out.write("\n")
                 session.declined = true
                 return false
-            case .interrupted:
+            case .interrupted, .woken:
                 session.declined = true
                 return false
             case .hangUp:
@@ -49,6 +49,11 @@ public struct Repl {
             clearInterrupt()
             switch reader.readLine(prompt: prompt) {
             case .interrupted:
+                continue
+            case .woken:
+                // At an empty prompt a read-only session's writer quit: the take-over
+                // question is asked now, at its own prompt, not before the next command.
+                if let note = session.workspaceGuard?.follow(session) { session.err.write(note + "\n") }
                 continue
             case .hangUp:
                 leaveKeepingJournal(hungUp: true)

@@ -168,30 +168,21 @@ public final class WorkspaceGuard {
     /// Who held the lock when this session opened read-only.
     private var writer = "someone"
 
-    /// For a read-only session, before each command: reloads the file when the writer has
-    /// saved it (`anna saved demo.json (1 change): reloaded`), and offers to take over
-    /// writing once the writer has quit. Returns what to tell the person, if anything.
+    /// For a read-only session, before each command (and at an empty prompt when the
+    /// writer has quit, see `idleLook`): reloads the file when the writer has saved it
+    /// (`anna saved demo.json (1 change): reloaded`), and offers to take over writing once
+    /// the writer has quit. Returns what to tell the person, if anything.
     public func follow(_ session: Session) -> String? {
-        guard !holdsLock, let stamp = followed, let path = session.path, session.scenario == nil else { return nil }
+        guard !holdsLock, followed != nil, let path = session.path, session.scenario == nil else { return nil }
         var notes: [String] = []
+        if let note = reloadIfSaved(session) { notes.append(note) }
         let name = URL(fileURLWithPath: path).lastPathComponent
-        if let now = FileStamp(path), now != stamp {
-            if let fresh = try? Workspace.load(path: path) {
-                let changed = Self.whatChanged(from: session.workspace, to: fresh)
-                let reason = session.readOnlyReason
-                session.replaceWorkspace(fresh, path: path)
-                session.readOnlyReason = reason
-                session.workspaceGuard = self
-                followed = now
-                notes.append("\(writer) saved \(name) (\(changed)): reloaded")
-            }
-        }
-        if let holder = lock.holder() {
-            writer = holder.user
-            declined = false
-        } else if !declined, let confirm = session.confirm {
+        if offerIsDue, let confirm = session.confirm {
             if !notes.isEmpty { session.err.write(notes.joined(separator: "\n") + "\n"); notes = [] }
-            if confirm("\(writer) has closed \(name). Take over writing? [y/N] ") {
+            asking = true
+            let yes = confirm("\(writer) has closed \(name). Take over writing? [y/N] ")
+            asking = false
+            if yes {
                 switch lock.acquire(user: session.actor, now: Date(), force: false) {
                 case .acquired, .tookOverStale:
                     holdsLock = true
@@ -218,6 +209,52 @@ public final class WorkspaceGuard {
         }
         return notes.isEmpty ? nil : notes.joined(separator: "\n")
     }
+
+    /// What a read-only session sitting at the prompt should see now, looked at every
+    /// second by the line editor while it waits: the reload notice when the writer has
+    /// saved (the file is reloaded), and whether the take-over question is due (the
+    /// writer has quit), which the prompt then asks as a question of its own, so a line
+    /// typed for the shell is never taken as the answer. Nothing while a question is open.
+    /// `offer` is what to say instead while a line is half typed (the question then comes
+    /// before that line runs); nil when no question is due.
+    public func idleLook(_ session: Session) -> (notes: [String], offer: String?) {
+        guard !holdsLock, followed != nil, !asking, session.scenario == nil, let path = session.path else { return ([], nil) }
+        let notes = reloadIfSaved(session).map { [$0] } ?? []
+        guard offerIsDue, session.confirm != nil else { return (notes, nil) }
+        let name = URL(fileURLWithPath: path).lastPathComponent
+        return (notes, "\(writer) has closed \(name): you are asked whether to take it over before your line runs (clear the line to be asked now)")
+    }
+
+    /// True while this read-only session follows a writer (the line editor then looks
+    /// at the file now and then while it waits at the prompt).
+    public var isFollowing: Bool { !holdsLock && followed != nil }
+
+    /// Reloads the file when it changed since the last look; the notice to show.
+    private func reloadIfSaved(_ session: Session) -> String? {
+        guard let stamp = followed, let path = session.path, let now = FileStamp(path), now != stamp,
+              let fresh = try? Workspace.load(path: path) else { return nil }
+        let changed = Self.whatChanged(from: session.workspace, to: fresh)
+        let reason = session.readOnlyReason
+        session.replaceWorkspace(fresh, path: path)
+        session.readOnlyReason = reason
+        session.workspaceGuard = self
+        followed = now
+        return "\(writer) saved \(URL(fileURLWithPath: path).lastPathComponent) (\(changed)): reloaded"
+    }
+
+    /// True when the writer has quit (nobody holds the lock) and the take-over was not
+    /// declined yet; notes who writes when someone does.
+    private var offerIsDue: Bool {
+        if let holder = lock.holder() {
+            writer = holder.user
+            declined = false
+            return false
+        }
+        return !declined
+    }
+
+    /// Set while the take-over question is open, so the prompt's idle look does not ask it again.
+    private var asking = false
 
     /// Set when the take-over was declined, so it is not asked before every command.
     private var declined = false
