@@ -75,7 +75,7 @@ public struct ClosedLoop: Sendable {
     }
 
     /// When the lead was handed over to sales (first entered the hand-off stage or a later
-    /// one); nil when it never was. A lead created past the hand-off without a history
+    /// one); nil when it never was. A lead created past the hand-off and moved on since
     /// counts from its creation.
     public func handedOver(_ lead: Lead) -> Date? {
         if let move = lead.history.first(where: { (funnel.rank(of: $0.to) ?? -1) >= stages.handOffRank }) { return move.at }
@@ -95,9 +95,18 @@ public struct ClosedLoop: Sendable {
         return lead.stage == won || lead.history.contains { $0.to == won }
     }
 
-    /// The lead's contribution: nil when it was not handed over (in the window).
+    /// True when the lead's history records a move (an entry with a stage it came from),
+    /// not only the stage it was created in. A lead with none (an import brings leads in
+    /// as they are now) may or may not have been handed over, accepted or won before: the
+    /// loop counts it as none of them, whatever its stage, and `untold` says so.
+    public static func hasMove(_ lead: Lead) -> Bool {
+        lead.history.contains { $0.from != nil }
+    }
+
+    /// The lead's contribution: nil when it was not handed over (in the window), or has
+    /// no move on record (`hasMove`).
     public func tally(_ lead: Lead) -> Tally? {
-        guard let at = handedOver(lead), since.map({ at > $0 }) ?? true, at <= now || since == nil else { return nil }
+        guard Self.hasMove(lead), let at = handedOver(lead), since.map({ at > $0 }) ?? true, at <= now || since == nil else { return nil }
         var tally = Tally()
         tally.handed = 1
         if wasAccepted(lead) { tally.accepted = 1 }
