@@ -142,7 +142,7 @@ public struct ServiceLevelCheck: Sendable {
 
     /// The stages whose entry the check measures: the qualified stage (mql), whose
     /// entries are marketing's deliveries, and the hand-off stage (the first ordered
-    /// stage sales owns), whose entries start sales's clock. A lead that entered neither
+    /// stage sales owns), whose entries start sales' clock. A lead that entered neither
     /// in the window counts for nothing.
     public static func measuredStages(_ funnel: Funnel) -> (qualified: String, handOff: String) {
         (funnel.resolve("mql") ?? "mql", funnel.stages.first { $0.team == .sales && funnel.rank(of: $0.id) != nil }?.id ?? "sal")

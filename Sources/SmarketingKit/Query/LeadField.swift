@@ -61,7 +61,7 @@ public struct LeadField: Sendable {
         },
         LeadField("activities", .number, "number of activities logged") { l, _ in .number(Double(l.activities.count)) },
         LeadField("dupes", .number, "other leads that look like the same person") { l, e in .number(Double(e.duplicates(of: l))) },
-        LeadField("feedback", .text, category: true, "sales's latest verdict: good or bad (none when not rated)") { l, _ in
+        LeadField("feedback", .text, category: true, "sales' latest verdict: good or bad (none when not rated)") { l, _ in
             text(l.latestFeedback?.verdict.rawValue)
         },
         LeadField("feedbacks", .number, "how many verdicts sales gave") { l, _ in .number(Double(l.feedback.count)) },
