@@ -4,7 +4,7 @@ import Foundation
 /// histories and activities, so the review argues about the same numbers.
 ///
 /// Marketing promises a number of MQLs a month, each with at least the minimum fit.
-/// Sales's clock starts when a lead enters the hand-off stage (sal, by default): first
+/// Sales' clock starts when a lead enters the hand-off stage (sal, by default): first
 /// contact (a call, email or meeting) within N hours, and K attempts within D days,
 /// unless the lead moved forward in the funnel before that.
 public struct ServiceLevelCheck: Sendable {

@@ -3,9 +3,9 @@ import Foundation
 /// The closed loop between the teams, counted: of the MQLs marketing handed over, how many
 /// sales accepted, rejected (and why), rated good or bad, and won.
 ///
-/// The stages come from the funnel, not from fixed ids: the hand-off stage is the last
+/// The stages come from the funnel, not from fixed ids: handing over is entering the last
 /// stage marketing owns before the first stage sales owns (mql), acceptance is entering
-/// that first sales stage (sal), and winning is reaching the last stage of the order
+/// that first sales stage (sal, the hand-off point of DESIGN.md), and winning is reaching the last stage of the order
 /// (customer).
 public struct ClosedLoop: Sendable {
     /// The stages the loop is measured at.
@@ -74,9 +74,9 @@ public struct ClosedLoop: Sendable {
         self.since = window.map { now.addingTimeInterval(-$0) }
     }
 
-    /// When the lead was handed over to sales (first entered the hand-off stage or a later
-    /// one); nil when it never was. A lead created past the hand-off and moved on since
-    /// counts from its creation.
+    /// When the lead was handed over to sales (first entered mql, marketing's last stage,
+    /// or a later one); nil when it never was. A lead created past mql and moved on
+    /// since counts from its creation.
     public func handedOver(_ lead: Lead) -> Date? {
         if let move = lead.history.first(where: { (funnel.rank(of: $0.to) ?? -1) >= stages.handOffRank }) { return move.at }
         guard (funnel.rank(of: lead.stage) ?? -1) >= stages.handOffRank else { return nil }
