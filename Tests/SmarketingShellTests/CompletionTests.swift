@@ -344,6 +344,22 @@ struct CompletionTests {
         #expect(complete("scenario drop b") == ["big"])
     }
 
+    @Test("team remove offers the team's people; approve and decline offer the open proposals' numbers")
+    func peopleAndProposals() throws {
+        let harness = try Harness()
+        func complete(_ line: String) -> [String] {
+            Completer.complete(line: line, cursor: line.count, session: harness.session).candidates
+        }
+        #expect(complete("team remove ") == harness.session.workspace.team.map(\.name).sorted())
+        #expect(complete("team remove e") == ["erik"])
+        #expect(complete("approve ") == ["all"], "no proposal open")
+        harness.run("team add lena marketing; define MQL \"a hand raised\"")
+        #expect(complete("approve ") == ["1", "2", "all"])
+        harness.run("as erik; approve 1")
+        #expect(complete("approve ") == ["2", "all"], "an approved one is no longer offered")
+        #expect(complete("decline ") == ["2"])
+    }
+
     @Test("help completes command names")
     func helpTopics() throws {
         try expect(CompletionCase("help le", ["leads", "let"]))

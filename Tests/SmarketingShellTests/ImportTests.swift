@@ -93,7 +93,7 @@ struct ImportTests {
         let harness = EmptyHarness()
         let result = harness.run("run Workspace/imports/xeducation.smk \"\(RealData.xeducation)\"")
         #expect(result.outcome.failures == 0, "\(result.err)")
-        #expect(result.out.contains("imported x_education_leads.csv: \(rows.count) rows read: \(rows.count) added, 0 updated, 0 skipped"))
+        #expect(result.out.contains("imported x_education_leads.csv: \(Thousands.format(rows.count)) rows read: \(Thousands.format(rows.count)) added, 0 updated, 0 skipped"))
         #expect(rows.count == 9237)
         #expect(Self.number(harness, "count") == rows.count)
         var sources: [String: Int] = [:]
@@ -146,7 +146,7 @@ struct ImportTests {
         let result = harness.run("run Workspace/imports/olist.smk \"\(RealData.mqls)\" \"\(RealData.deals)\"")
         #expect(result.outcome.failures == 0, "\(result.err)")
         #expect(mqls.count == 8000 && won.count == 842)
-        #expect(result.out.contains("8000 rows read: 8000 added, 0 updated, 0 skipped; olist_closed_deals_dataset.csv: 842 rows read, 842 joined, 0 skipped"))
+        #expect(result.out.contains("8,000 rows read: 8,000 added, 0 updated, 0 skipped; olist_closed_deals_dataset.csv: 842 rows read, 842 joined, 0 skipped"))
         #expect(Self.number(harness, "count") == mqls.count)
         #expect(Self.number(harness, "count where stage = customer") == won.count)
         #expect(Self.number(harness, "count where stage = mql") == mqls.count - won.count)

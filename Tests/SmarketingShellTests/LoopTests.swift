@@ -111,7 +111,7 @@ struct LoopTests {
         #expect(harness.run("assign L-000014 to erik").out == "assigned 1 lead to erik\n")
         harness.run("move L-000014 to sal force \"t\"")
         #expect(harness.session.workspace.leads[id: "L-000014"]?.owner == "anna")
-        #expect(harness.run("move L-000015 to sal assign erik").err.contains("sal is sales's stage; erik is in marketing"))
+        #expect(harness.run("move L-000015 to sal assign erik").err.contains("sal is sales' stage; erik is in marketing"))
         let open = Ownership.openLeads(in: harness.session.workspace)
         let fewest = ["anna", "ioana", "somchai"].min { (open[$0] ?? 0) < (open[$1] ?? 0) }
         harness.run("move L-000015 to sal assign sales force \"t\"")
@@ -133,6 +133,6 @@ struct LoopTests {
         #expect(harness.run("assign @unassigned to sales").out == "assigned 4 leads to sales in turn\n")
         #expect(harness.run("count @unassigned").out == "0\n")
         #expect(Ownership.openLeads(in: harness.session.workspace)[loads[0].0] == loads[0].1 + 4)
-        #expect(harness.run("assign L-000392 to erik").err.contains("sal is sales's stage; erik is in marketing"))
+        #expect(harness.run("assign L-000392 to erik").err.contains("sal is sales' stage; erik is in marketing"))
     }
 }

@@ -48,6 +48,30 @@ public struct AgreementEffect: Sendable, Equatable {
                 lines.append("persona \(name): +\(gained[name] ?? 0) −\(lost[name] ?? 0)")
             }
         }
+        // Team: a person removed or moved keeps the leads they own until someone assigns
+        // them; the approver should see how many, and where.
+        if workspace.team != after.team, let owner = LeadField.named("owner") {
+            let roles = Dictionary(after.team.map { ($0.name, $0.role) }, uniquingKeysWith: { a, _ in a })
+            let leaving = workspace.team.filter { roles[$0.name] != $0.role }.map(\.name)
+            var owned: [String: [String: Int]] = [:]
+            if !leaving.isEmpty {
+                let names = Set(leaving)
+                for row in 0..<leads.count {
+                    guard case .text(let name) = leads.value(of: owner, at: row, in: before), names.contains(name) else { continue }
+                    owned[name, default: [:]][leads.stage(at: row), default: 0] += 1
+                }
+            }
+            for name in leaving.sorted() {
+                guard let stages = owned[name] else {
+                    lines.append("\(name) owns no leads")
+                    continue
+                }
+                let total = stages.values.reduce(0, +)
+                let perStage = workspace.funnel.stages.compactMap { stage in stages[stage.id].map { "\(stage.id) \(Thousands.format($0))" } }
+                lines.append("\(name) owns \(Thousands.format(total)) lead\(total == 1 ? "" : "s") (\(perStage.joined(separator: ", ")))"
+                             + (roles[name] == nil ? ", kept as \(total == 1 ? "its" : "their") owner until assigned to someone else" : ""))
+            }
+        }
     }
 
     /// The rows meeting a rule: every row for no rule, none for one that does not compile.

@@ -45,9 +45,18 @@ extension Proposal {
             let after = Dictionary(team.map { ($0.name, $0.role.rawValue) }, uniquingKeysWith: { a, _ in a })
             let changed = Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }.sorted()
             guard !changed.isEmpty else { return nil }
-            return ("team: \(changed.joined(separator: ", "))",
-                    changed.map { "\($0) \(before[$0] ?? "(not in the team)")" }.joined(separator: "; "),
-                    changed.map { "\($0) \(after[$0] ?? "(removed)")" }.joined(separator: "; "))
+            // Said as the action (`remove anna`, `add lena to marketing`, `move lena
+            // from marketing to sales`), with where each person is now as the text in force.
+            let action = { (name: String) -> String in
+                switch (before[name], after[name]) {
+                case (_?, nil): return "remove \(name)"
+                case (nil, let new?): return "add \(name) to \(new)"
+                case (let old?, let new?): return "move \(name) from \(old) to \(new)"
+                case (nil, nil): return name
+                }
+            }
+            return ("team", changed.map { name in before[name].map { "\(name) in \($0)" } ?? "\(name) not in the team" }.joined(separator: "; "),
+                    changed.map(action).joined(separator: "; "))
         case .group(let changes):
             let parts = changes.compactMap { describe($0, in: workspace) }
             guard !parts.isEmpty else { return nil }

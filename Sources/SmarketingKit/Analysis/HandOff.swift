@@ -28,7 +28,7 @@ public enum HandOff {
         switch route {
         case .recycle:
             guard let from, from.team != role else { return nil }
-            return "\(from.id) is \(from.team)'s stage; \(actor) is in \(role)"
+            return "\(from.id) is \(from.team.possessive) stage; \(actor) is in \(role)"
         case .reject:
             guard let from, let next = nextStage(after: from, in: workspace.funnel), next.team != role else { return nil }
             return "\(from.id) leads are rejected by \(next.team), who own \(next.id); \(actor) is in \(role)"

@@ -4,7 +4,7 @@ import Foundation
 /// histories and activities, so the review argues about the same numbers.
 ///
 /// Marketing promises a number of MQLs a month, each with at least the minimum fit.
-/// Sales's clock starts when a lead enters the hand-off stage (sal, by default): first
+/// Sales' clock starts when a lead enters the hand-off stage (sal, by default): first
 /// contact (a call, email or meeting) within N hours, and K attempts within D days,
 /// unless the lead moved forward in the funnel before that.
 public struct ServiceLevelCheck: Sendable {
@@ -142,7 +142,7 @@ public struct ServiceLevelCheck: Sendable {
 
     /// The stages whose entry the check measures: the qualified stage (mql), whose
     /// entries are marketing's deliveries, and the hand-off stage (the first ordered
-    /// stage sales owns), whose entries start sales's clock. A lead that entered neither
+    /// stage sales owns), whose entries start sales' clock. A lead that entered neither
     /// in the window counts for nothing.
     public static func measuredStages(_ funnel: Funnel) -> (qualified: String, handOff: String) {
         (funnel.resolve("mql") ?? "mql", funnel.stages.first { $0.team == .sales && funnel.rank(of: $0.id) != nil }?.id ?? "sal")

@@ -69,9 +69,11 @@ extension ClosedLoop {
             var won = isWon[Int(columns.stage[row])]
             var rejected = false
             var reason: TextRef?
+            var moved = false
             for move in moves {
                 let code = Int(columns.historyTo[move])
                 guard let moveRank = rank[code] else { return .decode }
+                if columns.historyFrom[move] != StageCodes.none { moved = true }
                 if handedAt == nil, moveRank >= loop.stages.handOffRank { handedAt = columns.historyAt[move] }
                 if moveRank >= loop.stages.acceptedRank { accepted = true }
                 if isWon[code] { won = true }
@@ -80,6 +82,8 @@ extension ClosedLoop {
                     if !columns.historyNote[move].isNone { reason = columns.historyNote[move] }
                 }
             }
+            // Created in its stage with no move since: not counted (see `hasMove`).
+            guard moved else { return .notHanded }
             if handedAt == nil, stageRank >= loop.stages.handOffRank {
                 let created = columns.numbers[NumberField.created.rawValue][row]
                 handedAt = created.isNaN ? noneSeconds : created

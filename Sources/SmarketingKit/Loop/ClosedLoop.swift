@@ -3,9 +3,9 @@ import Foundation
 /// The closed loop between the teams, counted: of the MQLs marketing handed over, how many
 /// sales accepted, rejected (and why), rated good or bad, and won.
 ///
-/// The stages come from the funnel, not from fixed ids: the hand-off stage is the last
+/// The stages come from the funnel, not from fixed ids: handing over is entering the last
 /// stage marketing owns before the first stage sales owns (mql), acceptance is entering
-/// that first sales stage (sal), and winning is reaching the last stage of the order
+/// that first sales stage (sal, the hand-off point of DESIGN.md), and winning is reaching the last stage of the order
 /// (customer).
 public struct ClosedLoop: Sendable {
     /// The stages the loop is measured at.
@@ -74,9 +74,9 @@ public struct ClosedLoop: Sendable {
         self.since = window.map { now.addingTimeInterval(-$0) }
     }
 
-    /// When the lead was handed over to sales (first entered the hand-off stage or a later
-    /// one); nil when it never was. A lead created past the hand-off without a history
-    /// counts from its creation.
+    /// When the lead was handed over to sales (first entered mql, marketing's last stage,
+    /// or a later one); nil when it never was. A lead created past mql and moved on
+    /// since counts from its creation.
     public func handedOver(_ lead: Lead) -> Date? {
         if let move = lead.history.first(where: { (funnel.rank(of: $0.to) ?? -1) >= stages.handOffRank }) { return move.at }
         guard (funnel.rank(of: lead.stage) ?? -1) >= stages.handOffRank else { return nil }
@@ -95,9 +95,18 @@ public struct ClosedLoop: Sendable {
         return lead.stage == won || lead.history.contains { $0.to == won }
     }
 
-    /// The lead's contribution: nil when it was not handed over (in the window).
+    /// True when the lead's history records a move (an entry with a stage it came from),
+    /// not only the stage it was created in. A lead with none (an import brings leads in
+    /// as they are now) may or may not have been handed over, accepted or won before: the
+    /// loop counts it as none of them, whatever its stage, and `untold` says so.
+    public static func hasMove(_ lead: Lead) -> Bool {
+        lead.history.contains { $0.from != nil }
+    }
+
+    /// The lead's contribution: nil when it was not handed over (in the window), or has
+    /// no move on record (`hasMove`).
     public func tally(_ lead: Lead) -> Tally? {
-        guard let at = handedOver(lead), since.map({ at > $0 }) ?? true, at <= now || since == nil else { return nil }
+        guard Self.hasMove(lead), let at = handedOver(lead), since.map({ at > $0 }) ?? true, at <= now || since == nil else { return nil }
         var tally = Tally()
         tally.handed = 1
         if wasAccepted(lead) { tally.accepted = 1 }

@@ -23,7 +23,7 @@ public enum Ownership {
     /// preparing to accept an MQL).
     public static func refusal(owner person: String, in stage: Stage, workspace: Workspace) -> String? {
         guard !workspace.team.isEmpty, stage.team == .sales, let role = workspace.role(of: person), role != stage.team else { return nil }
-        return "\(stage.id) is \(stage.team)'s stage; \(person) is in \(role)"
+        return "\(stage.id) is \(stage.team.possessive) stage; \(person) is in \(role)"
     }
 
     /// Open leads (in a stage of the order other than the last) per person.

@@ -15,6 +15,9 @@ public struct Team: RawRepresentable, Sendable, Hashable, CustomStringConvertibl
     public static let both = Team(rawValue: "both")
 
     public var description: String { rawValue }
+
+    /// The team's name as a possessive, one spelling everywhere: `sales'`, `marketing's`.
+    public var possessive: String { rawValue.hasSuffix("s") ? rawValue + "'" : rawValue + "'s" }
 }
 
 /// A person in the workspace's team list: the login used in `by` and `owner`, and a role.

@@ -61,7 +61,7 @@ public struct LeadField: Sendable {
         },
         LeadField("activities", .number, "number of activities logged") { l, _ in .number(Double(l.activities.count)) },
         LeadField("dupes", .number, "other leads that look like the same person") { l, e in .number(Double(e.duplicates(of: l))) },
-        LeadField("feedback", .text, category: true, "sales's latest verdict: good or bad (none when not rated)") { l, _ in
+        LeadField("feedback", .text, category: true, "sales' latest verdict: good or bad (none when not rated)") { l, _ in
             text(l.latestFeedback?.verdict.rawValue)
         },
         LeadField("feedbacks", .number, "how many verdicts sales gave") { l, _ in .number(Double(l.feedback.count)) },
@@ -103,9 +103,24 @@ public struct LeadField: Sendable {
     public static func names(in workspace: Workspace) -> [String] {
         var names = all.map(\.name)
         var seen = Set<String>()
+        // From the columns where the store has them: an import's leads are not decoded.
         for row in 0..<min(workspace.leads.count, 2000) {
-            for key in workspace.leads[row].fields.keys where seen.insert(key).inserted { names.append("fields." + key) }
+            for key in workspace.leads.customFieldNames(at: row) where seen.insert(key).inserted { names.append("fields." + key) }
         }
         return names
+    }
+
+    /// The field to suggest for an unknown `name`: `fields.NAME` when the leads have a
+    /// custom field of that name (`occupation` is `fields.occupation` after an import,
+    /// too far from it to be a typo), else the nearest name.
+    public static func suggestion(for name: String, in workspace: Workspace) -> String? {
+        let names = names(in: workspace)
+        let custom = "fields." + name.lowercased()
+        guard !name.lowercased().hasPrefix("fields.") else { return Suggestion.nearest(to: name, in: names) }
+        if let match = names.first(where: { $0.lowercased() == custom }) { return match }
+        if let near = Suggestion.nearest(to: name, in: names) { return near }
+        // `occupaton`: a typo of a custom field's name, written without `fields.`.
+        let keys = names.filter { $0.hasPrefix("fields.") }.map { String($0.dropFirst(7)) }
+        return Suggestion.nearest(to: name, in: keys).map { "fields." + $0 }
     }
 }

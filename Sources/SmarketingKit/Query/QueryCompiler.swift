@@ -100,7 +100,7 @@ struct Compiler {
 
     mutating func resolve(_ ref: FieldRef) throws(QueryError) -> LeadField {
         guard let field = LeadField.named(ref.name) else {
-            let suggestion = Suggestion.nearest(to: ref.name, in: LeadField.names(in: environment.workspace))
+            let suggestion = LeadField.suggestion(for: ref.name, in: environment.workspace)
             throw QueryError(.unknownField(ref.name, suggestion: suggestion), at: ref.range)
         }
         if field.name == "age" || field.name == "idle" { dependsOnContext = true }

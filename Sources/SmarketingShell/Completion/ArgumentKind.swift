@@ -33,6 +33,10 @@ enum ArgumentKind: Hashable, Sendable {
     case value
     /// A column of the CSV file the command names first (`import FILE map "COLUMN"`).
     case column
+    /// A person of the team (`team remove NAME`).
+    case teamMember
+    /// The number of an open proposal (`approve N`, `decline N`).
+    case proposal
     /// Free text, a number or a note: nothing to propose.
     case text
 
@@ -60,6 +64,7 @@ enum ArgumentKind: Hashable, Sendable {
         case "COMMAND", "TOPIC": self = .command
         case "VAR", "VARIABLE": self = .variable
         case "VALUE": self = .value
+        case "N" where command == "approve" || command == "decline": self = .proposal
         case "ACTIVITY", "TYPE": self = .activity
         case "NAME":
             switch command {
@@ -68,6 +73,7 @@ enum ArgumentKind: Hashable, Sendable {
             case "scenario", "scenarios": self = .scenario
             case "let": self = .variable
             case "as": self = .owner
+            case "team": self = .teamMember
             default: self = .text
             }
         default: self = .text

@@ -35,6 +35,8 @@ struct CandidateSource {
         case .scenario: matching(session.parkedScenarios.map(\.name) + [session.scenario].compactMap { $0 }, typed)
         case .tag: matching(distinctTags(), typed)
         case .activity: matching(ActivityTypes.all(in: workspace), typed)
+        case .teamMember: matching(workspace.team.map(\.name), typed)
+        case .proposal: matching(workspace.proposals.filter { $0.status == .open }.map { String($0.number) }, typed)
         case .file: files(typed)
         case .expression, .text, .value, .column: []
         }

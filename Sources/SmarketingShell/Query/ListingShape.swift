@@ -36,9 +36,10 @@ public struct ListingShape {
     /// The field a token names, or an error that suggests the nearest.
     static func field(_ token: Token, in session: Session) throws(ShellError) -> LeadField {
         guard let field = LeadField.named(token.text) else {
-            let suggestion = Suggestion.nearest(to: token.text, in: LeadField.names(in: session.workspace))
+            let suggestion = LeadField.suggestion(for: token.text, in: session.workspace)
             throw .query(QueryError(.unknownField(token.text, suggestion: suggestion), at: token.range.start..<token.range.end))
         }
+        UnknownFieldCheck.warnIfMissing(token, session: session)
         return field
     }
 

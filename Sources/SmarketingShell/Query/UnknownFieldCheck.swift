@@ -29,6 +29,16 @@ enum UnknownFieldCheck {
         return findings
     }
 
+    /// Warns when `token` (a field named after `by`, `sort` or `cols`) is a `fields.NAME`
+    /// no lead holds: `count by fields.nope` would otherwise answer one `(none)` group
+    /// without a word, where `count where fields.nope = 5` warns.
+    static func warnIfMissing(_ token: Token, session: Session) {
+        let name = token.text
+        guard name.lowercased().hasPrefix("fields."), name.count > 7,
+              case .missing(let all)? = scan(lookingFor: String(name.dropFirst(7)), session: session) else { return }
+        session.warn(message(for: name, known: all), at: token.range)
+    }
+
     /// `no lead has fields.X`, with the likely typo's fix, or the nearest fields there are.
     static func message(for name: String, known: Set<String>) -> String {
         // Compared without the `fields.` all share, so `fields.zzz` is no typo of `fields.erp`.

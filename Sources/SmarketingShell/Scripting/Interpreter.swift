@@ -40,6 +40,8 @@ public struct Interpreter {
             let started = DispatchTime.now().uptimeNanoseconds
             let startedCPU = ProcessorTime.seconds()
             let pagedBefore = session.timeInPager
+            // `timer on` itself is not timed: the timer was off when it started.
+            let timedBefore = session.settings.timer
             var failed = false
             session.declined = false
             session.warnings = []
@@ -60,13 +62,13 @@ public struct Interpreter {
                 failed = true
                 session.err.write(DiagnosticRenderer.render(error, in: command))
             }
-            if session.settings.timer {
+            if timedBefore, session.settings.timer {
                 // Time the reader spent in the pager is theirs, not the command's.
                 let paged = session.timeInPager
                 let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started - (paged.wall - pagedBefore.wall)) / 1_000_000
                 let cpu = max(0, ProcessorTime.seconds() - startedCPU - (paged.cpu - pagedBefore.cpu)) * 1000
-                session.err.write("time: \(NumberText.format((elapsed * 10).rounded() / 10)) ms"
-                                  + " (cpu \(NumberText.format((cpu * 10).rounded() / 10)) ms)\n")
+                session.err.write("time: \(Thousands.format((elapsed * 10).rounded() / 10)) ms"
+                                  + " (cpu \(Thousands.format((cpu * 10).rounded() / 10)) ms)\n")
             }
             if failed {
                 outcome.failures += 1

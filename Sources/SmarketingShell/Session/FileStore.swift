@@ -99,7 +99,7 @@ public final class FileStore: WorkspaceStore {
         }
         diskStamp = FileStamp(path)
         journal?.clear()
-        return "saved \(path) (\(workspace.leads.count) leads)"
+        return "saved \(path) (\(Thousands.format(workspace.leads.count)) leads)"
     }
 
     public func follow(_ workspace: Workspace, force: Bool) throws(StoreRefusal) -> [ChangeRecord] { [] }

@@ -246,7 +246,7 @@ public final class Session {
         do { written = try workspace.save(path: file, force: force, isInterrupted: isInterrupted) } catch { throw .workspace(error) }
         guard written else { throw .refused("interrupted: \(URL(fileURLWithPath: file).lastPathComponent) was not saved, the file is as it was") }
         if path == nil, !store.isShared { path = file; savedDepth = done.count }
-        return "saved \(file) (\(workspace.leads.count) leads)"
+        return "saved \(file) (\(Thousands.format(workspace.leads.count)) leads)"
     }
 
     /// The number of changes not yet saved (for `info` and the quit question).

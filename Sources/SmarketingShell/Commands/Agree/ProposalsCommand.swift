@@ -10,9 +10,10 @@ public enum ProposalsCommand: ShellCommand {
     public static let details = """
         In a workspace with people of both teams, changing an entry rule (stage), the
         glossary (define, undefine), the SLA (sla set), scoring (score rule, score
-        weights, score high) or a persona makes a proposal. Each shows who made it and
-        when, the text in force and the text proposed, and the leads it would move into or
-        out of a stage or a persona, measured on the leads now. A member of the other team
+        weights, score high), a persona or the team (team add, team remove) makes a
+        proposal. Each shows who made it and when, the text in force and the text
+        proposed, and the leads it would move into or out of a stage or a persona (for a
+        team change, the leads the person leaving owns), measured on the leads now. A member of the other team
         runs approve N (the proposer cannot); decline N "why" ends it. proposals all also
         lists the decided ones.
         """
@@ -36,6 +37,8 @@ public enum ProposalsCommand: ShellCommand {
         }
         let open = workspace.proposals.filter { $0.status == .open }.count
         let footer = open == 0 ? "no open proposals" : "\(open) open: approve N (someone of the other team) or decline N \"why\""
+        // Nothing to list: the sentence alone, not an empty table's `(none)` above it.
+        if shown.isEmpty { return .document(.array([]), display: .message(all ? "no proposals" : footer)) }
         let narrow = Table(columns: ["#", "by, at", "proposal"], rows: narrowRows, footer: footer)
         return .document(.array(shown.map(\.json)), display: .table(Table(
             columns: ["#", "at", "by", "changes", "now", "proposed", "measured"] + (all ? ["status"] : []), rows: rows, footer: footer,

@@ -8,7 +8,7 @@ public enum SlaCommand: ShellCommand {
     public static let summary = "the agreement between the teams, and whether each kept its side (over the last 30 days)"
     public static let usage = "sla [over DURATION] | sla breaches [over DURATION] | sla set mqls N|minfit N|contact DURATION|attempts N [in DURATION]… | sla set contact DURATION|none where EXPR"
     public static let details = """
-        Marketing promises MQLs a month (mqls), each with a fit of at least minfit. Sales's
+        Marketing promises MQLs a month (mqls), each with a fit of at least minfit. Sales'
         clock starts when a lead enters the hand-off stage (the first stage sales owns,
         sal): first contact (a call, email or meeting) within the contact time, and the
         agreed attempts within the days given, unless the lead moved further in the

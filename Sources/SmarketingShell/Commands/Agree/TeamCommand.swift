@@ -40,6 +40,11 @@ public enum TeamCommand: ShellCommand {
             guard role == .sales || role == .marketing else { throw arguments.unexpected(teamToken, expected: "sales or marketing") }
             var team = session.workspace.team
             guard let index = team.firstIndex(where: { $0.name == name }) else {
+                // Logins match exactly (as, by, owner): Anna beside anna would be a second
+                // person who owns none of anna's leads, almost surely a slip.
+                if let same = team.first(where: { $0.name.lowercased() == name.lowercased() }) {
+                    throw .refused("\(same.name) is already in \(same.role); logins match exactly, so \(name) would be someone else — did you mean \(same.name)?")
+                }
                 team.append(TeamMember(name: name, role: role))
                 if let proposed = try session.agree(.setTeam(team), summary: "team add \(name) \(role)") { return proposed }
                 return .message("added \(name) to \(role)")
@@ -50,7 +55,7 @@ public enum TeamCommand: ShellCommand {
                 session.workspace.funnel.stage(session.workspace.leads.stage(at: row))?.team == old
             }
             guard stranded.isEmpty else {
-                throw .refused("\(name) owns \(Thousands.format(stranded.count)) lead\(stranded.count == 1 ? "" : "s") in \(old)'s stages; "
+                throw .refused("\(name) owns \(Thousands.format(stranded.count)) lead\(stranded.count == 1 ? "" : "s") in \(old.possessive) stages; "
                                + "hand them to someone else in \(old) first (assign where owner = \(name) to NAME)")
             }
             team[index].role = role
@@ -63,6 +68,11 @@ public enum TeamCommand: ShellCommand {
             guard let index = team.firstIndex(where: { $0.name == person.text }) else {
                 throw .refused("\(person.text) is not in the team"
                                + (Suggestion.nearest(to: person.text, in: team.map(\.name)).map { " — did you mean '\($0)'?" } ?? ""))
+            }
+            // Taking yourself off would leave the session acting as someone the workspace no
+            // longer knows (every later command refused): someone else does it.
+            guard team[index].name != session.actor else {
+                throw .refused("\(team[index].name) is who you act as; someone else in the team runs team remove \(team[index].name)")
             }
             let removed = team.remove(at: index)
             if let proposed = try session.agree(.setTeam(team), summary: "team remove \(removed.name)") { return proposed }

@@ -78,7 +78,7 @@ public enum ImportCommand: ShellCommand {
             var reference = ImportReference(file: mainFile, joined: joinedFile, spec: spec, actor: session.actor, now: session.now,
                                             highestNumber: plan.highestNumber, addedRanges: plan.addedLineRanges)
             reference.salesOwner = plan.salesOwner
-            let summary = "import \(plan.file): \(plan.addedCount) added, \(plan.updated.count) updated"
+            let summary = "import \(plan.file): \(Thousands.format(plan.addedCount)) added, \(Thousands.format(plan.updated.count)) updated"
             // The change takes the leads out of the plan: they are not held twice while
             // the column table is built from them (a million leads is hundreds of megabytes).
             try session.apply(plan.takeChange(), summary: summary, imported: reference)

@@ -10,11 +10,11 @@ enum ImportReport {
         var results: [CommandResult] = []
         let doc = plan.document
         let presetText = plan.preset.map { " · preset \($0.rawValue)" + (plan.presetDetected ? " (found from the header)" : "") } ?? ""
-        results.append(.table(columnTable(plan.columns, title: "import \(plan.file): \(plan.read) rows, \(doc.columns) columns · separator "
+        results.append(.table(columnTable(plan.columns, title: "import \(plan.file): \(Thousands.format(plan.read)) rows, \(Thousands.format(doc.columns)) columns · separator "
                                           + "'\(doc.separator)' · \(doc.encoding) · \(doc.lineEnding)" + presetText)))
         if let joined = plan.joined {
-            results.append(.table(columnTable(joined.columns, title: "join \(joined.file) on \(joined.column): \(joined.read) rows, "
-                                              + "\(joined.matched) matched" + (joined.stage.map { ", moved to \($0)" } ?? ""))))
+            results.append(.table(columnTable(joined.columns, title: "join \(joined.file) on \(joined.column): \(Thousands.format(joined.read)) rows, "
+                                              + "\(Thousands.format(joined.matched)) matched" + (joined.stage.map { ", moved to \($0)" } ?? ""))))
         }
         if !plan.stageCounts.isEmpty {
             let title = plan.joined?.stage != nil ? "stages after the join" : "stages" + (plan.stageColumn.map { " from \($0)" } ?? "")
@@ -43,7 +43,7 @@ enum ImportReport {
             for skipped in plan.skipped.prefix(skippedShown) {
                 table.rows.append([.text("\(skipped.file):\(skipped.line)"), .text(skipped.reason)])
             }
-            if plan.skipped.count > skippedShown { table.footer = "… and \(plan.skipped.count - skippedShown) more" }
+            if plan.skipped.count > skippedShown { table.footer = "… and \(Thousands.format(plan.skipped.count - skippedShown)) more" }
             results.append(.table(table))
         }
         return results
@@ -67,19 +67,20 @@ enum ImportReport {
             table.rows.append([.text(lead.id), TableValue(lead.name), TableValue(lead.email), TableValue(lead.company),
                                TableValue(lead.source), .text(lead.stage), TableValue(lead.created)])
         }
-        if plan.addedCount > 5 { table.footer = "5 of \(plan.addedCount)" }
+        if plan.addedCount > 5 { table.footer = "5 of \(Thousands.format(plan.addedCount))" }
         return .table(table)
     }
 
-    /// `9237 read: 9237 added, 0 updated, 0 unchanged, 0 skipped` (the parts add up).
+    /// `9,237 rows read: 9,237 added, 0 updated, 0 unchanged, 0 skipped` (the parts add up).
     static func counts(_ plan: ImportPlan, future: Bool) -> String {
         let skipped = plan.skippedRows
-        var text = "\(plan.read) row\(plan.read == 1 ? "" : "s") read: \(plan.addedCount) \(future ? "to add" : "added"), "
-            + "\(plan.updated.count) \(future ? "to update" : "updated"), "
-        if plan.unchanged > 0 { text += "\(plan.unchanged) unchanged, " }
-        text += "\(skipped) skipped"
+        let n = { (count: Int) in Thousands.format(count) }
+        var text = "\(n(plan.read)) row\(plan.read == 1 ? "" : "s") read: \(n(plan.addedCount)) \(future ? "to add" : "added"), "
+            + "\(n(plan.updated.count)) \(future ? "to update" : "updated"), "
+        if plan.unchanged > 0 { text += "\(n(plan.unchanged)) unchanged, " }
+        text += "\(n(skipped)) skipped"
         if let joined = plan.joined {
-            text += "; \(joined.file): \(joined.read) rows read, \(joined.matched) joined, \(joined.read - joined.matched) skipped"
+            text += "; \(joined.file): \(n(joined.read)) rows read, \(n(joined.matched)) joined, \(n(joined.read - joined.matched)) skipped"
         }
         return text
     }

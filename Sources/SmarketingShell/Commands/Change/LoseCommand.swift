@@ -7,7 +7,7 @@ public enum LoseCommand: ShellCommand {
     public static let summary = "close leads as lost (disqualified or closed-lost), with the reason"
     public static let usage = "lose ID,…|where EXPR|@view \"reason\""
     public static let details = """
-        Who may lose a lead follows the hand-off rules of move: lost is sales's stage, so
+        Who may lose a lead follows the hand-off rules of move: lost is sales' stage, so
         sales loses leads from any stage (an MQL it will not take, a deal gone elsewhere);
         marketing may only where the lost stage's allow lists it ("allow": ["marketing"]),
         and otherwise recycles. Without a team in the workspace anyone may. The reason is

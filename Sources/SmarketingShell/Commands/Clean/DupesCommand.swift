@@ -35,7 +35,7 @@ public enum DupesCommand: ShellCommand {
         let groups = found.groups
         var rows: [[TableValue]] = []
         var narrowRows: [[TableValue]] = []
-        let groupDigits = String(groups.count).count
+        let groupDigits = Thousands.format(groups.count).count
         for (index, group) in groups.enumerated() {
             if index & 0xFFF == 0, session.isInterrupted() { throw .interrupted }
             let how = Duplicates.Criterion.allCases.filter(group.matchedBy.contains).map(\.rawValue).joined(separator: ", ")
@@ -45,7 +45,7 @@ public enum DupesCommand: ShellCommand {
                 rows.append([.number(Double(index + 1)), .text(leads.id(at: row)), TableValue(contact.name), TableValue(contact.email),
                              TableValue(contact.company), .text(leads.stage(at: row)), .text(how)])
                 let who = [contact.name, contact.email, contact.company].compactMap { $0 }.filter { !$0.isEmpty }
-                let number = String(index + 1)
+                let number = Thousands.format(index + 1)
                 narrowRows.append([.text(String(repeating: " ", count: max(0, groupDigits - number.count)) + number + " " + leads.id(at: row)),
                                    .text(who.joined(separator: " · ")), .text(leads.stage(at: row)),
                                    .text(how.replacingOccurrences(of: ", ", with: "+"))])

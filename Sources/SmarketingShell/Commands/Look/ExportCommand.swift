@@ -37,7 +37,7 @@ public enum ExportCommand: ShellCommand {
             var copy = session.workspace
             do { copy.leads = try LeadStore(rows.map { leads[$0] }) } catch { throw .refused("repeated lead id \(error.id)") }
             do { try copy.save(path: file.text) } catch { throw .workspace(error) }
-            return .message("exported \(rows.count) lead\(rows.count == 1 ? "" : "s") to \(file.text)")
+            return .message("exported \(Thousands.format(rows.count)) lead\(rows.count == 1 ? "" : "s") to \(file.text)")
         }
         guard lower.hasSuffix(".csv") else {
             throw arguments.unexpected(file, expected: "a file ending in .csv or .json")
@@ -67,6 +67,6 @@ public enum ExportCommand: ShellCommand {
             text += CSVWriter.line(CSVWriter.cells(of: leads[row], columns: header))
         }
         do { try AtomicFile.replace(file.text, with: Array(text.utf8)) } catch { throw .workspace(error) }
-        return .message("exported \(rows.count) lead\(rows.count == 1 ? "" : "s") to \(file.text) (\(header.count) columns)")
+        return .message("exported \(Thousands.format(rows.count)) lead\(rows.count == 1 ? "" : "s") to \(file.text) (\(header.count) columns)")
     }
 }

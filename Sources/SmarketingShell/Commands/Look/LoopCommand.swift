@@ -10,11 +10,14 @@ public enum LoopCommand: ShellCommand {
     public static let usage = "loop [by source|campaign|persona|FIELD] [over DURATION] [where EXPR|@view]"
     public static let details = """
         One row per value of FIELD (source by default) and a total: MQLs handed over (leads
-        that entered the hand-off stage, mql, or a later one), how many sales accepted
-        (entered sal or later), rejected (reject: not ready, with the most given reasons),
+        that entered mql, marketing's last stage, or a later one), how many sales accepted
+        (entered sal, the hand-off, or later), rejected (reject: not ready, with the most given reasons),
         the latest verdicts (feedback good or bad; good% is the share of the rated ones),
         and won (reached customer). accepted%, rejected% and won% are shares of the MQLs
-        handed over. over 30d counts only leads handed over in the last 30 days.
+        handed over. over 30d counts only leads handed over in the last 30 days. A lead
+        created in its stage with no move on record (as an import brings them) is not
+        counted, whatever its stage: whether it was handed over is unknown; the footer
+        says how many there are, per stage.
         The same facts are fields: feedback, feedbacks, reason, rejected
         (count where rejected = true by reason).
         """

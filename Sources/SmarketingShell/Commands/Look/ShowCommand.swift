@@ -77,11 +77,13 @@ public enum ShowCommand: ShellCommand {
         return [change.note, "forced: " + force].compactMap { $0 }.joined(separator: "; ")
     }
 
+    /// A custom field's value as the file has it: a number such as a lead number
+    /// (`660737`) is often an id, which thousands separators would misrepresent.
     private static func value(_ json: JSONValue) -> TableValue {
         switch json {
         case .null: .null
         case .string(let text): .text(text)
-        case .number: TableValue(json.doubleValue)
+        case .number: .figures(json.compactText)
         default: .text(json.compactText)
         }
     }

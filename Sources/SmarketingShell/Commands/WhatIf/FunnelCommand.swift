@@ -80,7 +80,7 @@ public enum FunnelCommand: ShellCommand {
         let workspace = session.workspace
         let side = workspace.leads.remembered("funnel-side", key: AnalysisKey(workspace, rows: rows)) {
             workspace.funnel.stages.filter(\.isSide).map { stage in
-                "\(stage.id) \(rows.filter { workspace.leads.stage(at: $0) == stage.id }.count)"
+                "\(stage.id) \(Thousands.format(rows.filter { workspace.leads.stage(at: $0) == stage.id }.count))"
             }
         }
         var footer = "\(Thousands.format(rows.count)) lead\(rows.count == 1 ? "" : "s")" + (side.isEmpty ? "" : "; outside the funnel: " + side.joined(separator: ", "))

@@ -1,14 +1,15 @@
-import SmarketingKit
+import Foundation
 
 /// Numbers for people: thousands separated by commas (`1,148,903`, `12,500.5`), so a
-/// table of large counts reads at a glance. JSON and CSV keep plain numbers.
-enum Thousands {
+/// table of large counts reads at a glance. JSON and CSV keep plain numbers. In the kit
+/// so the texts it words (an agreement's effect) group like the shell's tables.
+public enum Thousands {
     /// A count in prose (a footer, a message): `100,000 leads`, as the table cells above it.
-    static func format(_ count: Int) -> String {
+    public static func format(_ count: Int) -> String {
         format(Double(count))
     }
 
-    static func format(_ value: Double) -> String {
+    public static func format(_ value: Double) -> String {
         let plain = NumberText.format(value)
         guard value.isFinite, abs(value) >= 1000, abs(value) < 1e15 else { return plain }
         let negative = plain.hasPrefix("-")
