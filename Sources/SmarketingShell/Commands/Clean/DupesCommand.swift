@@ -35,20 +35,26 @@ public enum DupesCommand: ShellCommand {
         let groups = found.groups
         var rows: [[TableValue]] = []
         var narrowRows: [[TableValue]] = []
+        // The narrow layout is for a table on a terminal; csv, json and a file never show
+        // it, and building it for every row doubled the listing of a million leads' groups.
+        let showsNarrow = session.settings.format == .table && session.redirect == nil
+            && (session.terminalWidth?() ?? session.settings.width) != nil
         let groupDigits = Thousands.format(groups.count).count
         for (index, group) in groups.enumerated() {
             if index & 0xFFF == 0, session.isInterrupted() { throw .interrupted }
             let how = Duplicates.Criterion.allCases.filter(group.matchedBy.contains).map(\.rawValue).joined(separator: ", ")
+            let number = showsNarrow ? Thousands.format(index + 1) : ""
+            let narrowNumber = String(repeating: " ", count: max(0, groupDigits - number.count)) + number + " "
+            let narrowHow = showsNarrow ? how.replacingOccurrences(of: ", ", with: "+") : ""
             for row in group.rows {
                 // From the columns: listing a million leads' duplicates decodes none.
                 let contact = leads.contact(at: row)
                 rows.append([.number(Double(index + 1)), .text(leads.id(at: row)), TableValue(contact.name), TableValue(contact.email),
                              TableValue(contact.company), .text(leads.stage(at: row)), .text(how)])
+                guard showsNarrow else { continue }
                 let who = [contact.name, contact.email, contact.company].compactMap { $0 }.filter { !$0.isEmpty }
-                let number = Thousands.format(index + 1)
-                narrowRows.append([.text(String(repeating: " ", count: max(0, groupDigits - number.count)) + number + " " + leads.id(at: row)),
-                                   .text(who.joined(separator: " · ")), .text(leads.stage(at: row)),
-                                   .text(how.replacingOccurrences(of: ", ", with: "+"))])
+                narrowRows.append([.text(narrowNumber + leads.id(at: row)), .text(who.joined(separator: " · ")), .text(leads.stage(at: row)),
+                                   .text(narrowHow)])
             }
         }
         var footer = "\(Thousands.format(groups.count)) group\(groups.count == 1 ? "" : "s") of likely duplicates"
@@ -64,6 +70,6 @@ public enum DupesCommand: ShellCommand {
         let narrow = Table(columns: ["group id", "name · email · company", "stage", "same"], rows: narrowRows,
                            footer: footer, stageColumns: [2])
         return .table(Table(columns: ["group", "id", "name", "email", "company", "stage", "same"], rows: rows,
-                            footer: footer, stageColumns: [5], narrower: [narrow]))
+                            footer: footer, stageColumns: [5], narrower: showsNarrow ? [narrow] : []))
     }
 }
