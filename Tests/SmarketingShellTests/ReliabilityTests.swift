@@ -270,6 +270,12 @@ struct RuleTimeTests {
     }
 }
 
+/// The lock anna holds from another process (pid 1 is always alive), written over `lock`.
+func holdAsAnna(_ lock: WorkspaceLock) throws {
+    let anna = #"{"user": "anna", "pid": 1, "host": "\#(WorkspaceLock.hostName)", "since": "2026-11-24T09:00:00Z"}"#
+    try Data(anna.utf8).write(to: URL(fileURLWithPath: lock.path))
+}
+
 @Suite("Two people on one file")
 struct FollowTests {
     @Test("the read-only session reloads what the writer saves and offers to take over when the writer quits")
@@ -277,8 +283,7 @@ struct FollowTests {
         let copy = try temporaryCopy("demo.json")
         // anna writes the file from another process (pid 1 is always alive).
         let lock = WorkspaceLock(workspacePath: copy.path)
-        let anna = #"{"user": "anna", "pid": 1, "host": "\#(WorkspaceLock.hostName)", "since": "2026-11-24T09:00:00Z"}"#
-        try Data(anna.utf8).write(to: URL(fileURLWithPath: lock.path))
+        try holdAsAnna(lock)
         let erik = try Harness(path: copy.path, actor: "erik")
         erik.session.workspaceGuard = WorkspaceGuard(session: erik.session, forceUnlock: false, ask: nil)
         #expect(erik.session.readOnlyReason != nil)
@@ -320,8 +325,7 @@ extension FollowTests {
     func wokenAtIdlePrompt() throws {
         let copy = try temporaryCopy("demo.json")
         let lock = WorkspaceLock(workspacePath: copy.path)
-        let anna = #"{"user": "anna", "pid": 1, "host": "\#(WorkspaceLock.hostName)", "since": "2026-11-24T09:00:00Z"}"#
-        try Data(anna.utf8).write(to: URL(fileURLWithPath: lock.path))
+        try holdAsAnna(lock)
         let erik = try Harness(path: copy.path, actor: "erik")
         let guarding = WorkspaceGuard(session: erik.session, forceUnlock: false, ask: nil)
         erik.session.workspaceGuard = guarding
@@ -345,8 +349,7 @@ extension FollowTests {
     func followForeignSave() throws {
         let copy = try temporaryCopy("demo.json")
         let lock = WorkspaceLock(workspacePath: copy.path)
-        let anna = #"{"user": "anna", "pid": 1, "host": "\#(WorkspaceLock.hostName)", "since": "2026-11-24T09:00:00Z"}"#
-        try Data(anna.utf8).write(to: URL(fileURLWithPath: lock.path))
+        try holdAsAnna(lock)
         let erik = try Harness(path: copy.path, actor: "erik")
         let guarding = WorkspaceGuard(session: erik.session, forceUnlock: false, ask: nil)
         erik.session.workspaceGuard = guarding
@@ -430,8 +433,7 @@ struct HardLinkTests {
         #expect(WorkspaceLock(workspacePath: files.other).path == files.path + ".smk-lock")
         // anna's lock as another process would hold it (pid 1 is always alive).
         let lock = WorkspaceLock(workspacePath: files.path)
-        let held = #"{"user": "anna", "pid": 1, "host": "\#(WorkspaceLock.hostName)", "since": "2026-11-24T09:00:00Z"}"#
-        try Data(held.utf8).write(to: URL(fileURLWithPath: lock.path))
+        try holdAsAnna(lock)
         let erik = try Self.session(files.other, as: "erik")
         #expect(erik.session.readOnlyReason != nil)
         #expect(erik.err.text.contains("other.json is held by anna (pid 1"), "\(erik.err.text)")
