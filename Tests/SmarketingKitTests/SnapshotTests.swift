@@ -242,7 +242,7 @@ struct SnapshotTests {
         try workspace.leads.replace(lead)
         let bytes = WorkspaceCodec.encode(workspace)
         try AtomicFile.replace(file.path, with: bytes)
-        WorkspaceSnapshot.didSave(bytes, path: file.path, policy: Self.policy)
+        WorkspaceSnapshot.didSave(path: file.path, size: bytes.count, policy: Self.policy)
         let (reopened, outcome) = try Self.load(file.path)
         #expect(outcome == .read)
         #expect(reopened.leads[5].name == "Saved Name")

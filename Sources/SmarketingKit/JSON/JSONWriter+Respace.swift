@@ -11,9 +11,27 @@ extension JSONWriter {
     /// of bytes that stay as they are (strings, found with `memchr`, numbers, brackets)
     /// are copied at once, straight into the output.
     mutating func appendRespaced(_ json: UnsafeBufferPointer<UInt8>) {
-        guard let base = json.baseAddress else { return }
+        guard json.baseAddress != nil, !json.isEmpty else { return }
+        // Into scratch space first (at most one added byte per input byte), then appended
+        // once: dozens of small appends a lead cost more than the respacing itself.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 2 * json.count) { scratch in
+            guard let out = scratch.baseAddress else { return }
+            let written = Self.respace(json, into: out)
+            append(UnsafeBufferPointer(start: out, count: written))
+        }
+    }
+
+    /// Writes `json` respaced to `out`, which has room for twice its bytes; the count written.
+    private static func respace(_ json: UnsafeBufferPointer<UInt8>, into out: UnsafeMutablePointer<UInt8>) -> Int {
+        guard let base = json.baseAddress else { return 0 }
         let count = json.count
         let quote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\")
+        var written = 0
+        func copy(_ from: Int, _ to: Int) {
+            guard to > from else { return }
+            (out + written).update(from: base + from, count: to - from)
+            written += to - from
+        }
         var i = 0
         var run = 0
         while i < count {
@@ -36,18 +54,20 @@ extension JSONWriter {
                 }
                 i = end
             case 0x20, 0x09, 0x0A, 0x0D:
-                append(UnsafeBufferPointer(start: base + run, count: i - run))
+                copy(run, i)
                 i += 1
                 run = i
             case UInt8(ascii: ","), UInt8(ascii: ":"):
-                append(UnsafeBufferPointer(start: base + run, count: i + 1 - run))
-                appendByte(0x20)
+                copy(run, i + 1)
+                out[written] = 0x20
+                written += 1
                 i += 1
                 run = i
             default:
                 i += 1
             }
         }
-        append(UnsafeBufferPointer(start: base + run, count: count - run))
+        copy(run, count)
+        return written
     }
 }

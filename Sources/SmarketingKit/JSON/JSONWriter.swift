@@ -4,10 +4,45 @@
 /// diff of two saves shows which leads changed) and `pretty` for the small sections a
 /// person may edit by hand.
 public struct JSONWriter {
+    /// What was written and not yet handed to `drain` (all of it, when not streaming).
     public private(set) var bytes: [UInt8] = []
+    /// Streaming: where `flushIfFull` hands each chunk of at least `chunkBytes`; false
+    /// when it could not take it (a write failed). Nil keeps everything in `bytes`.
+    private let drain: ((UnsafeRawBufferPointer) -> Bool)?
+    private let chunkBytes: Int
+    /// A chunk `drain` refused: the output is incomplete and the writer should stop.
+    public private(set) var drainFailed = false
 
     public init(reservingCapacity capacity: Int = 0) {
+        drain = nil
+        chunkBytes = .max
         bytes.reserveCapacity(capacity)
+    }
+
+    /// A writer that streams: a saved million-lead file goes to its file a chunk at a
+    /// time instead of being held whole in memory first (issue 18, item 4), which also
+    /// spares faulting in and freeing a buffer the size of the file.
+    public init(chunkBytes: Int, drain: @escaping (UnsafeRawBufferPointer) -> Bool) {
+        self.drain = drain
+        self.chunkBytes = max(chunkBytes, 1)
+        bytes.reserveCapacity(self.chunkBytes + self.chunkBytes / 4)
+    }
+
+    /// Hands the bytes written so far to `drain` once they fill a chunk.
+    mutating func flushIfFull() {
+        if bytes.count >= chunkBytes { flush() }
+    }
+
+    /// Hands whatever is written to `drain` (when streaming); false once a chunk was
+    /// refused. Call once at the end.
+    @discardableResult
+    public mutating func flush() -> Bool {
+        guard let drain, !drainFailed else { return !drainFailed }
+        if !bytes.isEmpty {
+            if !bytes.withUnsafeBytes(drain) { drainFailed = true }
+            bytes.removeAll(keepingCapacity: true)
+        }
+        return !drainFailed
     }
 
     /// Appends raw ASCII/UTF-8 text (punctuation, indentation).

@@ -56,6 +56,20 @@ public enum AtomicFile {
     /// (`replaceInPlace`). The `flock` this process holds on the file (`FileLocks`) is
     /// taken on the new file before the rename and let go on the old one after it.
     public static func replace(_ path: String, with bytes: [UInt8], force: Bool = false) throws(WorkspaceError) {
+        _ = try replace(path, force: force) { sink in bytes.withUnsafeBytes(sink) }
+    }
+
+    /// Replaces `path` as `replace(_:with:force:)` does with the bytes `produce` hands to
+    /// its sink, in as many pieces as it likes, straight into the temporary file: a
+    /// million-lead save never holds the whole file in memory (issue 18, item 4). The
+    /// sink answers false when a write failed (then `produce` should stop; the error is
+    /// thrown). `produce` answers false to give up (Ctrl-C): the file is left as it was,
+    /// no temporary remains, and the answer is false.
+    ///
+    /// A file with more than one name is written in place from the whole text, gathered
+    /// first (or read back from the temporary file, for a link made during the write).
+    public static func replace(_ path: String, force: Bool = false,
+                               streaming produce: (_ sink: @escaping (UnsafeRawBufferPointer) -> Bool) -> Bool) throws(WorkspaceError) -> Bool {
         let target = WorkspaceLock.realPath(path)
         let url = URL(fileURLWithPath: target)
         let folder = url.deletingLastPathComponent().path
@@ -72,8 +86,10 @@ public enum AtomicFile {
                 throw .cannotSave(path: path, reason: refusal + "; save! writes it anyway")
             }
             if existing.st_nlink > 1, (existing.st_mode & S_IFMT) == S_IFREG {
-                try replaceInPlace(path, target: target, home: home, with: bytes, existing: existing)
-                return
+                let gathered = Gathered()
+                guard produce(gathered.sink) else { return false }
+                try replaceInPlace(path, target: target, home: home, with: gathered.bytes, existing: existing)
+                return true
             }
         }
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode)
@@ -91,17 +107,16 @@ public enum AtomicFile {
             // The new file keeps the recorded home, for hard links made later.
             if let recorded = WorkspaceHome.recorded(path: target) { WorkspaceHome.record(recorded, descriptor: fd) }
         }
-        bytes.withUnsafeBytes { buffer in
-            var done = 0
-            while failure == nil, done < buffer.count, let base = buffer.baseAddress {
-                let n = write(fd, base + done, buffer.count - done)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    failure = errnoText()
-                    return
-                }
-                done += n
-            }
+        var interrupted = false
+        if failure == nil {
+            let written = Written(fd: fd)
+            interrupted = !produce(written.sink)
+            failure = written.failure
+        }
+        if interrupted, failure == nil {
+            close(fd)
+            unlink(temporary)
+            return false
         }
         if failure == nil, fsync(fd) != 0 { failure = errnoText() }
         if !carried, close(fd) != 0, failure == nil { failure = errnoText() }
@@ -109,9 +124,14 @@ public enum AtomicFile {
         var now = stat()
         if failure == nil, let held, fstat(held, &now) == 0, now.st_nlink > 1 {
             if carried { close(fd) }
+            let bytes: [UInt8]
+            do { bytes = try readAll(temporary) } catch {
+                unlink(temporary)
+                throw .cannotSave(path: path, reason: "the new text could not be read back for a file with several names (\(error))")
+            }
             unlink(temporary)
             try replaceInPlace(path, target: target, home: home, with: bytes, existing: now)
-            return
+            return true
         }
         if failure == nil, rename(temporary, target) != 0 { failure = errnoText() }
         if let failure {
@@ -124,6 +144,44 @@ public enum AtomicFile {
         if folderFD >= 0 {
             fsync(folderFD)
             close(folderFD)
+        }
+        return true
+    }
+
+    /// The sink of a streamed replace: writes each piece whole to the temporary file,
+    /// and keeps the first failure (then takes nothing more).
+    private final class Written {
+        let fd: Int32
+        var failure: String?
+
+        init(fd: Int32) { self.fd = fd }
+
+        var sink: (UnsafeRawBufferPointer) -> Bool {
+            { [self] buffer in
+                var done = 0
+                while failure == nil, done < buffer.count, let base = buffer.baseAddress {
+                    let n = write(fd, base + done, buffer.count - done)
+                    if n < 0 {
+                        if errno == EINTR { continue }
+                        failure = errnoText()
+                        break
+                    }
+                    done += n
+                }
+                return failure == nil
+            }
+        }
+    }
+
+    /// The sink of a replace in place: gathers the pieces into one text.
+    private final class Gathered {
+        var bytes: [UInt8] = []
+
+        var sink: (UnsafeRawBufferPointer) -> Bool {
+            { [self] buffer in
+                bytes.append(contentsOf: buffer)
+                return true
+            }
         }
     }
 

@@ -145,6 +145,14 @@ extension WorkspaceCodec {
         // no memory.
         let loaded = workspace.leads.table.source.count
         var writer = JSONWriter(reservingCapacity: 65_536 + max(workspace.leads.count * 600, loaded + loaded / 4))
+        guard encode(workspace, into: &writer, isInterrupted: isInterrupted) else { return nil }
+        return writer.bytes
+    }
+
+    /// Encodes as `encode` does into `writer`, which may stream the text to a file a
+    /// chunk at a time (`Workspace.save`); false when `isInterrupted` said stop or the
+    /// writer's drain failed. The bytes are the same either way.
+    public static func encode(_ workspace: Workspace, into writer: inout JSONWriter, isInterrupted: () -> Bool) -> Bool {
         var order: [String] = []
         var seen = Set<String>()
         for key in ["format", "version"] + workspace.shape.keyOrder + Workspace.Section.allCases.map(\.rawValue) + workspace.extra.keys where seen.insert(key).inserted {
@@ -159,7 +167,7 @@ extension WorkspaceCodec {
                 if section == .leads {
                     writer.raw(first ? "\n" : ",\n")
                     first = false
-                    guard writeLeads(workspace.leads, into: &writer, isInterrupted: isInterrupted) else { return nil }
+                    guard writeLeads(workspace.leads, into: &writer, isInterrupted: isInterrupted) else { return false }
                     continue
                 }
                 if section == .audit {
@@ -179,9 +187,10 @@ extension WorkspaceCodec {
             writer.string(key)
             writer.raw(": ")
             writer.pretty(value, level: 1)
+            writer.flushIfFull()
         }
         writer.raw("\n}\n")
-        return writer.bytes
+        return writer.flush()
     }
 
     /// Writes the leads; false when `isInterrupted` said stop.
@@ -205,6 +214,8 @@ extension WorkspaceCodec {
             } else {
                 writer.compact(.object(leads[row].json))
             }
+            writer.flushIfFull()
+            if writer.drainFailed { return false }
         }
         writer.raw(leads.isEmpty ? "]" : "\n  ]")
         return true
@@ -218,6 +229,7 @@ extension WorkspaceCodec {
             writer.raw(i == 0 ? "\n" : ",\n")
             writer.indent(2)
             writer.compact(entry.json)
+            writer.flushIfFull()
         }
         writer.raw(audit.isEmpty ? "]" : "\n  ]")
     }

@@ -182,13 +182,14 @@ public enum WorkspaceSnapshot {
 
     // MARK: - Save
 
-    /// After a save of `bytes` to `path`: a snapshot of the new file, decoded from the
-    /// bytes just written on the background thread.
-    static func didSave(_ bytes: [UInt8], path: String, policy: Policy) {
-        guard policy.enabled, bytes.count >= policy.minimumBytes, let stamp = FileStamp.of(path), Int(stamp.size) == bytes.count else {
+    /// After a save of `size` bytes to `path`: a snapshot of the new file, decoded on the
+    /// background thread from the file just written (mapped: the save streamed it and
+    /// kept no copy).
+    static func didSave(path: String, size: Int, policy: Policy) {
+        guard policy.enabled, size >= policy.minimumBytes, let stamp = FileStamp.of(path), Int(stamp.size) == size else {
             return
         }
-        let job = DecodeJob(bytes: bytes, stamp: stamp, jsonPath: path, policy: policy)
+        let job = DecodeJob(stamp: stamp, jsonPath: path, policy: policy)
         if policy.inBackground { Background.schedule(.decode(job)) } else { job.run(mayWrite: { true }) }
     }
 
@@ -246,13 +247,22 @@ extension WorkspaceSnapshot {
     }
 
     struct DecodeJob: Sendable {
-        let bytes: [UInt8]
         let stamp: FileStamp
         let jsonPath: String
         let policy: Policy
 
+        /// The saved file, mapped, while it is still the one `stamp` describes.
+        private func savedBytes() -> FileBytes? {
+            let fd = open(jsonPath, O_RDONLY | O_CLOEXEC)
+            guard fd >= 0 else { return nil }
+            defer { close(fd) }
+            guard FileStamp.of(jsonPath) == stamp, let mapped = FileBytes(mapping: fd, count: Int(stamp.size)),
+                  FileStamp.of(jsonPath) == stamp else { return nil }
+            return mapped
+        }
+
         func run(mayWrite: () -> Bool) {
-            let file = FileBytes(bytes)
+            guard let file = savedBytes() else { return }
             guard let decoded = try? WorkspaceCodec.decodeWithLeadsRange(file, path: nil, defaultName: "", prepared: nil),
                   let range = decoded.leadsRange, decoded.leads.table.rawStart.count == decoded.leads.table.count,
                   decoded.leads.table.count > 0 else { return }
