@@ -219,6 +219,25 @@ struct SnapshotTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: broken.folder) == ["ws.json"])
     }
 
+    @Test("the demo, some 700 KB, gets a snapshot under the program's policy and reopens from it; a small file does not")
+    func demoSized() throws {
+        let policy = WorkspaceSnapshot.Policy(enabled: true, inBackground: false)
+        let demo = try AtomicFile.readAll(Fixtures.demo)
+        #expect(demo.count > policy.minimumBytes)
+        let file = try Self.workspaceFile(demo)
+        defer { try? FileManager.default.removeItem(atPath: file.folder) }
+        #expect(try Self.load(file.path, policy).1 == .rebuilt)
+        let (reopened, outcome) = try Self.load(file.path, policy)
+        #expect(outcome == .read)
+        try Self.expectSame(reopened, try Self.load(file.path, .off).0)
+        let bytes = try Self.generated(20)
+        #expect(bytes.count < policy.minimumBytes)
+        let small = try Self.workspaceFile(bytes)
+        defer { try? FileManager.default.removeItem(atPath: small.folder) }
+        #expect(try Self.load(small.path, policy).1 == .unused)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: small.folder) == ["ws.json"])
+    }
+
     @Test("under --safe a snapshot is written only inside the allowed folder")
     func safeFolder() throws {
         let file = try Self.workspaceFile(Self.generated(20))

@@ -23,8 +23,9 @@ import Glibc
 extension AtomicFile {
     /// Where the pending copy of the file with inode `inode` and home `home` lives.
     static func pendingCopyName(home: String, inode: UInt64) -> String {
-        let url = URL(fileURLWithPath: home)
-        return url.deletingLastPathComponent().path + "/." + url.lastPathComponent + ".smk-copy-\(inode)"
+        // Split by hand, not with URL: this runs on every open (issue 18, item 6).
+        let (folder, name) = splitPath(home)
+        return folder + "/." + name + ".smk-copy-\(inode)"
     }
 
     /// The pending copy of the file at `path`, when a copy in place is under way or was

@@ -202,17 +202,32 @@ public enum AtomicFile {
 
     /// Removes the temporary files of saves of `target` whose process is gone (killed in
     /// the middle of a save): they are never the workspace, only a copy cut short.
+    ///
+    /// Listed with `readdir`, not `FileManager`: it runs on every open (for the file and
+    /// its snapshot), and Foundation's listing and URLs cost start-up more than the rest
+    /// of opening a small workspace from its snapshot (issue 18, item 6).
     public static func removeStaleTemporaries(of target: String) {
-        let url = URL(fileURLWithPath: target)
-        let folder = url.deletingLastPathComponent().path
-        let prefix = "." + url.lastPathComponent + ".tmp-"
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder) else { return }
-        for name in names where name.hasPrefix(prefix) {
-            guard let pid = Int32(name.dropFirst(prefix.count)), pid > 0, pid != getpid() else { continue }
-            if kill(pid, 0) != 0, errno == ESRCH {
-                unlink(folder + "/" + name)
+        let (folder, file) = splitPath(target)
+        let prefix = Array(("." + file + ".tmp-").utf8)
+        guard !file.isEmpty, let directory = opendir(folder.isEmpty ? "/" : folder) else { return }
+        defer { closedir(directory) }
+        var stale: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                Array(raw.prefix { $0 != 0 })
             }
+            guard name.count > prefix.count, name.starts(with: prefix),
+                  let pid = Int32(String(decoding: name[prefix.count...], as: UTF8.self)), pid > 0, pid != getpid() else { continue }
+            if kill(pid, 0) != 0, errno == ESRCH { stale.append(String(decoding: name, as: UTF8.self)) }
         }
+        for name in stale { unlink(folder + "/" + name) }
+    }
+
+    /// The folder and the name of a file's path, as `folder + "/" + name` names it again:
+    /// "." for a bare name, "" for a file in the root.
+    static func splitPath(_ path: String) -> (folder: String, name: String) {
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return (".", path) }
+        return (String(path[..<slash]), String(path[path.index(after: slash)...]))
     }
 
     static func errnoText() -> String {

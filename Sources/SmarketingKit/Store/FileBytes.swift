@@ -29,12 +29,17 @@ final class FileBytes: @unchecked Sendable {
         let inode: UInt64
     }
 
-    private struct Weak: @unchecked Sendable {
+    /// One live mapping of a file.
+    private struct Mapping: @unchecked Sendable {
+        let file: FileKey
+        let id: ObjectIdentifier
         weak var bytes: FileBytes?
     }
 
-    /// The live mappings, by file, for `detach`.
-    private static let mappings = Mutex<[FileKey: [ObjectIdentifier: Weak]]>([:])
+    /// The live mappings, for `detach`. A plain list (a process maps a file or two): a
+    /// dictionary keyed by file cost start-up a tenth of a millisecond in looking up its
+    /// keys' `Hashable` conformances the first time (issue 18, item 6).
+    private static let mappings = Mutex<[Mapping]>([])
 
     static let empty = FileBytes([])
 
@@ -54,17 +59,14 @@ final class FileBytes: @unchecked Sendable {
         let key = FileKey(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
         file = key
         let me = ObjectIdentifier(self)
-        Self.mappings.withLock { $0[key, default: [:]][me] = Weak(bytes: self) }
+        Self.mappings.withLock { $0.append(Mapping(file: key, id: me, bytes: self)) }
     }
 
     deinit {
         if case .mapped(let base, let count) = storage {
             if let file {
                 let me = ObjectIdentifier(self)
-                Self.mappings.withLock { all in
-                    all[file]?[me] = nil
-                    if all[file]?.isEmpty == true { all[file] = nil }
-                }
+                Self.mappings.withLock { all in all.removeAll { $0.id == me && $0.file == file } }
             }
             munmap(UnsafeMutableRawPointer(mutating: base), count)
         }
@@ -80,15 +82,12 @@ final class FileBytes: @unchecked Sendable {
         var info = stat()
         guard fstat(fd, &info) == 0 else { return false }
         let key = FileKey(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
-        let live = mappings.withLock { all in all[key].map { Array($0.values) } ?? [] }
-        for weak in live {
-            guard let bytes = weak.bytes else { continue }
+        let live = mappings.withLock { all in all.filter { $0.file == key } }
+        for mapping in live {
+            guard let bytes = mapping.bytes else { continue }
             guard bytes.moveToMemory() else { return false }
             let gone = ObjectIdentifier(bytes)
-            mappings.withLock { all in
-                all[key]?[gone] = nil
-                if all[key]?.isEmpty == true { all[key] = nil }
-            }
+            mappings.withLock { all in all.removeAll { $0.id == gone && $0.file == key } }
         }
         return true
     }

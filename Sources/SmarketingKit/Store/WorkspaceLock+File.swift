@@ -16,7 +16,9 @@ import Glibc
 /// under the name stand unlocked.
 enum FileLocks {
     /// The descriptors holding `flock`, by the workspace's home.
-    private static let held = Mutex<[String: Int32]>([:])
+    /// A plain list, not a `[String: Int32]`: a process holds one or two, and the
+    /// dictionary's first use cost start-up a tenth of a millisecond (issue 18, item 6).
+    private static let held = Mutex<HeldLocks>(HeldLocks())
 
     /// The descriptor holding the lock on `home`'s file in this process, if any.
     static func descriptor(_ home: String) -> Int32? {
@@ -87,5 +89,24 @@ extension WorkspaceLock {
             return Holder(user: user, pid: pid, host: Self.hostName, since: since)
         }
         return Holder(user: "someone (through another name of the file)", pid: 0, host: "?", since: now)
+    }
+}
+
+/// The descriptors `FileLocks` holds, by home path.
+private struct HeldLocks {
+    private var entries: [(home: String, fd: Int32)] = []
+
+    subscript(home: String) -> Int32? {
+        get { entries.first { $0.home == home }?.fd }
+        set {
+            entries.removeAll { $0.home == home }
+            if let newValue { entries.append((home, newValue)) }
+        }
+    }
+
+    mutating func removeValue(forKey home: String) -> Int32? {
+        let fd = self[home]
+        self[home] = nil
+        return fd
     }
 }

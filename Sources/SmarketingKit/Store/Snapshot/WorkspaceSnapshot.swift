@@ -22,14 +22,17 @@ public enum WorkspaceSnapshot {
     /// When snapshots are read and written.
     public struct Policy: Sendable, Equatable {
         public var enabled: Bool
-        /// Smaller JSON files load in milliseconds: no snapshot beside them.
+        /// Smaller JSON files decode faster than a snapshot is checked and read: no
+        /// snapshot beside them. The bundled demo (some 700 KB, 420 leads with long
+        /// histories) is above it: reopened from its snapshot, start-up stays within 2×
+        /// sqlite3's (issue 18, item 6), where decoding it took three times as long.
         public var minimumBytes: Int
         /// `--safe`: snapshots are written only inside this (resolved) folder.
         public var onlyInFolder: String?
         /// Write on a background thread (the program) or before returning (tests).
         public var inBackground: Bool
 
-        public init(enabled: Bool, minimumBytes: Int = 1 << 20, onlyInFolder: String? = nil, inBackground: Bool = true) {
+        public init(enabled: Bool, minimumBytes: Int = Policy.defaultMinimumBytes, onlyInFolder: String? = nil, inBackground: Bool = true) {
             self.enabled = enabled
             self.minimumBytes = minimumBytes
             self.onlyInFolder = onlyInFolder
@@ -37,6 +40,9 @@ public enum WorkspaceSnapshot {
         }
 
         public static let off = Policy(enabled: false)
+
+        /// 256 KiB: where reading a snapshot starts to cost less than decoding the JSON.
+        public static let defaultMinimumBytes = 256 << 10
     }
 
     /// What a load did with the snapshot.
