@@ -16,8 +16,9 @@ public enum LoopCommand: ShellCommand {
         and won (reached customer). accepted%, rejected% and won% are shares of the MQLs
         handed over. over 30d counts only leads handed over in the last 30 days. A lead
         created in its stage with no move on record (as an import brings them) is not
-        counted, whatever its stage: whether it was handed over is unknown; the footer
-        says how many there are, per stage.
+        counted: whether it was handed over is unknown; the footer says how many there
+        are, per stage. One created in mql and still there is counted: handed over, no
+        more.
         The same facts are fields: feedback, feedbacks, reason, rejected
         (count where rejected = true by reason).
         """
