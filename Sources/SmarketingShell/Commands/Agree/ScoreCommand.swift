@@ -310,10 +310,16 @@ public enum ScoreCommand: ShellCommand {
         }
         let result = ScoreCheck(samples)
         guard result.leads > 0 else {
-            if outcomeField != nil {
-                throw .refused("no lead has a yes/no, true/false or number in \(against) (\(unknown) leads without an outcome), so nothing can be checked")
+            // Say which of the two is missing: Olist's 842 customers have an outcome and
+            // no score (no rules yet), which the count of unknowns alone left unsaid.
+            let noScore = unscored > 0
+                ? "; \(Thousands.format(unscored)) with an outcome have no score (no fit or interest value, nor rules to give one: score rule add fit \"EXPR\" POINTS)"
+                : ""
+            if outcomeField != nil, unscored == 0 {
+                throw .refused("no lead has a yes/no, true/false or number in \(against) (\(Thousands.format(unknown)) leads without an outcome), so nothing can be checked")
             }
-            throw .refused("no lead with a known outcome and a score (\(unknown) without an outcome against \(against): neither customer nor lost)")
+            throw .refused("no lead with a known outcome and a score (\(Thousands.format(unknown)) without an outcome against \(against)"
+                           + (outcomeField == nil ? ": neither customer nor lost" : "") + ")" + noScore)
         }
         // Bands are numbered in order, with no gap where ties emptied a decile, and each
         // says what share of the leads it holds: with ties they are not tenths.
