@@ -61,6 +61,8 @@ public struct Interpreter {
                 }
             } catch {
                 failed = true
+                // The terminal echoed ^C where the cursor was: the error starts a line of its own.
+                if case .interrupted = error, session.errorWidth != nil { session.err.write("\n") }
                 session.err.write(DiagnosticRenderer.render(error, in: command, width: session.errorWidth?()))
             }
             if timedBefore, session.settings.timer {
