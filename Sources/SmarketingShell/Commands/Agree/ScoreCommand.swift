@@ -352,7 +352,7 @@ public enum ScoreCommand: ShellCommand {
         ]))
         if result.deciles.isEmpty { return .document(document, display: .message(footer)) }
         let title = result.tiesMerged
-            ? "conversion by score band (1 = highest scores; equal scores kept together, so \(result.deciles.count) bands, not 10 deciles)"
+            ? "conversion by score band (1 = highest; ties merged deciles into \(result.deciles.count) bands)"
             : "conversion by score decile (1 = highest scores; equal scores kept together)"
         return .document(document, display: .table(Table(title: title,
                                                          columns: [result.tiesMerged ? "band" : "decile", "score", "leads", "share",
