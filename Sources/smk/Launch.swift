@@ -141,6 +141,7 @@ struct Launch {
         let terminal = Terminal.current
         session.settings.width = terminal.outputIsTTY ? terminal.columns : nil
         if terminal.outputIsTTY { session.terminalWidth = { Terminal.current.columns } }
+        if isatty(STDERR_FILENO) != 0 { session.errorWidth = { Terminal.columns(of: STDERR_FILENO) } }
         session.settings.color = terminal.outputIsTTY && Environment.value("NO_COLOR") == nil
         for assignment in assignments {
             let name = String(assignment.prefix { $0 != "=" })

@@ -20,7 +20,7 @@ struct CompletionReply: Equatable {
 extension CompletionReply: Sendable {}
 
 /// TAB, in the manner of bash: one candidate is inserted with a space after it (no space
-/// after a candidate ending in "/", so a path can go on); several are narrowed to their
+/// after a candidate ending in "/", so a path can go on, nor before a space already there); several are narrowed to their
 /// longest common prefix; when that adds nothing — at once, or on the second TAB — they
 /// are listed in columns below the line and the line is drawn again.
 extension LineEditor {
@@ -43,7 +43,9 @@ extension LineEditor {
             return UInt8(CC_ERROR)
         case 1:
             let only = candidates[0]
-            replace(word, with: only.hasSuffix("/") ? only : only + " ", in: editLine)
+            // Completed in the middle of a line (`cou| where …`), a space already follows.
+            let spaceFollows = cursor < info.lastchar && cursor.pointee == 0x20
+            replace(word, with: only.hasSuffix("/") || spaceFollows ? only : only + " ", in: editLine)
             return UInt8(CC_REFRESH)
         default:
             let prefix = Self.longestCommonPrefix(candidates)

@@ -15,6 +15,12 @@ struct Terminal {
         let columns = ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 ? Int(size.ws_col) : 80
         return Terminal(inputIsTTY: isatty(STDIN_FILENO) != 0, outputIsTTY: isatty(STDOUT_FILENO) != 0, columns: columns)
     }
+
+    /// The width of the terminal on `descriptor` (stderr for errors), 80 when it has none.
+    static func columns(of descriptor: Int32) -> Int {
+        var size = winsize()
+        return ioctl(descriptor, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 ? Int(size.ws_col) : 80
+    }
 }
 
 /// The OS user's login name, the last fallback for who is acting.

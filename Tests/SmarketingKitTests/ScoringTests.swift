@@ -179,6 +179,7 @@ extension ScoreCheckTests {
         let forward = ScoreCheck(scores), backward = ScoreCheck(scores.reversed())
         #expect(forward.deciles == backward.deciles && forward.topLift == backward.topLift)
         #expect(forward.deciles.first?.leads == 12)
+        #expect(forward.tiesMerged && !ScoreCheck((0..<20).map { (Double($0), $0 % 2 == 0) }).tiesMerged)
     }
 
     @Test("fewer than ten leads make no deciles and no lift, but still an AUC")

@@ -26,3 +26,16 @@ struct AnalysisWordingTests {
         #expect(ScenarioCommand.shownDifference(from: 10, to: 7.25) == -2.7)
     }
 }
+
+@Suite("shares as people read them")
+struct ShareWordingTests {
+    @Test("a share above nothing never reads 0%, one short of all never 100%")
+    func tinyShares() throws {
+        #expect(Percent.format(4.0 / 9237) == "<0.1%")
+        #expect(Percent.format(9236.0 / 9237) == ">99.9%")
+        #expect(Percent.format(0) == "0%" && Percent.format(1) == "100%" && Percent.format(0.4234) == "42.3%")
+        // X Education's four Click2call leads of 9,237.
+        let text = try Harness(path: RealData.xeducationWorkspace).run("count by source").out
+        #expect(text.split(separator: "\n").contains { $0.hasPrefix("Click2call ") && $0.hasSuffix("4  <0.1%") }, "\(text)")
+    }
+}

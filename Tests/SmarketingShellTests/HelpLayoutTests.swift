@@ -3,7 +3,7 @@ import Testing
 @testable import SmarketingShell
 
 /// Help read on an 80-column terminal (or any other): prose broken at spaces to the width,
-/// examples kept whole so they can be copied.
+/// examples broken only where a `\` continues them, so they can still be copied.
 @Suite("help laid out for the width")
 struct HelpLayoutTests {
     /// Lines of `text` that are not an example (examples are indented two spaces under `examples:`).
@@ -41,13 +41,30 @@ struct HelpLayoutTests {
                 "a wide terminal gets long lines")
     }
 
-    @Test("examples stay whole on a narrow terminal, so they can be copied")
-    func examplesWhole() throws {
+    @Test("an example wider than the terminal is broken with a \\ at each line's end and still runs as the same commands")
+    func examplesBroken() throws {
         let harness = try Harness()
-        harness.session.terminalWidth = { 60 }
-        let page = harness.run("help import").out
-        let whole = ImportCommand.examples.filter { page.contains("\n  " + $0 + "\n") }
-        #expect(whole == ImportCommand.examples)
+        for width in [60, 80] {
+            harness.session.terminalWidth = { width }
+            for command in CommandRegistry.all where !command.examples.isEmpty {
+                let page = harness.run("help \(command.name)").out
+                let shown = page.components(separatedBy: "\nexamples:\n").last ?? ""
+                let lines = shown.split(separator: "\n").map(String.init)
+                // Only a word that cannot be broken (a quoted phrase) may stick out.
+                #expect(lines.filter { DisplayWidth.of($0) > width && $0.contains(" ") && !$0.contains("\"") }.isEmpty, "\(lines)")
+                // Joined back as the prompt and scripts join continued lines, each example
+                // gives the same commands, token for token.
+                let joined = ScriptSplitter.split(shown).map { try? Lexer.tokenize($0.text).map(\.text) }
+                let original = command.examples.flatMap { ScriptSplitter.split($0) }.map { try? Lexer.tokenize($0.text).map(\.text) }
+                #expect(joined == original, "\(command.name) at \(width)")
+            }
+        }
+        harness.session.terminalWidth = { 80 }
+        let approve = harness.run("help approve").out
+        #expect(approve.contains("""
+              as anna; define MQL "fit >= 50 and a hand raised"; as erik; approve all; \\
+                  explain MQL; undo 2
+            """))
     }
 
     @Test("hand-broken prose is joined and rewrapped; a short line still ends its paragraph")

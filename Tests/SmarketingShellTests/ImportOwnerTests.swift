@@ -47,6 +47,25 @@ struct ImportOwnerTests {
         #expect(!(try Harness(path: Harness.demoPath).run("loop").out.contains("not counted")))
     }
 
+    @Test("MQLs imported into mql and never moved count as handed over, not accepted: the loop of an MQL export is not only its winners")
+    func importedMQLsCount() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("smk-import-mqls-\(ProcessInfo.processInfo.processIdentifier)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let path = folder.appendingPathComponent("mqls.csv").path
+        try "email,stage,source\na@x.io,mql,web\nb@x.io,mql,web\nc@x.io,mql,web\nd@x.io,mql,fair\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let harness = EmptyHarness()
+        let saved = folder.appendingPathComponent("mqls.json").path
+        #expect(harness.run("import \"\(path)\"; move where email = 'a@x.io' to customer; save \"\(saved)\"").outcome.failures == 0)
+        // Decoded (as edited) and read from the columns (as loaded), the same loop.
+        for loop in [harness.run("format json; loop").out, try Harness(path: saved).run("format json; loop").out] {
+            let rows = try #require(try JSONSerialization.jsonObject(with: Data(loop.utf8)) as? [[String: Any]], "\(loop)")
+            let web = try #require(rows.first { $0["source"] as? String == "web" })
+            #expect(web["mqls"] as? Int == 3 && web["accepted"] as? Int == 1 && web["won"] as? Int == 1, "\(web)")
+            #expect(rows.last?["mqls"] as? Int == 4)
+        }
+        #expect(!harness.run("format table; loop").out.contains("not counted"))
+    }
+
     @Test("leads imported into a copy of the demo leave its loop rows as they were, and are said in the footer")
     func importLeavesTheDemoLoop() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("smk-import-loop-\(ProcessInfo.processInfo.processIdentifier)")

@@ -268,6 +268,9 @@ struct ImportTests {
         let cols = CSVWriter.leadColumns.joined(separator: ",") + ",fields.*"
         let demo = try Harness(path: Harness.demoPath)
         #expect(demo.run("export to \(folder)/one.csv cols \(cols)").out == "exported 420 leads to \(folder)/one.csv (21 columns)\n")
+        // The default columns leave the custom fields out, and say how to keep them.
+        #expect(demo.run("export to \(folder)/default.csv").out
+                == "exported 420 leads to \(folder)/default.csv (19 columns; 2 custom fields left out: cols \(cols) keeps them)\n")
         let copy = EmptyHarness()
         #expect(copy.run("import \(folder)/one.csv").out.contains("420 rows read: 420 added, 0 updated, 0 skipped"))
         copy.run("export to \(folder)/two.csv cols \(cols)")

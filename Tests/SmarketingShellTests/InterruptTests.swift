@@ -22,6 +22,19 @@ struct InterruptTests {
         #expect(throws: ShellError.interrupted) { _ = try interpreter.execute(source) }
     }
 
+    @Test("on a terminal 'interrupted' starts a line of its own, not after the ^C the terminal echoed; in a script it does not")
+    func interruptedOnItsOwnLine() throws {
+        for terminal in [true, false] {
+            let harness = try Harness(path: Harness.demoPath)
+            harness.session.workspace.leads.table.memo.removeAll()
+            if terminal { harness.session.errorWidth = { 80 } }
+            // Not yet when the command starts; pressed while it runs.
+            nonisolated(unsafe) var asked = 0
+            harness.session.isInterrupted = { asked += 1; return asked > 1 }
+            #expect(harness.run("funnel by source").err == (terminal ? "\n" : "") + "error: interrupted\n")
+        }
+    }
+
     @Test("the same commands answer when nobody pressed Ctrl-C", arguments: longCommands)
     func answers(command: String) throws {
         let harness = try Harness(path: Harness.demoPath)

@@ -7,16 +7,27 @@ import Testing
 /// whole, and narrow text columns cut on one line instead of wrapped into slivers.
 @Suite("tables on narrow terminals")
 struct NarrowTableTests {
-    @Test("loop on 80 columns: one line per source, every count and share still there")
+    @Test("loop on 80 columns: one line per source, every count and share still there, the reasons whole below")
     func loopNarrow() throws {
         let harness = try Harness(path: Harness.demoPath)
         harness.session.terminalWidth = { 80 }
         let text = harness.run("loop").out
         let lines = text.split(separator: "\n").map(String.init)
-        #expect(lines.allSatisfy { DisplayWidth.of($0) <= 80 || $0.hasPrefix("280 MQLs") }, "\(lines)")
+        #expect(lines.allSatisfy { DisplayWidth.of($0) <= 80 }, "\(lines)")
+        #expect(!text.contains("…"), "nothing cut: \(text)")
         #expect(lines.first?.hasPrefix("source") == true && lines.first?.contains("good/bad") == true)
         // 8 sources, the total, the header, the rule and the footer: no wrapped lines.
-        #expect(lines.count == 12, "\(text)")
+        #expect(Array(lines.prefix(12)).last?.hasPrefix("280 MQLs") == true, "\(text)")
+        // Then each source with reasons, and all, the reasons whole, a long one continued
+        // under its own start.
+        let reasons = Array(lines.dropFirst(12))
+        #expect(reasons.first == "top reject reasons:", "\(text)")
+        #expect(reasons.contains("  webinar           sales rejected: no project yet, keep warm (1)"), "\(reasons)")
+        let download = try #require(reasons.firstIndex { $0.hasPrefix("  content-download  ") })
+        #expect(download + 1 < reasons.count && reasons[download + 1].hasPrefix(String(repeating: " ", count: 20) + "rejected: no project"),
+                "\(reasons)")
+        #expect(reasons.joined(separator: " ").split(separator: " ").joined(separator: " ")
+            .contains("all sales rejected: no project yet, keep warm (4); not sales-ready: reads the blog, no project (3)"), "\(reasons)")
         let all = try #require(lines.first { $0.hasPrefix("all ") })
         #expect(all.contains("280") && all.contains("192 68.6%") && all.contains("7  2.5%") && all.contains("64/37 63.4%") && all.contains("25  8.9%"), "\(all)")
         #expect(lines.contains { $0.hasPrefix("content-download ") }, "the row name is not cut")
@@ -27,6 +38,7 @@ struct NarrowTableTests {
         harness.session.terminalWidth = { 80 }
         let csv = harness.run("format csv; loop").out
         #expect(csv.hasPrefix("source,mqls,accepted,accepted%,rejected"), "csv always gets the full table")
+        #expect(!csv.contains("top reject reasons:"))
     }
 
     @Test("dupes and proposals on 80 columns: no cell cut, every email and rule readable whole")

@@ -278,14 +278,29 @@ func holdAsAnna(_ lock: WorkspaceLock) throws {
 
 @Suite("Two people on one file")
 struct FollowTests {
-    @Test("the read-only session reloads what the writer saves and offers to take over when the writer quits")
-    func follow() throws {
+    /// Where every test here starts: anna writes `demo.json` (a copy of the small fixture)
+    /// from another process, and erik has it open read-only, his guard following her saves.
+    struct ErikReading {
+        let path: String
+        let lock: WorkspaceLock
+        let erik: Harness
+        let guarding: WorkspaceGuard
+    }
+
+    static func erikReadingAnnasFile() throws -> ErikReading {
         let copy = try temporaryCopy("demo.json")
-        // anna writes the file from another process (pid 1 is always alive).
         let lock = WorkspaceLock(workspacePath: copy.path)
         try holdAsAnna(lock)
         let erik = try Harness(path: copy.path, actor: "erik")
-        erik.session.workspaceGuard = WorkspaceGuard(session: erik.session, forceUnlock: false, ask: nil)
+        let guarding = WorkspaceGuard(session: erik.session, forceUnlock: false, ask: nil)
+        erik.session.workspaceGuard = guarding
+        return ErikReading(path: copy.path, lock: lock, erik: erik, guarding: guarding)
+    }
+
+    @Test("the read-only session reloads what the writer saves and offers to take over when the writer quits")
+    func follow() throws {
+        let reading = try Self.erikReadingAnnasFile()
+        let (path, lock, erik) = (reading.path, reading.lock, reading.erik)
         #expect(erik.session.readOnlyReason != nil)
 
         final class Steps: LineReader {
@@ -304,7 +319,7 @@ struct FollowTests {
                                 .line("tag L-000002 +vip")]) { step in
             if step == 2 {
                 // anna tags three leads (one change) and saves.
-                guard let writer = try? Harness(path: copy.path, actor: "anna") else { return }
+                guard let writer = try? Harness(path: path, actor: "anna") else { return }
                 writer.run("tag L-000001,L-000003,L-000004 +vip; save")
             }
             if step == 3 { unlink(lock.path) }  // anna quits
@@ -323,12 +338,8 @@ struct FollowTests {
 extension FollowTests {
     @Test("at an idle prompt the writer's quit wakes the shell to ask about taking over; the next line is a command, not the answer")
     func wokenAtIdlePrompt() throws {
-        let copy = try temporaryCopy("demo.json")
-        let lock = WorkspaceLock(workspacePath: copy.path)
-        try holdAsAnna(lock)
-        let erik = try Harness(path: copy.path, actor: "erik")
-        let guarding = WorkspaceGuard(session: erik.session, forceUnlock: false, ask: nil)
-        erik.session.workspaceGuard = guarding
+        let reading = try Self.erikReadingAnnasFile()
+        let (lock, erik, guarding) = (reading.lock, reading.erik, reading.guarding)
         // While anna holds the file, the idle look has nothing to ask.
         let reader = ScriptedReader([.woken, .line("y"), .line("count where tags = vip")])
         let repl = Repl(session: erik.session, reader: reader)
@@ -347,19 +358,15 @@ extension FollowTests {
 
     @Test("a file written by something other than smk is reloaded with the number of leads that differ")
     func followForeignSave() throws {
-        let copy = try temporaryCopy("demo.json")
-        let lock = WorkspaceLock(workspacePath: copy.path)
-        try holdAsAnna(lock)
-        let erik = try Harness(path: copy.path, actor: "erik")
-        let guarding = WorkspaceGuard(session: erik.session, forceUnlock: false, ask: nil)
-        erik.session.workspaceGuard = guarding
-        var saved = try Workspace.load(path: copy.path)
+        let reading = try Self.erikReadingAnnasFile()
+        let (path, lock, erik, guarding) = (reading.path, reading.lock, reading.erik, reading.guarding)
+        var saved = try Workspace.load(path: path)
         for id in ["L-000001", "L-000003"] {
             var lead = try #require(saved.leads[id: id])
             lead.tags.append("vip")
             try saved.leads.replace(lead)
         }
-        _ = try saved.save(path: copy.path)
+        _ = try saved.save(path: path)
         #expect(guarding.follow(erik.session) == "anna saved demo.json (2 leads changed): reloaded")
         unlink(lock.path)
     }

@@ -104,6 +104,27 @@ struct ScoreCommandTests {
         #expect(text.contains("AUC 0.822 (good)"))
     }
 
+    @Test("score check over heavily tied scores: bands numbered without a gap, a single score as one number, the merge said")
+    func xeducationTies() throws {
+        let harness = try Harness(path: Self.xeducationPath)
+        let text = harness.run("score check").out
+        let lines = text.split(separator: "\n").map(String.init)
+        #expect(lines.first == "conversion by score band (1 = highest; ties merged deciles into 5 bands)", "\(text)")
+        #expect(lines.allSatisfy { DisplayWidth.of($0) <= 80 || $0.hasPrefix("9,237 leads") }, "the title fits 80 columns: \(text)")
+        #expect(lines.dropFirst().first?.hasPrefix("band  score") == true, "\(text)")
+        let bands = lines.dropFirst(3).prefix { $0.first == " " }
+        #expect(bands.map { $0.split(separator: " ").first.map(String.init) } == ["1", "2", "3", "4", "5"], "\(text)")
+        #expect(!text.contains("40–40") && bands.contains { $0.hasPrefix("   2  40        127   1.4%") }, "\(text)")
+        #expect(text.contains("top band (19.3% of the leads) lift 2.25×"), "\(text)")
+        guard case .object(let result) = try JSONParser.parse(harness.run("format json; score check").out),
+              case .array(let deciles)? = result["deciles"] else { Issue.record("no deciles"); return }
+        #expect(deciles.compactMap { if case .object(let d) = $0 { d["band"]?.doubleValue } else { nil } } == [1, 2, 3, 4, 5])
+        #expect(result["tiesMerged"] == .bool(true))
+        // Without ties, ten deciles as before.
+        let demo = try Harness(path: Harness.demoPath).run("score check").out
+        #expect(demo.hasPrefix("conversion by score decile") && demo.contains("top decile lift"), "\(demo)")
+    }
+
     @Test("score check against a field reads yes/no, true/false or 1/0; unknowns are left out")
     func againstField() throws {
         let harness = try Harness()

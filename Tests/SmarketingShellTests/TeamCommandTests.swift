@@ -7,6 +7,32 @@ import Testing
 /// undoable and audited like the other agreements.
 @Suite("team")
 struct TeamCommandTests {
+    @Test("decline names the team change it turns down, as approve does; undo says it too")
+    func declineNamesIt() throws {
+        let harness = try Harness()
+        harness.run("team add lena marketing; team add pia sales")
+        #expect(harness.run("as erik; decline 2 \"not yet\"").out == "declined #2: team: add pia to sales\n")
+        #expect(harness.run("undo").out.contains("decline #2: team: add pia to sales"))
+    }
+
+    @Test("info on an 80-column terminal: a line per side, names broken under themselves, none cut")
+    func infoTeamLines() throws {
+        let harness = try Harness(path: Harness.demoPath)
+        harness.session.workspace.team += ["maximilian_vandersloot", "pia", "konstantinos_papadopoulos"].map { TeamMember(name: $0, role: .marketing) }
+        harness.session.terminalWidth = { 80 }
+        let text = harness.run("info").out
+        let lines = text.split(separator: "\n").map(String.init)
+        #expect(lines.allSatisfy { DisplayWidth.of($0) <= 80 } && !text.contains("…"), "\(text)")
+        #expect(lines.contains("team           3 in sales, 6 in marketing"), "\(text)")
+        #expect(lines.contains("  sales        anna, ioana, somchai"), "\(text)")
+        let marketing = try #require(lines.firstIndex { $0.hasPrefix("  marketing    erik, daan, giulia,") })
+        #expect(lines[marketing] == "  marketing    erik, daan, giulia, maximilian_vandersloot, pia,", "\(text)")
+        #expect(lines[marketing + 1] == String(repeating: " ", count: 15) + "konstantinos_papadopoulos", "\(text)")
+        // A script or json still gets the one list.
+        harness.session.terminalWidth = nil
+        #expect(harness.run("info").out.contains("team           anna (sales), ioana (sales), somchai (sales), erik (marketing)"))
+    }
+
     @Test("with people on both sides a team change is a proposal the other team approves; undo takes it back; audited")
     func addRemoveApprove() throws {
         let harness = try Harness()

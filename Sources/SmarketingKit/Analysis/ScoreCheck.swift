@@ -22,6 +22,11 @@ public struct ScoreCheck: Sendable, Equatable {
 
     public var rate: Double { leads == 0 ? 0 : Double(converted) / Double(leads) }
 
+    /// True when equal scores filled some deciles with the leads of others, so fewer than
+    /// ten hold leads (a score that a fifth of the leads share fills two tenths): they are
+    /// then bands of unequal size, not deciles.
+    public var tiesMerged: Bool { !deciles.isEmpty && deciles.count < 10 }
+
     /// The top decile's conversion rate over the overall rate; nil when nothing converted
     /// or there are too few leads for deciles.
     public var topLift: Double? {

@@ -82,8 +82,9 @@ extension ClosedLoop {
                     if !columns.historyNote[move].isNone { reason = columns.historyNote[move] }
                 }
             }
-            // Created in its stage with no move since: not counted (see `hasMove`).
-            guard moved else { return .notHanded }
+            // Created in its stage with no move since: not counted, unless that stage is
+            // the hand-off itself (see `isTold`).
+            guard moved || stageRank == loop.stages.handOffRank else { return .notHanded }
             if handedAt == nil, stageRank >= loop.stages.handOffRank {
                 let created = columns.numbers[NumberField.created.rawValue][row]
                 handedAt = created.isNaN ? noneSeconds : created

@@ -98,15 +98,25 @@ public struct ClosedLoop: Sendable {
     /// True when the lead's history records a move (an entry with a stage it came from),
     /// not only the stage it was created in. A lead with none (an import brings leads in
     /// as they are now) may or may not have been handed over, accepted or won before: the
-    /// loop counts it as none of them, whatever its stage, and `untold` says so.
+    /// loop counts it as none of them, and `untold` says so, unless it is in the hand-off
+    /// stage itself (`isTold`).
     public static func hasMove(_ lead: Lead) -> Bool {
         lead.history.contains { $0.from != nil }
     }
 
-    /// The lead's contribution: nil when it was not handed over (in the window), or has
-    /// no move on record (`hasMove`).
+    /// True when the loop knows the lead's part: it has a move on record, or it sits in
+    /// the hand-off stage (mql) it was created in. Such a lead was handed over, and not
+    /// accepted, rejected or won since: nothing about it is unknown. (Olist's 8,000 MQLs
+    /// come in as mql; leaving out the 7,158 that never moved counted only the 842 that
+    /// became customers, and showed 100% accepted and won.)
+    public func isTold(_ lead: Lead) -> Bool {
+        Self.hasMove(lead) || lead.stage == stages.handOff
+    }
+
+    /// The lead's contribution: nil when it was not handed over (in the window), or its
+    /// part is unknown (`isTold`).
     public func tally(_ lead: Lead) -> Tally? {
-        guard Self.hasMove(lead), let at = handedOver(lead), since.map({ at > $0 }) ?? true, at <= now || since == nil else { return nil }
+        guard isTold(lead), let at = handedOver(lead), since.map({ at > $0 }) ?? true, at <= now || since == nil else { return nil }
         var tally = Tally()
         tally.handed = 1
         if wasAccepted(lead) { tally.accepted = 1 }

@@ -40,13 +40,15 @@ struct TableTextRenderer {
         let keyWidth = record.fields.map { DisplayWidth.of($0.name) }.max() ?? 0
         for field in record.fields {
             let indent = keyWidth + Self.gap.count
-            // A value of several lines keeps each under the first, not at the margin.
-            var value = field.value.display.replacingOccurrences(of: "\t", with: " ")
+            // A value of several lines keeps each under the first, not at the margin; each
+            // line too wide is cut on its own (cutting them as one string cut the first).
+            let value = field.value.display.replacingOccurrences(of: "\t", with: " ")
                 .split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+                .map { line in
+                    guard let width, DisplayWidth.of(String(line)) > width - indent, width - indent > 10 else { return String(line) }
+                    return DisplayWidth.truncate(String(line), to: width - indent)
+                }
                 .joined(separator: "\n" + String(repeating: " ", count: indent))
-            if let width, DisplayWidth.of(value) > width - indent, width - indent > 10 {
-                value = DisplayWidth.truncate(value, to: width - indent)
-            }
             text += DisplayWidth.pad(field.name, to: keyWidth) + Self.gap + value + "\n"
         }
         return text

@@ -51,16 +51,19 @@ public struct Interpreter {
                 if case .quit = result { outcome.quit = true; return outcome }
                 emit(result)
                 for warning in session.warnings {
-                    session.err.write(DiagnosticRenderer.renderWarning(warning.message, at: warning.range, in: command))
+                    session.err.write(DiagnosticRenderer.renderWarning(warning.message, at: warning.range, in: command,
+                                                                          width: session.errorWidth?()))
                 }
                 if session.settings.strict, !session.warnings.isEmpty { failed = true }
                 if case .partial(_, let refusals) = result {
                     failed = true
-                    for refusal in refusals { session.err.write(DiagnosticRenderer.render(.refused(refusal), in: command)) }
+                    for refusal in refusals { session.err.write(DiagnosticRenderer.render(.refused(refusal), in: command, width: session.errorWidth?())) }
                 }
             } catch {
                 failed = true
-                session.err.write(DiagnosticRenderer.render(error, in: command))
+                // The terminal echoed ^C where the cursor was: the error starts a line of its own.
+                if case .interrupted = error, session.errorWidth != nil { session.err.write("\n") }
+                session.err.write(DiagnosticRenderer.render(error, in: command, width: session.errorWidth?()))
             }
             if timedBefore, session.settings.timer {
                 // Time the reader spent in the pager is theirs, not the command's.

@@ -62,6 +62,9 @@ public final class Session {
     /// The terminal's width now, asked before each result so a resized window re-flows
     /// the next table; nil when output is not a terminal.
     public var terminalWidth: (() -> Int)?
+    /// The width of the terminal errors and warnings go to, nil when stderr is not one:
+    /// a message longer than a line is broken at spaces there, and left whole in a file.
+    public var errorWidth: (() -> Int)?
     /// Shows a progress line for long work (a large save) on a terminal: called with a
     /// label and the share done so far, returns the function that ends the line. Nil in
     /// scripts and tests.

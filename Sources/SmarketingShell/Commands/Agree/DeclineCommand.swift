@@ -26,7 +26,10 @@ public enum DeclineCommand: ShellCommand {
         proposals[index].decidedBy = actor
         proposals[index].decidedAt = session.now
         proposals[index].why = why
-        try session.apply(.setProposals(proposals), summary: "decline #\(number): \(proposal.subject)")
-        return .message("declined #\(number): \(proposal.subject)")
+        // Named as approve names it: the subject alone (`team`, `SLA`) does not say which
+        // of several proposals about it was turned down.
+        let what = "#\(number): \(proposal.subject): \(proposal.new)"
+        try session.apply(.setProposals(proposals), summary: "decline " + what)
+        return .message("declined " + what)
     }
 }

@@ -24,7 +24,9 @@ public enum ScoreCommand: ShellCommand {
         score check compares the score with what happened to leads whose outcome is known:
         against customer (the default), a lead that reached customer converted and a lost
         one did not; against FIELD, a true, yes or non-zero value converted. It shows the
-        conversion rate per score decile, the top decile's lift and the ROC AUC.
+        conversion rate per score decile, the top decile's lift and the ROC AUC. Leads with
+        equal scores stay in one decile, so when many share a score there are fewer, wider
+        bands (numbered 1, 2, 3…; the title says so, and share is each band's part of the leads).
         """
     public static let examples = ["score L-000001", "score rules", "score check", "score check where source = webinar",
                                   "score rule add fit \"fields.erp = 'SAP'\" 10; score rules; undo",
@@ -308,19 +310,30 @@ public enum ScoreCommand: ShellCommand {
         }
         let result = ScoreCheck(samples)
         guard result.leads > 0 else {
-            if outcomeField != nil {
-                throw .refused("no lead has a yes/no, true/false or number in \(against) (\(unknown) leads without an outcome), so nothing can be checked")
+            // Say which of the two is missing: Olist's 842 customers have an outcome and
+            // no score (no rules yet), which the count of unknowns alone left unsaid.
+            let noScore = unscored > 0
+                ? "; \(Thousands.format(unscored)) with an outcome have no score (no fit or interest value, nor rules to give one: score rule add fit \"EXPR\" POINTS)"
+                : ""
+            if outcomeField != nil, unscored == 0 {
+                throw .refused("no lead has a yes/no, true/false or number in \(against) (\(Thousands.format(unknown)) leads without an outcome), so nothing can be checked")
             }
-            throw .refused("no lead with a known outcome and a score (\(unknown) without an outcome against \(against): neither customer nor lost)")
+            throw .refused("no lead with a known outcome and a score (\(Thousands.format(unknown)) without an outcome against \(against)"
+                           + (outcomeField == nil ? ": neither customer nor lost" : "") + ")" + noScore)
         }
-        let rows2: [[TableValue]] = result.deciles.map { d in
-            [.number(Double(d.number)), .text(NumberText.format(d.lowest) + "–" + NumberText.format(d.highest)), .number(Double(d.leads)),
+        // Bands are numbered in order, with no gap where ties emptied a decile, and each
+        // says what share of the leads it holds: with ties they are not tenths.
+        let rows2: [[TableValue]] = result.deciles.enumerated().map { band, d in
+            [.number(Double(band + 1)), .text(scoreRange(d)), .number(Double(d.leads)), .share(d.leads, of: result.leads),
              .number(Double(d.converted)), .percent(d.rate), result.rate > 0 ? .number((d.rate / result.rate * 100).rounded() / 100) : .null]
         }
         var footer = "\(Thousands.format(result.leads)) lead\(result.leads == 1 ? "" : "s") with a known outcome (against \(against)), "
             + "\(Thousands.format(result.converted)) converted (\(Percent.format(result.rate)))"
         if result.deciles.isEmpty { footer += "; too few leads for deciles (10 or more)" }
-        if let lift = result.topLift { footer += "; top decile lift \(NumberText.format((lift * 100).rounded() / 100))×" }
+        if let lift = result.topLift, let top = result.deciles.first {
+            let name = result.tiesMerged ? "top band (\(Percent.format(top.leads, of: result.leads)) of the leads)" : "top decile"
+            footer += "; \(name) lift \(NumberText.format((lift * 100).rounded() / 100))×"
+        }
         footer += "; AUC " + (result.auc.map { NumberText.format(($0 * 1000).rounded() / 1000) } ?? "undefined (one outcome only)")
         if let auc = result.auc { footer += " (\(verdict(auc)))" }
         if unknown > 0 || unscored > 0 { footer += "; left out: \(Thousands.format(unknown)) without an outcome, \(Thousands.format(unscored)) without a score" }
@@ -329,16 +342,27 @@ public enum ScoreCommand: ShellCommand {
             JSONMember("leads", .number(Double(result.leads))), JSONMember("converted", .number(Double(result.converted))),
             JSONMember("withoutOutcome", .number(Double(unknown))), JSONMember("withoutScore", .number(Double(unscored))),
             JSONMember("auc", result.auc.map { .number($0) } ?? .null), JSONMember("topLift", result.topLift.map { .number($0) } ?? .null),
-            JSONMember("deciles", .array(result.deciles.map { d in
-                .object(JSONObject([JSONMember("decile", .number(Double(d.number))), JSONMember("lowest", .number(d.lowest)),
+            JSONMember("tiesMerged", .bool(result.tiesMerged)),
+            JSONMember("deciles", .array(result.deciles.enumerated().map { band, d in
+                .object(JSONObject([JSONMember("band", .number(Double(band + 1))),
+                                    JSONMember("decile", .number(Double(d.number))), JSONMember("lowest", .number(d.lowest)),
                                     JSONMember("highest", .number(d.highest)), JSONMember("leads", .number(Double(d.leads))),
                                     JSONMember("converted", .number(Double(d.converted)))]))
             })),
         ]))
         if result.deciles.isEmpty { return .document(document, display: .message(footer)) }
-        return .document(document, display: .table(Table(title: "conversion by score decile (1 = highest scores; equal scores kept together)",
-                                                         columns: ["decile", "score", "leads", "converted", "rate", "lift"],
+        let title = result.tiesMerged
+            ? "conversion by score band (1 = highest; ties merged deciles into \(result.deciles.count) bands)"
+            : "conversion by score decile (1 = highest scores; equal scores kept together)"
+        return .document(document, display: .table(Table(title: title,
+                                                         columns: [result.tiesMerged ? "band" : "decile", "score", "leads", "share",
+                                                                   "converted", "rate", "lift"],
                                                          rows: rows2, footer: footer)))
+    }
+
+    /// A band's scores: `50–100`, or `40` when all its leads share one.
+    static func scoreRange(_ d: ScoreCheck.Decile) -> String {
+        d.lowest == d.highest ? NumberText.format(d.lowest) : NumberText.format(d.lowest) + "–" + NumberText.format(d.highest)
     }
 
     /// An outcome field's value as converted or not; nil when unknown.

@@ -62,11 +62,18 @@ public enum ExportCommand: ShellCommand {
             header.append(column.hasPrefix("fields.") ? column : column.lowercased())
         }
         var text = CSVWriter.line(header)
+        // Custom fields the default columns leave out: said, since a re-import of the file
+        // would not bring them back (X Education's 30 were dropped without a word).
+        var leftOut: Set<String> = []
         for row in rows {
             if session.isInterrupted() { throw .interrupted }
-            text += CSVWriter.line(CSVWriter.cells(of: leads[row], columns: header))
+            let lead = leads[row]
+            if columns == nil { leftOut.formUnion(lead.fields.keys) }
+            text += CSVWriter.line(CSVWriter.cells(of: lead, columns: header))
         }
         do { try AtomicFile.replace(file.text, with: Array(text.utf8)) } catch { throw .workspace(error) }
-        return .message("exported \(Thousands.format(rows.count)) lead\(rows.count == 1 ? "" : "s") to \(file.text) (\(header.count) columns)")
+        let note = leftOut.isEmpty ? ""
+            : "; \(leftOut.count) custom field\(leftOut.count == 1 ? "" : "s") left out: cols \(CSVWriter.leadColumns.joined(separator: ",")),fields.* keeps them"
+        return .message("exported \(Thousands.format(rows.count)) lead\(rows.count == 1 ? "" : "s") to \(file.text) (\(header.count) columns\(note))")
     }
 }

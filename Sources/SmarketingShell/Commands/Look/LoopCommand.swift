@@ -16,8 +16,9 @@ public enum LoopCommand: ShellCommand {
         and won (reached customer). accepted%, rejected% and won% are shares of the MQLs
         handed over. over 30d counts only leads handed over in the last 30 days. A lead
         created in its stage with no move on record (as an import brings them) is not
-        counted, whatever its stage: whether it was handed over is unknown; the footer
-        says how many there are, per stage.
+        counted: whether it was handed over is unknown; the footer says how many there
+        are, per stage. One created in mql and still there is counted: handed over, no
+        more.
         The same facts are fields: feedback, feedbacks, reason, rejected
         (count where rejected = true by reason).
         """
@@ -59,20 +60,29 @@ public enum LoopCommand: ShellCommand {
         tallies.reserveCapacity(counted.count)
         for (row, tally) in counted { tallies[row] = tally }
         let grouping = Grouping(rows: handed, by: field, in: session, environment: environment)
+        // The narrow layout is for a table on a terminal (csv, json and a file never show
+        // it), and its reasons are laid out for that terminal's width.
+        let terminalWidth = session.settings.format == .table && session.redirect == nil
+            ? session.terminalWidth?() ?? session.settings.width : nil
         var total = ClosedLoop.Tally()
         var rows: [[TableValue]] = []
         var narrowRows: [[TableValue]] = []
+        var narrowReasons: [(group: String, reasons: String)] = []
         for group in grouping.groups {
             var tally = ClosedLoop.Tally()
             for row in group.rows { if let one = tallies[row] { tally.add(one) } }
             let key = group.key == .none ? TableValue.text("(none)") : group.key.cell
             rows.append([key] + cells(tally))
-            narrowRows.append([key] + narrowCells(tally))
+            if terminalWidth != nil {
+                narrowRows.append([key] + narrowCells(tally))
+                if let reasons = reasons(tally) { narrowReasons.append((key.display, reasons)) }
+            }
         }
         for tally in tallies.values { total.add(tally) }
         if !rows.isEmpty {
             rows.append([.text("all")] + cells(total))
             narrowRows.append([.text("all")] + narrowCells(total))
+            if let reasons = reasons(total) { narrowReasons.append(("all", reasons)) }
         }
         let stages = loop.stages
         let span = window.map { " in the last \(QueryValue.formatDuration($0))" } ?? ""
@@ -89,28 +99,50 @@ public enum LoopCommand: ShellCommand {
                 + "(as imported), so whether \(count == 1 ? "it was" : "they were") handed over is unknown"
         }
         let stageColumns: Set<Int> = field.type == .stage ? [0] : []
-        let narrow = Table(columns: [field.name, "mqls", "accepted", "rejected", "good/bad  good%", "won", "top reject reasons"],
-                           rows: narrowRows, footer: footer, stageColumns: stageColumns)
-        return .table(Table(columns: [field.name, "mqls", "accepted", "accepted%", "rejected", "rejected%", "good", "bad", "good%",
-                                      "won", "won%", "top reject reasons"],
-                            rows: rows, footer: footer, stageColumns: stageColumns, narrower: [narrow]))
+        let table = Table(columns: [field.name, "mqls", "accepted", "accepted%", "rejected", "rejected%", "good", "bad", "good%",
+                                    "won", "won%", "top reject reasons"],
+                          rows: rows, footer: footer, stageColumns: stageColumns)
+        guard let terminalWidth else { return .table(table) }
+        // The reasons are sentences: in a column beside six counts they were cut to a few
+        // letters. Here they follow the counts, a line a group, broken under themselves.
+        let narrow = Table(columns: [field.name, "mqls", "accepted", "rejected", "good/bad  good%", "won"],
+                           rows: narrowRows, footer: footer + reasonLines(narrowReasons, width: terminalWidth),
+                           stageColumns: stageColumns)
+        return .table(Table(columns: table.columns, rows: rows, footer: footer, stageColumns: stageColumns, narrower: [narrow]))
+    }
+
+    /// The top reject reasons of each group that has any, under the narrow table:
+    /// `  webinar           sales rejected: no project yet, keep warm (1)`, a long one
+    /// continued under its own start.
+    static func reasonLines(_ reasons: [(group: String, reasons: String)], width: Int) -> String {
+        guard !reasons.isEmpty else { return "" }
+        let column = 2 + min(18, reasons.map { DisplayWidth.of($0.group) }.max() ?? 0) + 2
+        let lines = reasons.flatMap { group, text -> [String] in
+            let name = DisplayWidth.of(group) > column - 4 ? DisplayWidth.truncate(group, to: column - 4) : group
+            return HelpText.hanging("  " + name, text, column: column, width: width)
+        }
+        return "\ntop reject reasons:\n" + lines.joined(separator: "\n")
+    }
+
+    /// A group's two most given reject reasons, with how often each was given.
+    static func reasons(_ t: ClosedLoop.Tally) -> String? {
+        let reasons = t.topReasons(2).map { "\($0.reason) (\($0.count))" }.joined(separator: "; ")
+        return reasons.isEmpty ? nil : reasons
     }
 
     /// A group's counts with their shares beside them (`31  64.6%`), for a terminal too
-    /// narrow for a column each.
+    /// narrow for a column each; its reasons go below the table.
     static func narrowCells(_ t: ClosedLoop.Tally) -> [TableValue] {
         func share(_ part: Int, of whole: Int) -> String {
             let text = TableValue.share(part, of: whole).display
             return String(repeating: " ", count: max(0, 6 - text.count)) + text
         }
-        let reasons = t.topReasons(2).map { "\($0.reason) (\($0.count))" }.joined(separator: "; ")
         return [
             .number(Double(t.handed)),
             .figures(Thousands.format(Double(t.accepted)) + share(t.accepted, of: t.handed)),
             .figures(Thousands.format(Double(t.rejected)) + share(t.rejected, of: t.handed)),
             .figures("\(Thousands.format(Double(t.good)))/\(Thousands.format(Double(t.bad)))" + share(t.good, of: t.good + t.bad)),
             .figures(Thousands.format(Double(t.won)) + share(t.won, of: t.handed)),
-            reasons.isEmpty ? .null : .text(reasons),
         ]
     }
 

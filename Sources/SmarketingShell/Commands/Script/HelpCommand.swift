@@ -86,14 +86,15 @@ public enum HelpCommand: ShellCommand {
         return text
     }
 
-    /// One command's page. Examples are kept whole however wide: they are for copying.
+    /// One command's page. An example wider than the page is broken at its spaces with a
+    /// `\` at each line's end, so it still runs when copied.
     static func page(for command: any ShellCommand.Type, width: Int = defaultWidth) -> String {
         var text = HelpText.synopsis("usage: ", command.usage, width: width).joined(separator: "\n") + "\n\n"
             + HelpText.reflow(command.summary, width: width) + "\n"
         if !command.details.isEmpty { text += "\n" + HelpText.reflow(command.details, width: width) + "\n" }
         if !command.aliases.isEmpty { text += "\n" + HelpText.reflow("also: " + command.aliases.joined(separator: ", "), width: width) + "\n" }
         if !command.examples.isEmpty {
-            text += "\nexamples:\n" + command.examples.map { "  " + $0 }.joined(separator: "\n") + "\n"
+            text += "\nexamples:\n" + command.examples.flatMap { HelpText.example($0, width: width) }.joined(separator: "\n") + "\n"
         }
         return text
     }

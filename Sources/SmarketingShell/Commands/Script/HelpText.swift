@@ -136,4 +136,63 @@ enum HelpText {
         }
         return nil
     }
+
+    /// An example wider than `width` broken so it can still be copied and run: each line
+    /// but the last ends in ` \` (the line continues, at the prompt as in a script), the
+    /// rest hang four spaces in. It breaks after a `;` where it can, so each line holds
+    /// whole commands, and never inside quotes; a command too wide for a line of its own
+    /// is broken at its spaces.
+    static func example(_ text: String, indent: String = "  ", width: Int) -> [String] {
+        let hanging = indent + "    "
+        guard DisplayWidth.of(indent + text) > width else { return [indent + text] }
+        // Words outside quotes, and after which word a command ends (`;`).
+        var words: [String] = []
+        var current = ""
+        var quote: Character?
+        for character in text {
+            if let open = quote {
+                if character == open { quote = nil }
+            } else if character == "\"" || character == "'" {
+                quote = character
+            } else if character == " " {
+                if !current.isEmpty { words.append(current) }
+                current = ""
+                continue
+            }
+            current.append(character)
+        }
+        if !current.isEmpty { words.append(current) }
+        var commands: [[String]] = [[]]
+        for word in words {
+            commands[commands.count - 1].append(word)
+            if word.hasSuffix(";") { commands.append([]) }
+        }
+        // Every line but the last gives two columns to ` \`.
+        var lines: [String] = []
+        var line = ""
+        func room() -> Int { width - DisplayWidth.of(lines.isEmpty ? indent : hanging) - 2 }
+        func add(_ piece: String) {
+            if line.isEmpty {
+                line = piece
+            } else if DisplayWidth.of(line) + 1 + DisplayWidth.of(piece) <= room() {
+                line += " " + piece
+            } else {
+                lines.append(line)
+                line = piece
+            }
+        }
+        for command in commands where !command.isEmpty {
+            let whole = command.joined(separator: " ")
+            let fitsAnyLine = DisplayWidth.of(whole) <= width - DisplayWidth.of(hanging) - 2
+            if fitsAnyLine || line.isEmpty && DisplayWidth.of(whole) <= room() {
+                add(whole)
+            } else {
+                command.forEach(add)
+            }
+        }
+        lines.append(line)
+        return lines.enumerated().map { number, piece in
+            (number == 0 ? indent : hanging) + piece + (number == lines.count - 1 ? "" : " \\")
+        }
+    }
 }
