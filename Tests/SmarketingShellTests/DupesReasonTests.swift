@@ -23,6 +23,10 @@ struct DupesReasonTests {
         #expect(groups.count == 1 && groups[0].rows == [0, 1, 2, 3])
         #expect(Duplicates.reasons(for: groups[0], in: leads) == [[.email], [.email, .phone], [.phone, .name], [.name]])
 
+        // A pair is in by every criterion of its group; the same answer, worked out.
+        let pair = Duplicates.Group(rows: [0, 1], matchedBy: [.email, .phone])
+        #expect(Duplicates.reasons(for: pair, in: leads) == [[.email, .phone], [.email, .phone]])
+
         let sink = StringSink()
         let session = Session(workspace: Workspace(name: "chain", leads: leads), path: nil, actor: "erik", out: sink, err: sink)
         _ = Interpreter(session: session).run("format csv; dupes", bail: true)

@@ -17,6 +17,10 @@ extension Duplicates {
         /// For each of `contacts` (a group's leads, in its order), the criteria out of
         /// `matchedBy` that join it to at least one other lead of the group.
         public mutating func of(_ contacts: [ContactDetails], matchedBy: Set<Criterion>) -> [Set<Criterion>] {
+            // Two leads, or one criterion: every lead is in by all the group's criteria
+            // (each join of the group is between these two, or of that kind). Most groups
+            // are such, and a listing of every group computes nothing for them.
+            if contacts.count <= 2 || matchedBy.count <= 1 { return Array(repeating: matchedBy, count: contacts.count) }
             var reasons = [Set<Criterion>](repeating: [], count: contacts.count)
             /// Marks the leads whose key another lead of the group shares.
             func shared(_ criterion: Criterion, _ keys: [String?]) {
