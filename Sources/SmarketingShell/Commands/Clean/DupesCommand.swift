@@ -43,27 +43,27 @@ public enum DupesCommand: ShellCommand {
         // Under `maxrows` only the rows shown are built; the rest are counted.
         let total = groups.reduce(0) { $0 + $1.rows.count }
         let cap = session.listingCap ?? total
-        var reasons = Duplicates.Reasons()
+        // The words of each combination of criteria, worked out once, not once per row.
+        let words = (0..<16).map { bits in Duplicates.Criterion.allCases.filter { Int($0.bit) & bits != 0 }.map(\.rawValue) }
+        let same = words.map { $0.joined(separator: ", ") }, narrowSame = words.map { $0.joined(separator: "+") }
         for (index, group) in groups.enumerated() {
             if rows.count >= cap { break }
             if index & 0xFFF == 0, session.isInterrupted() { throw .interrupted }
             // Each lead says why it is in its group (this one shares the email, that
             // one's name matches), not the group's reasons on every row.
-            let contacts = group.rows.map { leads.contact(at: $0) }
-            let why = reasons.of(contacts, matchedBy: group.matchedBy)
             let number = showsNarrow ? Thousands.format(index + 1) : ""
             let narrowNumber = String(repeating: " ", count: max(0, groupDigits - number.count)) + number + " "
             for (k, row) in group.rows.enumerated() {
                 if rows.count >= cap { break }
-                let how = Duplicates.Criterion.allCases.filter(why[k].contains).map(\.rawValue)
+                let how = Int(group.reasonBits(at: k) & 0x0F)
                 // From the columns: listing a million leads' duplicates decodes none.
-                let contact = contacts[k]
+                let contact = leads.contact(at: row)
                 rows.append([.number(Double(index + 1)), .text(leads.id(at: row)), TableValue(contact.name), TableValue(contact.email),
-                             TableValue(contact.company), .text(leads.stage(at: row)), .text(how.joined(separator: ", "))])
+                             TableValue(contact.company), .text(leads.stage(at: row)), .text(same[how])])
                 guard showsNarrow else { continue }
                 let who = [contact.name, contact.email, contact.company].compactMap { $0 }.filter { !$0.isEmpty }
                 narrowRows.append([.text(narrowNumber + leads.id(at: row)), .text(who.joined(separator: " · ")), .text(leads.stage(at: row)),
-                                   .text(how.joined(separator: "+"))])
+                                   .text(narrowSame[how])])
             }
         }
         var footer = "\(Thousands.format(groups.count)) group\(groups.count == 1 ? "" : "s") of likely duplicates"
