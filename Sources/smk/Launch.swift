@@ -191,7 +191,11 @@ struct Launch {
             session.scriptStack = [URL(fileURLWithPath: file).standardizedFileURL.path]
             outcome = interpreter.run(text, file: file, mode: .script)
         } else if let editor {
-            if terminal.outputIsTTY { session.pager = Pager.page }
+            if terminal.outputIsTTY {
+                session.pager = Pager.page
+                // A listing at a terminal's prompt shows a screenful (`maxrows`).
+                session.settings.maxRows = SessionSettings.promptMaxRows
+            }
             session.progress = { label, fraction in
                 let line = ProgressLine(label: label, fraction: fraction)
                 return { line.finish() }

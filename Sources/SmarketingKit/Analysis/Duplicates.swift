@@ -19,7 +19,7 @@ public enum Duplicates {
     public enum Criterion: String, Sendable, CaseIterable {
         case email, name, company, phone
 
-        var bit: UInt8 { 1 << UInt8(Self.allCases.firstIndex(of: self) ?? 0) }
+        public var bit: UInt8 { 1 << UInt8(Self.allCases.firstIndex(of: self) ?? 0) }
     }
 
     /// The criteria `dupes` uses without `by`, and the computed field `dupes`.
@@ -33,6 +33,22 @@ public enum Duplicates {
     public struct Group: Sendable, Equatable {
         public var rows: [Int]
         public var matchedBy: Set<Criterion>
+        /// Per row (in `rows`' order), the criteria by which that lead was joined to
+        /// another of the group, as `Criterion.bit`s: see `reasons(at:)`.
+        var why: [UInt8] = []
+
+        /// What the lead at `rows[k]` shares with another lead of the group: a group
+        /// joined by email and by name holds leads in by their email and others by
+        /// their name, and the group's criteria on every row said neither which.
+        public func reasons(at k: Int) -> Set<Criterion> {
+            Set(Criterion.allCases.filter { reasonBits(at: k) & $0.bit != 0 })
+        }
+
+        /// `reasons(at:)` as `Criterion.bit`s, for a listing that looks its words up
+        /// once per combination instead of building a set per row.
+        public func reasonBits(at k: Int) -> UInt8 {
+            k < why.count ? why[k] : Criterion.allCases.filter(matchedBy.contains).reduce(0) { $0 | $1.bit }
+        }
     }
 
     /// Every group, and what was left uncompared.
@@ -220,10 +236,13 @@ enum NameComparison {
 struct DisjointSets {
     private var parent: [Int32]
     private var how: [UInt8]
+    /// Per row, the criteria of the joins it took part in: why it is in its set.
+    private var rowHow: [UInt8]
 
     init(count: Int) {
         parent = (0..<Int32(count)).map { $0 }
         how = Array(repeating: 0, count: count)
+        rowHow = Array(repeating: 0, count: count)
     }
 
     mutating func root(_ x: Int) -> Int {
@@ -237,6 +256,8 @@ struct DisjointSets {
 
     /// Puts `a` and `b` in one set (rooted at its first row), recording `criterion`.
     mutating func join(_ a: Int, _ b: Int, _ criterion: UInt8) {
+        rowHow[a] |= criterion
+        rowHow[b] |= criterion
         let ra = root(a), rb = root(b)
         let low = min(ra, rb), high = max(ra, rb)
         how[low] |= how[high] | criterion
@@ -262,10 +283,11 @@ struct DisjointSets {
             guard size[r] > 1 else { continue }
             if let g = groupOf[Int32(r)] {
                 groups[g].rows.append(row)
+                groups[g].why.append(rowHow[row])
             } else {
                 groupOf[Int32(r)] = groups.count
                 let criteria = Set(Duplicates.Criterion.allCases.filter { how[r] & $0.bit != 0 })
-                groups.append(Duplicates.Group(rows: [row], matchedBy: criteria))
+                groups.append(Duplicates.Group(rows: [row], matchedBy: criteria, why: [rowHow[row]]))
             }
         }
         return Duplicates.Result(groups: groups, others: others, oversized: oversized)

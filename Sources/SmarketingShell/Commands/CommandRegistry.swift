@@ -69,6 +69,7 @@ public enum CommandRegistry {
         BailCommand.self,
         StrictCommand.self,
         TimerCommand.self,
+        MaxRowsCommand.self,
         RunCommand.self,
         RecordCommand.self,
     ]

@@ -71,15 +71,41 @@ public struct ListingShape {
                 return value
             })
         }
-        keyed.sort { a, b in
+        func precedes(_ a: (row: Int, keys: [QueryValue]), _ b: (row: Int, keys: [QueryValue])) -> Bool {
             for (i, key) in sort.enumerated() {
                 let order = QueryValue.sortOrder(a.keys[i], b.keys[i], stages: key.field.type == .stage ? funnel : nil)
                 if order != 0 { return key.descending ? order > 0 : order < 0 }
             }
             return a.row < b.row
         }
+        // A few rows of many (`limit`, or `maxrows` at the prompt) by a key without a
+        // numeric column (a name, a stage): kept in order as they come, not sorting all.
+        if let limit, limit < keyed.count / 8 {
+            return Self.first(limit, of: keyed, by: precedes).map(\.row)
+        }
+        keyed.sort(by: precedes)
         let sorted = keyed.map(\.row)
         return limit.map { Array(sorted.prefix($0)) } ?? sorted
+    }
+
+    /// The first `count` items of `items` in the order `precedes` gives (a strict total
+    /// order), as a full sort's first `count` would be: a bounded insertion into a
+    /// sorted buffer, O(n log count) comparisons when few items qualify.
+    static func first<T>(_ count: Int, of items: [T], by precedes: (T, T) -> Bool) -> [T] {
+        guard count > 0 else { return [] }
+        var best: [T] = []
+        best.reserveCapacity(count + 1)
+        for item in items {
+            if best.count == count, let last = best.last, !precedes(item, last) { continue }
+            var low = 0, high = best.count
+            while low < high {
+                let middle = (low + high) / 2
+                if precedes(item, best[middle]) { high = middle } else { low = middle + 1 }
+            }
+            best.insert(item, at: low)
+            if best.count > count { best.removeLast() }
+        }
+        return best
     }
 }
 

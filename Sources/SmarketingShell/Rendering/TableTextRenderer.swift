@@ -145,6 +145,7 @@ struct TableTextRenderer {
         if let width, rule.count > width { rule = String(rule.prefix(width)) }
         text += rule + "\n"
         for row in cells { text += line(row, isHeader: false) }
+        if let note = table.moreRowsNote { text += wrapped(note) + "\n" }
         if let footer = table.footer { text += wrapped(footer) + "\n" }
         return text
     }

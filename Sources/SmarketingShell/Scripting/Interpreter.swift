@@ -147,6 +147,8 @@ public struct Interpreter {
 
     /// Renders a result to the session's sinks in the current format.
     public func emit(_ result: CommandResult) {
+        // A listing that did not take its first rows itself is cut here (`maxrows`).
+        let result = session.listingCap.map { result.capped(to: $0) } ?? result
         let toFile = session.redirect
         let width = toFile == nil ? (session.terminalWidth?() ?? session.settings.width) : nil
         let renderer = ResultRenderer(format: session.settings.format, width: width,

@@ -115,15 +115,19 @@ public struct Table: Sendable, Equatable {
     /// narrow for this table (wrapping a dozen columns into slivers helps nobody); csv,
     /// json and markdown always get the full table.
     public var narrower: [Table]
+    /// Rows left out by the `maxrows` cap (a table at the prompt); counted under the
+    /// table with a note saying how to see them. Zero in csv, json and markdown.
+    public var moreRows: Int
 
     public init(title: String? = nil, columns: [String], rows: [[TableValue]] = [], footer: String? = nil, stageColumns: Set<Int> = [],
-                narrower: [Table] = []) {
+                narrower: [Table] = [], moreRows: Int = 0) {
         self.title = title
         self.columns = columns
         self.rows = rows
         self.footer = footer
         self.stageColumns = stageColumns
         self.narrower = narrower
+        self.moreRows = moreRows
     }
 }
 

@@ -11,7 +11,7 @@ public enum DupesCommand: ShellCommand {
         word by word, a typo allowed in a word of five letters or more (two in all), within
         the same company (legal forms such as AB, B.V., S.p.A. ignored): Nils Åkesson and
         Nils Åkeson match, Ioana and Irina Georgescu do not; phones by their last nine digits. Without by, all of email, name and
-        phone. Clean a group with merge ID into ID. The computed field dupes (count where
+        phone. The same column says what each lead shares with another of its group. Clean a group with merge ID into ID. The computed field dupes (count where
         dupes > 0) counts the others in a lead's group, by the same rules; the answer is
         kept until the leads change. A company with thousands of distinct names is
         compared by identical name only, and the footer names it. Ctrl-C stops it.
@@ -40,21 +40,30 @@ public enum DupesCommand: ShellCommand {
         let showsNarrow = session.settings.format == .table && session.redirect == nil
             && (session.terminalWidth?() ?? session.settings.width) != nil
         let groupDigits = Thousands.format(groups.count).count
+        // Under `maxrows` only the rows shown are built; the rest are counted.
+        let total = groups.reduce(0) { $0 + $1.rows.count }
+        let cap = session.listingCap ?? total
+        // The words of each combination of criteria, worked out once, not once per row.
+        let words = (0..<16).map { bits in Duplicates.Criterion.allCases.filter { Int($0.bit) & bits != 0 }.map(\.rawValue) }
+        let same = words.map { $0.joined(separator: ", ") }, narrowSame = words.map { $0.joined(separator: "+") }
         for (index, group) in groups.enumerated() {
+            if rows.count >= cap { break }
             if index & 0xFFF == 0, session.isInterrupted() { throw .interrupted }
-            let how = Duplicates.Criterion.allCases.filter(group.matchedBy.contains).map(\.rawValue).joined(separator: ", ")
+            // Each lead says why it is in its group (this one shares the email, that
+            // one's name matches), not the group's reasons on every row.
             let number = showsNarrow ? Thousands.format(index + 1) : ""
             let narrowNumber = String(repeating: " ", count: max(0, groupDigits - number.count)) + number + " "
-            let narrowHow = showsNarrow ? how.replacingOccurrences(of: ", ", with: "+") : ""
-            for row in group.rows {
+            for (k, row) in group.rows.enumerated() {
+                if rows.count >= cap { break }
+                let how = Int(group.reasonBits(at: k) & 0x0F)
                 // From the columns: listing a million leads' duplicates decodes none.
                 let contact = leads.contact(at: row)
                 rows.append([.number(Double(index + 1)), .text(leads.id(at: row)), TableValue(contact.name), TableValue(contact.email),
-                             TableValue(contact.company), .text(leads.stage(at: row)), .text(how)])
+                             TableValue(contact.company), .text(leads.stage(at: row)), .text(same[how])])
                 guard showsNarrow else { continue }
                 let who = [contact.name, contact.email, contact.company].compactMap { $0 }.filter { !$0.isEmpty }
                 narrowRows.append([.text(narrowNumber + leads.id(at: row)), .text(who.joined(separator: " · ")), .text(leads.stage(at: row)),
-                                   .text(narrowHow)])
+                                   .text(narrowSame[how])])
             }
         }
         var footer = "\(Thousands.format(groups.count)) group\(groups.count == 1 ? "" : "s") of likely duplicates"
@@ -68,8 +77,8 @@ public enum DupesCommand: ShellCommand {
         // the group's number goes before the id and `same` reads email+name, to leave that
         // column room for an email on a line of its own.
         let narrow = Table(columns: ["group id", "name · email · company", "stage", "same"], rows: narrowRows,
-                           footer: footer, stageColumns: [2])
+                           footer: footer, stageColumns: [2], moreRows: total - narrowRows.count)
         return .table(Table(columns: ["group", "id", "name", "email", "company", "stage", "same"], rows: rows,
-                            footer: footer, stageColumns: [5], narrower: showsNarrow ? [narrow] : []))
+                            footer: footer, stageColumns: [5], narrower: showsNarrow ? [narrow] : [], moreRows: total - rows.count))
     }
 }

@@ -31,24 +31,43 @@ public enum FindCommand: ShellCommand {
             found.append(hits)
             if hits.isEmpty { break }
         }
-        let matches = Self.everyWord(found)
+        // One word (the usual search) needs no joining; under `maxrows` only the rows
+        // shown are built and the rest counted.
+        let joined = found.count == 1 ? [] : Self.everyWord(found)
+        let total = found.count == 1 ? found[0].count : joined.count
+        let shown = min(total, session.listingCap ?? total)
         var rows: [[TableValue]] = []
-        rows.reserveCapacity(matches.count)
-        for places in matches {
-            let row = places[0].row
+        rows.reserveCapacity(shown)
+        for k in 0..<shown {
+            let row = found.count == 1 ? found[0][k].row : joined[k][0].row
             let contact = leads.contact(at: row)
-            var seen: Set<String> = []
-            let place = places.map { hit in
-                switch hit.place {
-                case .name, .email, .company: "\(hit.place)"
-                case .activity, .history, .feedback: "\(hit.place): " + (hit.text ?? "")
-                }
-            }.filter { seen.insert($0).inserted }.joined(separator: "; ")
+            let place: String
+            if found.count == 1 {
+                place = Self.describe(found[0][k])
+            } else {
+                var seen: Set<String> = []
+                place = joined[k].map(Self.describe).filter { seen.insert($0).inserted }.joined(separator: "; ")
+            }
             rows.append([.text(leads.id(at: row)), TableValue(contact.name), TableValue(contact.company), .text(leads.stage(at: row)),
                          .text(place)])
         }
         return .table(Table(columns: ["id", "name", "company", "stage", "matched"], rows: rows,
-                            footer: "\(Thousands.format(rows.count)) lead\(rows.count == 1 ? "" : "s")", stageColumns: [3]))
+                            footer: "\(Thousands.format(total)) lead\(total == 1 ? "" : "s")", stageColumns: [3],
+                            moreRows: total - rows.count))
+    }
+
+    /// Where a hit matched, as the `matched` column says it: the field, or the note or
+    /// reason that holds the text (a literal per place: interpolating the enum went
+    /// through reflection, a few hundred thousand times for a common word).
+    static func describe(_ hit: LeadStore.SearchHit) -> String {
+        switch hit.place {
+        case .name: "name"
+        case .email: "email"
+        case .company: "company"
+        case .activity: "activity: " + (hit.text ?? "")
+        case .history: "history: " + (hit.text ?? "")
+        case .feedback: "feedback: " + (hit.text ?? "")
+        }
     }
 
     /// The leads every list holds (each list in row order, one hit per lead), with the

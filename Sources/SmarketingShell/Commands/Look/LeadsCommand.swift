@@ -31,10 +31,17 @@ public enum LeadsCommand: ShellCommand {
         }
         let environment = session.queryEnvironment()
         let selected = try selector.rows(in: session, environment: environment)
-        let shown = shape.apply(to: selected, in: session, environment: environment)
+        // Under `maxrows` only the rows shown are sorted into place (a bounded top-N) and
+        // built; the rest are counted: a million leads at the prompt answer at once.
+        let listed = min(shape.limit ?? selected.count, selected.count)
+        var cut = shape
+        if let cap = session.listingCap, cap < listed { cut.limit = cap }
+        let shown = cut.apply(to: selected, in: session, environment: environment)
         let columns = shape.columns ?? defaultColumns.compactMap(LeadField.named)
-        let footer = shown.count < selected.count ? "\(Thousands.format(shown.count)) of \(Thousands.format(selected.count)) leads" : nil
-        return .table(table(rows: shown, columns: columns, in: session, environment: environment, footer: footer))
+        let footer = listed < selected.count ? "\(Thousands.format(listed)) of \(Thousands.format(selected.count)) leads" : nil
+        var result = table(rows: shown, columns: columns, in: session, environment: environment, footer: footer)
+        result.moreRows = listed - shown.count
+        return .table(result)
     }
 
     /// A table of `rows` with one column per field; stage columns coloured on a terminal.
