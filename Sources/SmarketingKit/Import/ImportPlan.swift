@@ -72,15 +72,7 @@ public struct ImportPlan: Sendable {
     /// The lines the added leads came from, as ranges (one for a clean file).
     public var addedLineRanges: [ClosedRange<Int>] {
         guard let rows = batch?.table.rows else { return ImportReference.ranges(addedLines) }
-        var ranges: [ClosedRange<Int>] = []
-        for line in rows.rowLine.lazy.map(Int.init) {
-            if let last = ranges.last, last.upperBound + 1 == line {
-                ranges[ranges.count - 1] = last.lowerBound...line
-            } else {
-                ranges.append(line...line)
-            }
-        }
-        return ranges
+        return rows.rowLine.ranges
     }
 
     /// How many leads the import adds.

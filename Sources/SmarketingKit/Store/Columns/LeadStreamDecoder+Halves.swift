@@ -88,9 +88,9 @@ extension LeadStreamDecoder {
             target.append(contentsOf: source)
             source = []
         }
-        func moveEnds(_ target: inout [Int], _ source: inout [Int], plus offset: Int) {
-            target.append(contentsOf: source.lazy.map { $0 + offset })
-            source = []
+        func moveEnds(_ target: inout RowEnds, _ source: inout RowEnds, plus offset: Int) {
+            target.append(contentsOf: source, plus: offset)
+            source = RowEnds()
         }
         var o = other.columns
         other.columns = LeadColumns()

@@ -23,17 +23,17 @@ enum SnapshotTable {
         w.section(c.attempts)
         write(c.activityTypes, into: &w)
         w.section(c.activityAt)
-        w.section(c.activityEnd)
+        section(c.activityEnd, into: &w)
         w.section(c.historyFrom)
         w.section(c.historyTo)
         w.section(c.historyAt)
-        w.section(c.historyEnd)
+        section(c.historyEnd, into: &w)
         w.section(c.historyNote)
         w.section(c.historyReject)
         w.section(c.feedbackCount)
         w.section(c.feedbackLatest)
         write(c.tags, into: &w)
-        w.section(c.tagEnd)
+        section(c.tagEnd, into: &w)
         w.section(c.fieldsStart)
         w.section(c.fieldsEnd)
         w.section(table.rawStart)
@@ -45,6 +45,12 @@ enum SnapshotTable {
         let index = table.index.parts
         w.section(index.slots)
         w.section(index.hashes)
+    }
+
+    /// Row ends as 32-bit values; an empty section (which no reader takes for a table
+    /// with rows, so the snapshot is rebuilt, never misread) past `UInt32.max` items.
+    private static func section(_ ends: RowEnds, into w: inout SnapshotWriter) {
+        w.section(ends.narrowValues ?? [])
     }
 
     private static func write(_ column: CategoryColumn, into w: inout SnapshotWriter) {
@@ -136,15 +142,15 @@ enum SnapshotTable {
     }
 
     /// A per-lead "one past the last item" section: never decreasing, ending at `total`.
-    private static func ends(_ r: inout SnapshotReader, _ count: Int, total: Int) throws(SnapshotUnusable) -> [Int] {
-        let values: [Int] = try rows(&r, count)
+    private static func ends(_ r: inout SnapshotReader, _ count: Int, total: Int) throws(SnapshotUnusable) -> RowEnds {
+        let values: [UInt32] = try rows(&r, count)
         var previous = 0
         for end in values {
-            guard end >= previous else { throw SnapshotUnusable() }
-            previous = end
+            guard Int(end) >= previous else { throw SnapshotUnusable() }
+            previous = Int(end)
         }
         guard previous == total else { throw SnapshotUnusable() }
-        return values
+        return RowEnds(values)
     }
 
     /// An interned column: its codes (one per lead when `count` is given) and values,
