@@ -55,4 +55,24 @@ struct RowEndsTests {
         for line in 2..<100_002 { clean.append(line) }
         #expect(clean[99_999] == 100_001 && clean.ranges == [2...100_001])
     }
+
+    @Test("file offsets read back as appended, -1 for none, in 32 bits until one passes UInt32.max")
+    func offsets() {
+        var offsets: FileOffsets = [5, -1, 0, 4_000_000_000]
+        #expect(Array(offsets) == [5, -1, 0, 4_000_000_000])
+        #expect(offsets.narrowValues == [5, .max, 0, 4_000_000_000])
+        var other = FileOffsets()
+        other.append(7)
+        offsets.append(contentsOf: other)
+        #expect(Array(offsets) == [5, -1, 0, 4_000_000_000, 7])
+        let big = Int(UInt32.max) + 1
+        offsets.append(big)
+        offsets.append(-1)
+        #expect(Array(offsets) == [5, -1, 0, 4_000_000_000, 7, big, -1])
+        #expect(offsets.narrowValues == nil, "a snapshot cannot hold it in 32 bits: it writes none, and is rebuilt")
+        var joined: FileOffsets = [1]
+        joined.append(contentsOf: offsets)
+        #expect(Array(joined) == [1] + Array(offsets))
+        #expect(Array(FileOffsets(narrow: [3, .max])) == [3, -1])
+    }
 }

@@ -44,8 +44,8 @@ struct LeadColumns: Sendable {
     var tagEnd = RowEnds()
     /// Where each lead's `fields` object is in the file (`fieldsStart` -1: none, or the
     /// lead is kept whole), so `fields.erp = 'SAP'` parses a few bytes, not the lead.
-    var fieldsStart: [Int] = []
-    var fieldsEnd: [Int] = []
+    var fieldsStart = FileOffsets()
+    var fieldsEnd = FileOffsets()
 
     /// The positions of the row's tags in `tags.codes`.
     func tagRange(of row: Int) -> Range<Int> { Self.span(tagEnd, row) }

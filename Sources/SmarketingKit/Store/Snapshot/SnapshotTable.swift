@@ -34,10 +34,10 @@ enum SnapshotTable {
         w.section(c.feedbackLatest)
         write(c.tags, into: &w)
         section(c.tagEnd, into: &w)
-        w.section(c.fieldsStart)
-        w.section(c.fieldsEnd)
-        w.section(table.rawStart)
-        w.section(table.rawEnd)
+        section(c.fieldsStart, into: &w)
+        section(c.fieldsEnd, into: &w)
+        section(table.rawStart, into: &w)
+        section(table.rawEnd, into: &w)
         w.section(table.canonical)
         w.section(table.respaced)
         w.section(table.whole.keys.sorted())
@@ -51,6 +51,11 @@ enum SnapshotTable {
     /// with rows, so the snapshot is rebuilt, never misread) past `UInt32.max` items.
     private static func section(_ ends: RowEnds, into w: inout SnapshotWriter) {
         w.section(ends.narrowValues ?? [])
+    }
+
+    /// File offsets in 32 bits; an empty section past 4 GiB, as for row ends.
+    private static func section(_ offsets: FileOffsets, into w: inout SnapshotWriter) {
+        w.section(offsets.narrowValues ?? [])
     }
 
     private static func write(_ column: CategoryColumn, into w: inout SnapshotWriter) {
@@ -89,10 +94,10 @@ enum SnapshotTable {
         c.feedbackLatest = try rows(&r, count)
         c.tags = try category(&r, nil)
         c.tagEnd = try ends(&r, count, total: c.tags.codes.count)
-        c.fieldsStart = try rows(&r, count)
-        c.fieldsEnd = try rows(&r, count)
-        let rawStart: [Int] = try rows(&r, count)
-        let rawEnd: [Int] = try rows(&r, count)
+        c.fieldsStart = FileOffsets(narrow: try rows(&r, count))
+        c.fieldsEnd = FileOffsets(narrow: try rows(&r, count))
+        let rawStart = FileOffsets(narrow: try rows(&r, count))
+        let rawEnd = FileOffsets(narrow: try rows(&r, count))
         let canonical: [Bool] = try rows(&r, count)
         let respaced: [Bool] = try rows(&r, count)
         let wholeRows: [Int] = try r.section()
