@@ -195,18 +195,26 @@ struct ImportedRowsBuilder {
     /// At most how many records `text` holds after `start`: its lines that are not empty
     /// (a quoted line break makes it a little more), and no more than a record of
     /// `columns` cells could fit in. Counted with one pass over the bytes.
+    ///
+    /// A line counts when it holds anything but its line end: a CRLF file's lines (every
+    /// export smk writes) counted none before, so a million rows' columns grew by
+    /// doubling, each copy leaving its old buffer in the heap (issue 16, item 7).
     static func estimatedRows(in text: [UInt8], from start: Int, columns: Int) -> Int {
         var lines = 0
         text.withUnsafeBufferPointer { bytes in
-            var previous: UInt8 = 0x0A
+            var content = false
             var i = start
             while i < bytes.count {
                 let byte = bytes[i]
-                if byte == 0x0A, previous != 0x0A, previous != 0x0D { lines += 1 }
-                previous = byte
+                if byte == 0x0A {
+                    if content { lines += 1 }
+                    content = false
+                } else if byte != 0x0D {
+                    content = true
+                }
                 i += 1
             }
-            if previous != 0x0A, previous != 0x0D, start < bytes.count { lines += 1 }
+            if content { lines += 1 }
         }
         return min(lines, max(0, text.count - start) / max(2, columns + 1))
     }
