@@ -73,7 +73,11 @@ extension LeadStreamDecoder {
         // The buffer must outlive the other thread's reading: wait for it on every path.
         defer { done.wait() }
         try expect(UInt8(ascii: "["))
-        reserve(forBytes: split - i)
+        // Room for the whole array, not this half: the second half's columns are then
+        // appended in place at the join, where growing each column had its old buffer,
+        // its new one and the second half's alive at once (the load's peak, issue 18,
+        // item 7). Capacity not yet written to takes no memory.
+        reserve(forBytes: bytes.count - i)
         skipWhitespace()
         if peek == UInt8(ascii: "]") { i += 1; return }
         guard try readElements(stopAt: split) else { return }  // the array ended before the cut
@@ -95,14 +99,16 @@ extension LeadStreamDecoder {
         let base = columns.count
         let arenaBase = columns.arena.count
         var failed = false
-        func shift(_ refs: [TextRef]) -> [TextRef] {
-            refs.map { ref in
-                guard !ref.isNone, ref.inArena else { return ref }
+        // In place: a shifted copy of a column was one more column alive at the join.
+        func shift(_ refs: inout [TextRef]) {
+            for k in refs.indices {
+                let ref = refs[k]
+                guard !ref.isNone, ref.inArena else { continue }
                 guard let moved = TextRef(offset: ref.offset + arenaBase, length: ref.length, inArena: true) else {
                     failed = true
-                    return ref
+                    continue
                 }
-                return moved
+                refs[k] = moved
             }
         }
         func move<T>(_ target: inout [T], _ source: inout [T]) {
@@ -116,7 +122,8 @@ extension LeadStreamDecoder {
         var o = other.columns
         other.columns = LeadColumns()
         for k in columns.text.indices {
-            columns.text[k].append(contentsOf: shift(o.text[k]))
+            shift(&o.text[k])
+            columns.text[k].append(contentsOf: o.text[k])
             o.text[k] = []
         }
         move(&columns.arena, &o.arena)
@@ -131,7 +138,8 @@ extension LeadStreamDecoder {
         move(&columns.historyFrom, &o.historyFrom)
         move(&columns.historyTo, &o.historyTo)
         move(&columns.historyAt, &o.historyAt)
-        columns.historyNote.append(contentsOf: shift(o.historyNote))
+        shift(&o.historyNote)
+        columns.historyNote.append(contentsOf: o.historyNote)
         o.historyNote = []
         move(&columns.historyReject, &o.historyReject)
         move(&columns.feedbackCount, &o.feedbackCount)
