@@ -78,6 +78,7 @@ public struct ImportPlanner {
         var builderIndex = LeadIDIndex()
         if columnar {
             let rows = ImportedRowsBuilder.estimatedRows(in: document.text, from: document.bodyStart, columns: header.count)
+            if document.text.count >= LeadStreamDecoder.parallelMinimumBytes { LargeAllocations.returnWhenFreed() }
             builder.reserve(rows)
             builderIndex = LeadIDIndex(capacity: rows)
         }

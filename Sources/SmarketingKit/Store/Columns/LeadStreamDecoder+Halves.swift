@@ -2,13 +2,6 @@ import Dispatch
 import Foundation
 import Synchronization
 
-#if os(Linux)
-/// glibc's `mallopt` (malloc.h, which the Glibc module does not bring in).
-@_silgen_name("mallopt")
-private func glibcMallopt(_ parameter: Int32, _ value: Int32) -> Int32
-/// `M_MMAP_THRESHOLD` in malloc.h.
-private let glibcMmapThreshold: Int32 = -3
-#endif
 
 /// Both cores for a large load (issue 18, item 7): the leads array is cut at a lead
 /// boundary near its middle, the second half is decoded on another thread into its own
@@ -49,21 +42,9 @@ extension LeadStreamDecoder {
         return nil
     }
 
-    /// glibc raises its mmap threshold each time a large block is freed (up to 32 MiB),
-    /// so the columns of a large load, grown by doubling on two threads and joined, came
-    /// to live in heap memory that freeing them did not give back: 25 MiB more at the
-    /// peak of a million-lead load (issue 18, item 7). A fixed threshold keeps each block
-    /// of 256 KiB or more in a mapping of its own, returned when freed. Set once, by the
-    /// first load large enough to be read in halves.
-    static let fixedAllocationThreshold: Void = {
-        #if os(Linux)
-        _ = glibcMallopt(glibcMmapThreshold, 256 << 10)
-        #endif
-    }()
-
     /// Reads the array (at `[`) in two halves, the second from `split` on another thread.
     mutating func readArrayInHalves(split: Int) throws(StreamRefusal) {
-        Self.fixedAllocationThreshold
+        LargeAllocations.returnWhenFreed()
         let second = SecondHalf(bytes: bytes, split: split, funnel: funnel)
         let done = DispatchSemaphore(value: 0)
         DispatchQueue.global().async {
