@@ -38,6 +38,9 @@ struct ImportColumnsTests {
         let leads = columnar.session.workspace.leads
         #expect(leads.table.rows != nil && leads.table.whole.isEmpty)
         #expect(byValue.session.workspace.leads.table.rows == nil)
+        // No activity and one move a row: those row ends are a number, not a column.
+        #expect(leads.table.columns.activityEnd.isUniform && leads.table.columns.historyEnd.isUniform)
+        #expect(leads.table.rows?.rowLine.ranges == [2...2, 4...5])
         #expect(leads.all == byValue.session.workspace.leads.all)
         let ana = try #require(leads[id: "L-000001"])
         #expect(ana.company == "Pop, Ana SRL" && ana.name == "Ana Pop")

@@ -30,6 +30,40 @@ struct ImportOwnerTests {
         #expect(marketing.session.workspace.leads[id: "51004"]?.owner == "Connected")
     }
 
+    @Test("an import adds every row, and its plan says which rows went into the other team's stages and which do not meet an entry rule")
+    func handOffAndEntryRules() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("smk-import-checks-\(ProcessInfo.processInfo.processIdentifier)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let path = folder.appendingPathComponent("crm.csv").path
+        try "email,stage,source,fit,interest\na@x.io,customer,web,,\nb@x.io,customer,web,,\nc@x.io,sql,web,,\nd@x.io,lead,fair,,\n"
+            .appending("e@x.io,mql,fair,20,90\nf@x.io,mql,fair,80,90\n").write(toFile: path, atomically: true, encoding: .utf8)
+        // Columns (add-only) and values (key email) say the same.
+        for clauses in ["", " key email"] {
+            let marketing = try Harness(path: Harness.demoPath, actor: "erik")
+            let planned = marketing.run("import \"\(path)\"\(clauses) dry-run").out
+            #expect(planned.contains("3 rows go into sales' stages (sql 1, customer 2), imported by erik of marketing: not checked against the hand-off"))
+            #expect(!planned.contains("marketing's stages"))
+            #expect(planned.contains("1 row into sql does not meet its entry rule (attempts >= 1)"))
+            // The demo scores fit and interest by its rules, as `add lead` checks them: no
+            // imported lead has the activities to reach them.
+            #expect(planned.contains("2 rows into mql do not meet its entry rule (fit >= 50 and interest >= 40)"))
+            // Nothing is dropped: the CRM's state comes in as it is.
+            let done = marketing.run("import \"\(path)\"\(clauses)").out
+            #expect(done.contains("6 rows read: 6 added, 0 updated, 0 skipped"))
+            #expect(done.contains("not checked against the hand-off"))
+            #expect(marketing.run("count where email = 'c@x.io' and stage = sql").out.contains("1"))
+
+            let sales = try Harness(path: Harness.demoPath, actor: "anna")
+            let salesPlan = sales.run("import \"\(path)\"\(clauses) dry-run").out
+            #expect(salesPlan.contains("3 rows go into marketing's stages (lead 1, mql 2), imported by anna of sales: not checked against the hand-off"))
+            #expect(!salesPlan.contains("sales' stages ("))
+        }
+        // Rows that meet their stage's rule, by the team that owns it: nothing to say.
+        try "email,stage\nf@x.io,lead\ng@x.io,visitor\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let clean = try Harness(path: Harness.demoPath, actor: "erik").run("import \"\(path)\" dry-run").out
+        #expect(!clean.contains("hand-off") && !clean.contains("entry rule"))
+    }
+
     @Test("loop says how many leads in side stages it cannot place, and why, instead of counting only the ones with a hand-off")
     func loopSaysWhat() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("smk-import-owner-\(ProcessInfo.processInfo.processIdentifier)")

@@ -75,6 +75,12 @@ public struct EntryRule {
 
     private let environment: QueryEnvironment
 
+    /// Whether every clause holds for the lead: `refusal` without the words (what an
+    /// import counts over a million rows).
+    public func admits(_ lead: Lead) -> Bool {
+        clauses.allSatisfy { $0.holds(lead) }
+    }
+
     /// Nil when the lead may enter; otherwise the first failing clause and the values it
     /// saw: "attempts >= 1 is false (attempts = 0)".
     public func refusal(for lead: Lead) -> String? {

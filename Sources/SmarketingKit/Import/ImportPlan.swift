@@ -68,19 +68,20 @@ public struct ImportPlan: Sendable {
     /// Added leads left without an owner in a stage sales owns, by stage (funnel order):
     /// the plan says so, and `map "COLUMN" to owner` fills them.
     public var unownedInSales: [(stage: String, rows: Int)] = []
+    /// Added leads in stages the importing person's team neither owns nor may enter, by
+    /// stage (funnel order), and who imported them. An import brings a CRM's state as it
+    /// is, so they are added all the same; the plan says they were not checked against
+    /// the hand-off, as `add lead` and `move` would have.
+    public var outsideTeam: [(stage: String, team: Team, rows: Int)] = []
+    public var importer: (name: String, team: Team)?
+    /// Added (or moved) leads that do not meet their stage's entry rule, by stage
+    /// (funnel order), with the rule: added all the same, and said.
+    public var failingEntry: [(stage: String, rule: String, rows: Int)] = []
 
     /// The lines the added leads came from, as ranges (one for a clean file).
     public var addedLineRanges: [ClosedRange<Int>] {
         guard let rows = batch?.table.rows else { return ImportReference.ranges(addedLines) }
-        var ranges: [ClosedRange<Int>] = []
-        for line in rows.rowLine.lazy.map(Int.init) {
-            if let last = ranges.last, last.upperBound + 1 == line {
-                ranges[ranges.count - 1] = last.lowerBound...line
-            } else {
-                ranges.append(line...line)
-            }
-        }
-        return ranges
+        return rows.rowLine.ranges
     }
 
     /// How many leads the import adds.

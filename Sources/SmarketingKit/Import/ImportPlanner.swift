@@ -14,6 +14,9 @@ public struct ImportPlanner {
     /// Set when a journalled import is made again: only the lines it added are planned,
     /// with ids numbered from where they were (the workspace it plans against is empty).
     public var replay: ImportReference?
+    /// The compiled entry rule of each stage that has one (the shell compiles them, with
+    /// its query environment): rows that do not meet them are counted in the plan.
+    public var entryRules: [String: EntryRule] = [:]
     /// The most problems a bad row lists (the rest are counted).
     static let problemsShown = 5
 
@@ -52,6 +55,9 @@ public struct ImportPlanner {
         // it: the importing person when they are in sales (a replay gives the same one).
         let salesOwner = replay.map(\.salesOwner) ?? (workspace.role(of: actor) == .sales ? actor : nil)
         var unownedInSales: [String: Int] = [:]
+        // What a move would check, counted, not refused (a replay has counted it before).
+        var checks = ImportChecks(role: replay == nil && !workspace.team.isEmpty ? workspace.role(of: actor) : nil,
+                                  rules: replay == nil ? entryRules : [:])
         var nextNumber = highestNumber
         var skipped: [ImportPlan.Skipped] = []
         var added: [Lead] = []
@@ -72,6 +78,7 @@ public struct ImportPlanner {
         var builderIndex = LeadIDIndex()
         if columnar {
             let rows = ImportedRowsBuilder.estimatedRows(in: document.text, from: document.bodyStart, columns: header.count)
+            if document.text.count >= LeadStreamDecoder.parallelMinimumBytes { LargeAllocations.returnWhenFreed() }
             builder.reserve(rows)
             builderIndex = LeadIDIndex(capacity: rows)
         }
@@ -189,6 +196,7 @@ public struct ImportPlanner {
                         return
                     }
                     new.owner = Ownership.owner(of: new, from: from, into: target, actor: actor, named: nil, in: workspace)
+                    checks.note(new, in: target, added: false)
                     new.history.append(StageChange(at: now, from: old.stage, to: new.stage, by: actor,
                                                    note: "imported from \(fileName) at line \(line)"))
                 }
@@ -211,6 +219,7 @@ public struct ImportPlanner {
             lead.history = [StageChange(at: lead.created ?? now, from: nil, to: stage, by: actor,
                                         note: "imported from \(fileName) at line \(line)")]
             if columnar {
+                if let target = workspace.funnel.stage(stage) { checks.note(lead, in: target, added: true) }
                 let added = builder.append(lead, line: line, start: start, ranges: ranges)
                 var id = lead.id
                 id.withUTF8 { bytes in
@@ -251,6 +260,11 @@ public struct ImportPlanner {
         if let join = spec.join, let joined {
             try self.join(joined, join, into: &plan, main: document, addedLine: addedLine)
         }
+        // Leads kept as values are checked in the stage they end in, after a join moved them.
+        for lead in plan.added {
+            if let target = workspace.funnel.stage(lead.stage) { checks.note(lead, in: target, added: true) }
+        }
+        checks.fill(&plan, funnel: workspace.funnel, actor: actor)
         if spec.strict, let first = plan.skipped.first { throw .strict(skipped: plan.skipped.count, first: first) }
         return plan
     }

@@ -9,8 +9,9 @@ import Foundation
 /// A million leads were a million `Lead` values (strings, a dictionary of custom fields,
 /// a history array each) held by the plan, the change and the table at once: ten times
 /// the size of the CSV. This keeps the CSV once and about 210 bytes a row beside it: 175
-/// of columns (the layout a loaded workspace has), 17 of id index, 12 of row offsets and
-/// lines, and the history note of a lead in a side stage (what `reason` reads).
+/// of columns (the layout a loaded workspace has), 17 of id index, 4 of row offsets (the
+/// lines are kept as runs), and the history note of a lead in a side stage (what
+/// `reason` reads).
 public final class ImportedLeads: Sendable, Equatable, CustomStringConvertible {
     let table: LeadTable
 
@@ -49,9 +50,10 @@ struct ImportedRows: Sendable {
 
     let decoder: Decoder
     let separator: UInt8
-    /// Where each row's record starts in the table's `source`, and its line in the file.
-    let rowStart: [Int]
-    let rowLine: [Int32]
+    /// Where each row's record starts in the table's `source` (never decreasing, so held
+    /// as `RowEnds` are: 32 bits a row), and its line in the file.
+    let rowStart: RowEnds
+    let rowLine: RowLines
 
     /// The cells of `row`'s record.
     func fields(of row: Int, in source: FileBytes) -> [String] {
@@ -59,7 +61,7 @@ struct ImportedRows: Sendable {
         // this is no copy.
         var parser = CSVReader.Parser(bytes: source.array, separator: separator)
         parser.i = rowStart[row]
-        parser.line = Int(rowLine[row])
+        parser.line = rowLine[row]
         return ((try? parser.next()) ?? nil)?.1 ?? []
     }
 
@@ -99,11 +101,52 @@ struct ImportedRows: Sendable {
     }
 }
 
+/// The line of the file each imported row came from, held as its runs of consecutive
+/// lines: one run for a clean file (a record a line), one more after each blank line,
+/// skipped row or record with a quoted line break. A million rows' lines were 4 MB.
+struct RowLines: Sendable {
+    /// The first row of each run and the line it is on.
+    private var runRow: [Int] = []
+    private var runLine: [Int] = []
+    private(set) var count = 0
+
+    /// Appends the line of the next row.
+    mutating func append(_ line: Int) {
+        if let lastRow = runRow.last, let lastLine = runLine.last, lastLine + (count - lastRow) == line {
+            count += 1
+            return
+        }
+        runRow.append(count)
+        runLine.append(line)
+        count += 1
+    }
+
+    subscript(row: Int) -> Int {
+        precondition(row >= 0 && row < count, "RowLines: row out of range")
+        // The last run starting at or before `row`.
+        var low = 0
+        var high = runRow.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if runRow[middle] <= row { low = middle } else { high = middle - 1 }
+        }
+        return runLine[low] + (row - runRow[low])
+    }
+
+    /// The lines as ranges of consecutive lines, in row order.
+    var ranges: [ClosedRange<Int>] {
+        runRow.indices.map { k in
+            let rows = (k + 1 < runRow.count ? runRow[k + 1] : count) - runRow[k]
+            return runLine[k]...(runLine[k] + rows - 1)
+        }
+    }
+}
+
 /// Fills the columns of an import row by row (see `ImportedLeads`).
 struct ImportedRowsBuilder {
     private var columns = LeadColumns()
-    private var rowStart: [Int] = []
-    private var rowLine: [Int32] = []
+    private var rowStart = RowEnds()
+    private var rowLine = RowLines()
     private let source: [UInt8]
     private let codes: StageCodes
     /// The column of the file each text field comes from, when one does.
@@ -147,24 +190,31 @@ struct ImportedRowsBuilder {
         columns.historyReject.reserveCapacity(rows)
         columns.tagEnd.reserveCapacity(rows)
         rowStart.reserveCapacity(rows)
-        rowLine.reserveCapacity(rows)
     }
 
     /// At most how many records `text` holds after `start`: its lines that are not empty
     /// (a quoted line break makes it a little more), and no more than a record of
     /// `columns` cells could fit in. Counted with one pass over the bytes.
+    ///
+    /// A line counts when it holds anything but its line end: a CRLF file's lines (every
+    /// export smk writes) counted none before, so a million rows' columns grew by
+    /// doubling, each copy leaving its old buffer in the heap (issue 16, item 7).
     static func estimatedRows(in text: [UInt8], from start: Int, columns: Int) -> Int {
         var lines = 0
         text.withUnsafeBufferPointer { bytes in
-            var previous: UInt8 = 0x0A
+            var content = false
             var i = start
             while i < bytes.count {
                 let byte = bytes[i]
-                if byte == 0x0A, previous != 0x0A, previous != 0x0D { lines += 1 }
-                previous = byte
+                if byte == 0x0A {
+                    if content { lines += 1 }
+                    content = false
+                } else if byte != 0x0D {
+                    content = true
+                }
                 i += 1
             }
-            if previous != 0x0A, previous != 0x0D, start < bytes.count { lines += 1 }
+            if content { lines += 1 }
         }
         return min(lines, max(0, text.count - start) / max(2, columns + 1))
     }
@@ -191,12 +241,12 @@ struct ImportedRowsBuilder {
             }
         }
         rowStart.append(start)
-        rowLine.append(Int32(clamping: line))
+        rowLine.append(line)
         return row
     }
 
     /// The line of the file `row` came from.
-    func line(of row: Int) -> Int { Int(rowLine[row]) }
+    func line(of row: Int) -> Int { rowLine[row] }
 
     /// Whether the id of `row` is `bytes`.
     func id(of row: Int, equals bytes: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -21,7 +21,7 @@ struct LeadColumns: Sendable {
     /// Every activity's time (seconds since the reference date), in the same order.
     var activityAt: [Double] = []
     /// One past the row's last activity in `activityTypes` and `activityAt`.
-    var activityEnd: [Int] = []
+    var activityEnd = RowEnds()
     /// Every stage move, lead after lead: the stage codes left and entered
     /// (`StageCodes.none` for a lead created in its stage) and when; what the funnel and
     /// the rates are measured from.
@@ -29,7 +29,7 @@ struct LeadColumns: Sendable {
     var historyTo: [UInt8] = []
     var historyAt: [Double] = []
     /// One past the row's last move in the history columns.
-    var historyEnd: [Int] = []
+    var historyEnd = RowEnds()
     /// Each move's note (the reason of a recycle, reject or lose) and whether it was a
     /// `reject`, in the order of the history columns: what `reason`, `rejected` and
     /// `loop` read without decoding the lead.
@@ -41,11 +41,11 @@ struct LeadColumns: Sendable {
     var feedbackLatest: [UInt8] = []
     /// Every tag, interned, lead after lead; `tagEnd[row]` is one past the row's last.
     var tags = CategoryColumn()
-    var tagEnd: [Int] = []
+    var tagEnd = RowEnds()
     /// Where each lead's `fields` object is in the file (`fieldsStart` -1: none, or the
     /// lead is kept whole), so `fields.erp = 'SAP'` parses a few bytes, not the lead.
-    var fieldsStart: [Int] = []
-    var fieldsEnd: [Int] = []
+    var fieldsStart = FileOffsets()
+    var fieldsEnd = FileOffsets()
 
     /// The positions of the row's tags in `tags.codes`.
     func tagRange(of row: Int) -> Range<Int> { Self.span(tagEnd, row) }
@@ -57,7 +57,7 @@ struct LeadColumns: Sendable {
     func activityRange(of row: Int) -> Range<Int> { Self.span(activityEnd, row) }
 
     /// The row's span in a flattened column whose `ends[row]` is one past its last item.
-    private static func span(_ ends: [Int], _ row: Int) -> Range<Int> {
+    private static func span(_ ends: RowEnds, _ row: Int) -> Range<Int> {
         (row == 0 ? 0 : ends[row - 1])..<ends[row]
     }
 

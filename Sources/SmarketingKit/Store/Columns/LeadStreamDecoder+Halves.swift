@@ -2,6 +2,7 @@ import Dispatch
 import Foundation
 import Synchronization
 
+
 /// Both cores for a large load (issue 18, item 7): the leads array is cut at a lead
 /// boundary near its middle, the second half is decoded on another thread into its own
 /// columns while this thread decodes the first, and the halves are joined.
@@ -43,6 +44,7 @@ extension LeadStreamDecoder {
 
     /// Reads the array (at `[`) in two halves, the second from `split` on another thread.
     mutating func readArrayInHalves(split: Int) throws(StreamRefusal) {
+        LargeAllocations.returnWhenFreed()
         let second = SecondHalf(bytes: bytes, split: split, funnel: funnel)
         let done = DispatchSemaphore(value: 0)
         DispatchQueue.global().async {
@@ -52,7 +54,11 @@ extension LeadStreamDecoder {
         // The buffer must outlive the other thread's reading: wait for it on every path.
         defer { done.wait() }
         try expect(UInt8(ascii: "["))
-        reserve(forBytes: split - i)
+        // Room for the whole array, not this half: the second half's columns are then
+        // appended in place at the join, where growing each column had its old buffer,
+        // its new one and the second half's alive at once (the load's peak, issue 18,
+        // item 7). Capacity not yet written to takes no memory.
+        reserve(forBytes: bytes.count - i)
         skipWhitespace()
         if peek == UInt8(ascii: "]") { i += 1; return }
         guard try readElements(stopAt: split) else { return }  // the array ended before the cut
@@ -74,28 +80,31 @@ extension LeadStreamDecoder {
         let base = columns.count
         let arenaBase = columns.arena.count
         var failed = false
-        func shift(_ refs: [TextRef]) -> [TextRef] {
-            refs.map { ref in
-                guard !ref.isNone, ref.inArena else { return ref }
+        // In place: a shifted copy of a column was one more column alive at the join.
+        func shift(_ refs: inout [TextRef]) {
+            for k in refs.indices {
+                let ref = refs[k]
+                guard !ref.isNone, ref.inArena else { continue }
                 guard let moved = TextRef(offset: ref.offset + arenaBase, length: ref.length, inArena: true) else {
                     failed = true
-                    return ref
+                    continue
                 }
-                return moved
+                refs[k] = moved
             }
         }
         func move<T>(_ target: inout [T], _ source: inout [T]) {
             target.append(contentsOf: source)
             source = []
         }
-        func moveEnds(_ target: inout [Int], _ source: inout [Int], plus offset: Int) {
-            target.append(contentsOf: source.lazy.map { $0 + offset })
-            source = []
+        func moveEnds(_ target: inout RowEnds, _ source: inout RowEnds, plus offset: Int) {
+            target.append(contentsOf: source, plus: offset)
+            source = RowEnds()
         }
         var o = other.columns
         other.columns = LeadColumns()
         for k in columns.text.indices {
-            columns.text[k].append(contentsOf: shift(o.text[k]))
+            shift(&o.text[k])
+            columns.text[k].append(contentsOf: o.text[k])
             o.text[k] = []
         }
         move(&columns.arena, &o.arena)
@@ -110,19 +119,24 @@ extension LeadStreamDecoder {
         move(&columns.historyFrom, &o.historyFrom)
         move(&columns.historyTo, &o.historyTo)
         move(&columns.historyAt, &o.historyAt)
-        columns.historyNote.append(contentsOf: shift(o.historyNote))
+        shift(&o.historyNote)
+        columns.historyNote.append(contentsOf: o.historyNote)
         o.historyNote = []
         move(&columns.historyReject, &o.historyReject)
         move(&columns.feedbackCount, &o.feedbackCount)
         move(&columns.feedbackLatest, &o.feedbackLatest)
         moveEnds(&columns.tagEnd, &o.tagEnd, plus: columns.tags.codes.count)
         Self.join(&columns.tags, &o.tags)
-        move(&columns.fieldsStart, &o.fieldsStart)
-        move(&columns.fieldsEnd, &o.fieldsEnd)
+        func moveOffsets(_ target: inout FileOffsets, _ source: inout FileOffsets) {
+            target.append(contentsOf: source)
+            source = []
+        }
+        moveOffsets(&columns.fieldsStart, &o.fieldsStart)
+        moveOffsets(&columns.fieldsEnd, &o.fieldsEnd)
         if failed { throw StreamRefusal() }
         columns.setRestoredCount(base + o.count)
-        move(&rawStart, &other.rawStart)
-        move(&rawEnd, &other.rawEnd)
+        moveOffsets(&rawStart, &other.rawStart)
+        moveOffsets(&rawEnd, &other.rawEnd)
         move(&canonical, &other.canonical)
         move(&respaced, &other.respaced)
         for (row, lead) in other.whole { whole[base + row] = lead }

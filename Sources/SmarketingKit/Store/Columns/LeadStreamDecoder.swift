@@ -17,8 +17,8 @@ struct LeadStreamDecoder {
     var i: Int
     let funnel: Funnel
     var columns = LeadColumns()
-    var rawStart: [Int] = []
-    var rawEnd: [Int] = []
+    var rawStart = FileOffsets()
+    var rawEnd = FileOffsets()
     var canonical: [Bool] = []
     /// Leads that are canonical but for their spacing (a compact file from another tool).
     var respaced: [Bool] = []

@@ -9,8 +9,8 @@ final class LeadTable: Sendable {
     let source: FileBytes
     /// Byte range of each lead's object in `source`; empty when the row was built from a
     /// `Lead` value (see `whole`).
-    let rawStart: [Int]
-    let rawEnd: [Int]
+    let rawStart: FileOffsets
+    let rawEnd: FileOffsets
     /// True when the lead's text is exactly what `Lead.json` would write, so saving an
     /// unedited lead copies its bytes.
     let canonical: [Bool]
@@ -31,7 +31,7 @@ final class LeadTable: Sendable {
     /// Answers computed from this table's rows (duplicates, the search index, analyses).
     let memo = TableMemo()
 
-    init(columns: LeadColumns, source: FileBytes, rawStart: [Int], rawEnd: [Int], canonical: [Bool], respaced: [Bool] = [],
+    init(columns: LeadColumns, source: FileBytes, rawStart: FileOffsets, rawEnd: FileOffsets, canonical: [Bool], respaced: [Bool] = [],
          whole: [Int: Lead], funnel: Funnel, index: LeadIDIndex, rows: ImportedRows? = nil) {
         self.rows = rows
         self.columns = columns

@@ -14,7 +14,7 @@ import Darwin
 enum SnapshotFormat {
     static let magic: UInt64 = 0x0050_414E_534B_4D53  // "SMKSNAP\0" little-endian
     /// Bump whenever the sections or what the decoder puts into the columns change.
-    static let version: UInt64 = 2
+    static let version: UInt64 = 4
     static let headerWords = 13
     static var headerBytes: Int { headerWords * 8 }
     /// The size of each hashed end block of the JSON file.

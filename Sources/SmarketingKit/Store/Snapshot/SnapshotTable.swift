@@ -23,21 +23,21 @@ enum SnapshotTable {
         w.section(c.attempts)
         write(c.activityTypes, into: &w)
         w.section(c.activityAt)
-        w.section(c.activityEnd)
+        section(c.activityEnd, into: &w)
         w.section(c.historyFrom)
         w.section(c.historyTo)
         w.section(c.historyAt)
-        w.section(c.historyEnd)
+        section(c.historyEnd, into: &w)
         w.section(c.historyNote)
         w.section(c.historyReject)
         w.section(c.feedbackCount)
         w.section(c.feedbackLatest)
         write(c.tags, into: &w)
-        w.section(c.tagEnd)
-        w.section(c.fieldsStart)
-        w.section(c.fieldsEnd)
-        w.section(table.rawStart)
-        w.section(table.rawEnd)
+        section(c.tagEnd, into: &w)
+        section(c.fieldsStart, into: &w)
+        section(c.fieldsEnd, into: &w)
+        section(table.rawStart, into: &w)
+        section(table.rawEnd, into: &w)
         w.section(table.canonical)
         w.section(table.respaced)
         w.section(table.whole.keys.sorted())
@@ -45,6 +45,17 @@ enum SnapshotTable {
         let index = table.index.parts
         w.section(index.slots)
         w.section(index.hashes)
+    }
+
+    /// Row ends as 32-bit values; an empty section (which no reader takes for a table
+    /// with rows, so the snapshot is rebuilt, never misread) past `UInt32.max` items.
+    private static func section(_ ends: RowEnds, into w: inout SnapshotWriter) {
+        w.section(ends.narrowValues ?? [])
+    }
+
+    /// File offsets in 32 bits; an empty section past 4 GiB, as for row ends.
+    private static func section(_ offsets: FileOffsets, into w: inout SnapshotWriter) {
+        w.section(offsets.narrowValues ?? [])
     }
 
     private static func write(_ column: CategoryColumn, into w: inout SnapshotWriter) {
@@ -83,10 +94,10 @@ enum SnapshotTable {
         c.feedbackLatest = try rows(&r, count)
         c.tags = try category(&r, nil)
         c.tagEnd = try ends(&r, count, total: c.tags.codes.count)
-        c.fieldsStart = try rows(&r, count)
-        c.fieldsEnd = try rows(&r, count)
-        let rawStart: [Int] = try rows(&r, count)
-        let rawEnd: [Int] = try rows(&r, count)
+        c.fieldsStart = FileOffsets(narrow: try rows(&r, count))
+        c.fieldsEnd = FileOffsets(narrow: try rows(&r, count))
+        let rawStart = FileOffsets(narrow: try rows(&r, count))
+        let rawEnd = FileOffsets(narrow: try rows(&r, count))
         let canonical: [Bool] = try rows(&r, count)
         let respaced: [Bool] = try rows(&r, count)
         let wholeRows: [Int] = try r.section()
@@ -136,15 +147,15 @@ enum SnapshotTable {
     }
 
     /// A per-lead "one past the last item" section: never decreasing, ending at `total`.
-    private static func ends(_ r: inout SnapshotReader, _ count: Int, total: Int) throws(SnapshotUnusable) -> [Int] {
-        let values: [Int] = try rows(&r, count)
+    private static func ends(_ r: inout SnapshotReader, _ count: Int, total: Int) throws(SnapshotUnusable) -> RowEnds {
+        let values: [UInt32] = try rows(&r, count)
         var previous = 0
         for end in values {
-            guard end >= previous else { throw SnapshotUnusable() }
-            previous = end
+            guard Int(end) >= previous else { throw SnapshotUnusable() }
+            previous = Int(end)
         }
         guard previous == total else { throw SnapshotUnusable() }
-        return values
+        return RowEnds(values)
     }
 
     /// An interned column: its codes (one per lead when `count` is given) and values,

@@ -21,7 +21,9 @@ public enum ImportCommand: ShellCommand {
         number that does not parse, a stage value with no rule and no else) is listed with
         its line and every problem it has, and skipped; strict refuses the whole import
         instead. Every added lead's history starts with "imported from FILE at line N", by
-        you. The journal keeps the import as its file (path, size, hash) and clauses: after
+        you. An import brings a CRM's state as it is: rows going into stages your team
+        does not enter, or not meeting a stage's entry rule, are added all the same, and
+        the plan says how many per stage (add lead and move would refuse them). The journal keeps the import as its file (path, size, hash) and clauses: after
         a crash the replay reads the file again, and refuses if it changed since.
 
         as PRESET     read a CRM's export header (found from the header when left out)
@@ -102,6 +104,9 @@ public enum ImportCommand: ShellCommand {
         }
         var planner = ImportPlanner(workspace: session.workspace, actor: session.actor, now: session.now)
         planner.isInterrupted = { session.isInterrupted() }
+        for stage in session.workspace.funnel.stages {
+            if let rule = MoveCommand.entryRule(of: stage, in: session) { planner.entryRules[stage.id] = rule }
+        }
         do { return (try planner.plan(document, file: path, spec: spec, joined: joined), mainFile, joinedFile) } catch {
             if error == .interrupted { throw .interrupted }
             throw .refused(error.description)

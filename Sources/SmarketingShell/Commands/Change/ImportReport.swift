@@ -38,6 +38,7 @@ enum ImportReport {
                                         + "imported by a sales person (as NAME), they would own them"))
             }
         }
+        results += checks(plan)
         if !plan.skipped.isEmpty {
             var table = Table(title: "skipped rows", columns: ["where", "why"])
             for skipped in plan.skipped.prefix(skippedShown) {
@@ -45,6 +46,30 @@ enum ImportReport {
             }
             if plan.skipped.count > skippedShown { table.footer = "… and \(Thousands.format(plan.skipped.count - skippedShown)) more" }
             results.append(.table(table))
+        }
+        return results
+    }
+
+    /// What `add lead` and `move` would have checked and the import did not refuse for:
+    /// rows into the other team's stages, and rows that do not meet a stage's entry rule.
+    static func checks(_ plan: ImportPlan) -> [CommandResult] {
+        var results: [CommandResult] = []
+        let n = { (count: Int) in Thousands.format(count) }
+        if let importer = plan.importer {
+            var teams: [Team] = []
+            for stage in plan.outsideTeam where !teams.contains(stage.team) { teams.append(stage.team) }
+            for team in teams {
+                let stages = plan.outsideTeam.filter { $0.team == team }
+                guard !stages.isEmpty else { continue }
+                let total = stages.reduce(0) { $0 + $1.rows }
+                let each = stages.map { "\($0.stage) \(n($0.rows))" }.joined(separator: ", ")
+                results.append(.message("\(n(total)) row\(total == 1 ? "" : "s") go\(total == 1 ? "es" : "") into \(team.possessive) stages (\(each)), "
+                                        + "imported by \(importer.name) of \(importer.team): not checked against the hand-off"))
+            }
+        }
+        for failing in plan.failingEntry {
+            results.append(.message("\(n(failing.rows)) row\(failing.rows == 1 ? "" : "s") into \(failing.stage) "
+                                    + "\(failing.rows == 1 ? "does" : "do") not meet its entry rule (\(failing.rule))"))
         }
         return results
     }
