@@ -12,17 +12,19 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
     ],
     targets: [
-        .systemLibrary(
-            name: "CLibEdit",
-            pkgConfig: "libedit",
-            providers: [.apt(["libedit-dev"]), .brew(["libedit"])]
-        ),
+        // libedit's headers only (Debian's libedit-dev: /usr/include/histedit.h). No pkgConfig:
+        // its flags would link libedit into every start-up; CLibEditLoader loads it on demand.
+        .systemLibrary(name: "CLibEdit"),
         // libpq's headers only (Debian's libpq-dev: /usr/include/postgresql). No pkgConfig:
         // its flags would link libpq into every start-up; CLibPQLoader loads it on demand.
         .systemLibrary(name: "CLibPQ"),
         // Defines the PQ* functions smk calls and loads libpq on the first one (dlopen):
         // linking libpq made every start-up load gnutls, krb5 and ldap.
         .target(name: "CLibPQLoader", dependencies: ["CLibPQ"], linkerSettings: [.linkedLibrary("dl")]),
+        // Defines the libedit functions smk calls and loads libedit on the first one (dlopen):
+        // linking it made every start-up, `-c` and scripts included, load libedit, libtinfo,
+        // libbsd and libmd.
+        .target(name: "CLibEditLoader", dependencies: ["CLibEdit"], linkerSettings: [.linkedLibrary("dl")]),
         .target(name: "SmarketingKit"),
         .target(name: "SmarketingShell", dependencies: ["SmarketingKit"]),
         .target(name: "SmarketingShared", dependencies: ["SmarketingKit", "SmarketingShell", "CLibPQ", "CLibPQLoader"]),
@@ -32,6 +34,7 @@ let package = Package(
                 "SmarketingShell",
                 "SmarketingShared",
                 "CLibEdit",
+                "CLibEditLoader",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -3,16 +3,17 @@
  *
  * Swift cannot call C variadic functions (el_set, el_wset, el_get, history), and in
  * Swift 6 mode it refuses C's mutable globals stdin/stdout/stderr. So each operation
- * smk needs gets one static inline wrapper here. There is no logic here beyond the
- * wrapping; LineEditor.swift holds the behaviour.
+ * smk needs gets one wrapper, declared here and defined in CLibEditLoader/loader.c,
+ * which loads libedit on first use. There is no logic there beyond the wrapping;
+ * LineEditor.swift holds the behaviour.
  *
  * Debian's libedit-dev installs the header as /usr/include/histedit.h (the
  * /usr/include/editline directory that `pkg-config --cflags libedit` adds holds only
  * the readline-compatibility headers, which smk does not use).
  *
  * The functions that are not variadic (el_wgets, el_wline, el_winsertstr,
- * el_deletestr, el_cursor, el_resize, el_source, el_end, history_init, history_end)
- * are called from Swift directly.
+ * el_deletestr, el_resize, el_source, el_end, history_init, history_end) are called
+ * from Swift directly; loader.c defines them too, forwarding to libedit's.
  */
 #ifndef SMK_CLIBEDIT_SHIM_H
 #define SMK_CLIBEDIT_SHIM_H
@@ -28,119 +29,65 @@ typedef wchar_t *(*smk_el_prompt_fn)(EditLine *);
 typedef unsigned char (*smk_el_command_fn)(EditLine *, int);
 
 /* el_init on the process's standard streams. */
-static inline EditLine *smk_el_init(const char *prog) {
-    return el_init(prog, stdin, stdout, stderr);
-}
+EditLine *smk_el_init(const char *prog);
 
 /* Emacs key bindings (the default map, set explicitly so ~/.editrc-less runs agree). */
-static inline int smk_el_set_editor_emacs(EditLine *el) {
-    return el_set(el, EL_EDITOR, "emacs");
-}
+int smk_el_set_editor_emacs(EditLine *el);
 
 /* 1: libedit installs its own signal handlers around el_gets; 0: it does not. */
-static inline int smk_el_set_signal_handling(EditLine *el, int on) {
-    return el_set(el, EL_SIGNAL, on);
-}
+int smk_el_set_signal_handling(EditLine *el, int on);
 
 /* The prompt function; characters between two `invisible` markers are sent to the
    terminal as they are and take no room on the line (for colour escapes). */
-static inline int smk_el_set_prompt(EditLine *el, smk_el_prompt_fn fn, wchar_t invisible) {
-    return el_wset(el, EL_PROMPT_ESC, fn, invisible);
-}
+int smk_el_set_prompt(EditLine *el, smk_el_prompt_fn fn, wchar_t invisible);
 
 /* Replaces libedit's character reader (used for Ctrl-C, resize and Ctrl-Z handling). */
-static inline int smk_el_set_getcfn(EditLine *el, el_rfunc_t fn) {
-    return el_set(el, EL_GETCFN, fn);
-}
+int smk_el_set_getcfn(EditLine *el, el_rfunc_t fn);
 
 /* An opaque pointer that callbacks get back with smk_el_get_clientdata. */
-static inline int smk_el_set_clientdata(EditLine *el, void *data) {
-    return el_set(el, EL_CLIENTDATA, data);
-}
+int smk_el_set_clientdata(EditLine *el, void *data);
 
-static inline void *smk_el_get_clientdata(EditLine *el) {
-    void *data = NULL;
-    if (el_get(el, EL_CLIENTDATA, &data) != 0)
-        return NULL;
-    return data;
-}
+void *smk_el_get_clientdata(EditLine *el);
 
 /* Connects a history list so that Up/Down and searches walk it. */
-static inline int smk_el_set_history(EditLine *el, History *h) {
-    return el_set(el, EL_HIST, history, h);
-}
+int smk_el_set_history(EditLine *el, History *h);
 
 /* Adds a named editor command implemented by `fn`. */
-static inline int smk_el_add_function(EditLine *el, const char *name, const char *help,
-                                      smk_el_command_fn fn) {
-    return el_set(el, EL_ADDFN, name, help, fn);
-}
+int smk_el_add_function(EditLine *el, const char *name, const char *help, smk_el_command_fn fn);
 
 /* Binds a key sequence (in bind(1) notation, e.g. "^I", "\\e[1;5D") to a command. */
-static inline int smk_el_bind(EditLine *el, const char *keys, const char *command) {
-    return el_set(el, EL_BIND, keys, command, (const char *)NULL);
-}
+int smk_el_bind(EditLine *el, const char *keys, const char *command);
 
 /* Ctrl-R: reverse incremental history search, always from the newest line. libedit's
  * search starts from the history entry being shown, so after Up it cannot find newer
  * lines (and Enter then runs the recalled one). Ctrl-R is therefore a macro of two
  * keys: ^X^A starts the line over (which also returns to the newest history entry),
  * ^X^R starts the search. */
-static inline int smk_el_bind_ctrl_r(EditLine *el) {
-    if (smk_el_bind(el, "^X^A", "ed-start-over") != 0) return -1;
-    if (smk_el_bind(el, "^X^R", "em-inc-search-prev") != 0) return -1;
-    return el_set(el, EL_BIND, "-s", "^R", "^X^A^X^R", (const char *)NULL);
-}
+int smk_el_bind_ctrl_r(EditLine *el);
 
 /* TAB: the command added under `command` (see smk_el_add_function). */
-static inline int smk_el_bind_tab(EditLine *el, const char *command) {
-    return smk_el_bind(el, "^I", command);
-}
+int smk_el_bind_tab(EditLine *el, const char *command);
 
 /* A numeric terminal capability such as "co" (columns) or "li" (lines); 0 if unknown. */
-static inline int smk_el_get_numeric_capability(EditLine *el, const char *name) {
-    int value = 0;
-    if (el_get(el, EL_GETTC, name, &value) != 0)
-        return 0;
-    return value;
-}
+int smk_el_get_numeric_capability(EditLine *el, const char *name);
 
 /* 1: put the terminal in libedit's editing mode; 0: back to the normal (cooked) mode. */
-static inline int smk_el_prep_term(EditLine *el, int editing) {
-    return el_set(el, EL_PREP_TERM, editing);
-}
+int smk_el_prep_term(EditLine *el, int editing);
 
 /* Redraws the prompt and the line from scratch. */
-static inline int smk_el_refresh(EditLine *el) {
-    return el_set(el, EL_REFRESH);
-}
+int smk_el_refresh(EditLine *el);
 
 /* History: one wrapper per history(3) request smk uses. Each returns history's result
    (0 or a count on success, -1 on failure). */
-static inline int smk_history_setsize(History *h, int size) {
-    HistEvent ev;
-    return history(h, &ev, H_SETSIZE, size);
-}
+int smk_history_setsize(History *h, int size);
 
-static inline int smk_history_setunique(History *h, int on) {
-    HistEvent ev;
-    return history(h, &ev, H_SETUNIQUE, on);
-}
+int smk_history_setunique(History *h, int on);
 
-static inline int smk_history_enter(History *h, const char *line) {
-    HistEvent ev;
-    return history(h, &ev, H_ENTER, line);
-}
+int smk_history_enter(History *h, const char *line);
 
-static inline int smk_history_load(History *h, const char *path) {
-    HistEvent ev;
-    return history(h, &ev, H_LOAD, path);
-}
+int smk_history_load(History *h, const char *path);
 
-static inline int smk_history_save(History *h, const char *path) {
-    HistEvent ev;
-    return history(h, &ev, H_SAVE, path);
-}
+int smk_history_save(History *h, const char *path);
 
 /* Terminal columns a character takes (-1 if unprintable), by the current LC_CTYPE; the
    same measure libedit uses to lay out the line. glibc declares wcwidth only under

@@ -1,4 +1,5 @@
 import CLibEdit
+import CLibEditLoader
 import SmarketingShell
 
 #if canImport(Glibc)
@@ -92,7 +93,13 @@ final class LineEditor: LineReader {
         }
 
         editLine = smk_el_init("smk")
-        guard let editLine else { return }
+        guard let editLine else {
+            // libedit is loaded on first use; without it there is no line to read.
+            if let reason = smk_edit_load_error() {
+                StandardStream.error.write("smk: cannot edit lines: \(String(cString: reason))\n")
+            }
+            return
+        }
         _ = smk_el_set_clientdata(editLine, Unmanaged.passUnretained(self).toOpaque())
         _ = smk_el_set_editor_emacs(editLine)
         _ = smk_el_set_signal_handling(editLine, 0)
