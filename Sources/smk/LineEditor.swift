@@ -38,6 +38,10 @@ final class LineEditor: LineReader {
 
     /// How many lines the history keeps (in memory and in the file).
     static let historySize: Int32 = 1000
+    /// The longest line (in UTF-8 bytes) the history keeps. A longer line (a pasted file,
+    /// a generated query) still runs but is not remembered: one 1 MB paste made every
+    /// later start read a megabyte, and Up recall it whole.
+    static let historyLineLimit = 4096
 
     /// The marker that brackets invisible text in a prompt (passed to `EL_PROMPT_ESC`).
     ///
@@ -90,6 +94,9 @@ final class LineEditor: LineReader {
             // Skips a line equal to the one before it.
             _ = smk_history_setunique(history, 1)
             _ = smk_history_load(history, historyPath)
+            // A file written before the limit (or by hand) may hold longer lines: dropped
+            // here, and the file rewritten without them at the next save.
+            if smk_history_drop_longer_than(history, Self.historyLineLimit) > 0 { historyIsDirty = true }
         }
 
         editLine = smk_el_init("smk")
@@ -187,7 +194,8 @@ final class LineEditor: LineReader {
 
     /// Adds `line` to the history and saves the file at once, so a session that is
     /// killed keeps what was typed. Skipped: blank lines, lines starting with a space (the
-    /// shell convention for "do not remember this"), and a repeat of the previous line.
+    /// shell convention for "do not remember this"), lines over `historyLineLimit`, and a
+    /// repeat of the previous line.
     func addToHistory(_ line: String) {
         guard let history, Self.belongsInHistory(line) else { return }
         _ = smk_history_enter(history, line)
@@ -199,7 +207,7 @@ final class LineEditor: LineReader {
     /// A line holding an address with a password (`postgres://anna:secret@…`) is not
     /// kept: passwords never reach the history file.
     static func belongsInHistory(_ line: String) -> Bool {
-        !line.hasPrefix(" ") && !line.allSatisfy(\.isWhitespace) && !containsPassword(line)
+        line.utf8.count <= historyLineLimit && !line.hasPrefix(" ") && !line.allSatisfy(\.isWhitespace) && !containsPassword(line)
     }
 
     static func containsPassword(_ line: String) -> Bool {

@@ -207,18 +207,34 @@ struct ImportTests {
         #expect(dry.out.contains("dry run: nothing changed (6 rows read: 2 to add, 0 to update, 4 skipped)"))
         #expect(harness.session.done.isEmpty)
         for expected in ["leads.csv:3  Employees: 'many' is not a whole number",
-                         "leads.csv:4  4 column(s), the header has 5",
+                         "leads.csv:4  4 columns, the header has 5",
                          "leads.csv:5  the header again (a spreadsheet repeated it)",
                          "leads.csv:6  Signed up: '2026-13-01' is not a date (give date-format)"] {
             #expect(dry.out.contains(expected), "\(expected)")
         }
         let strict = harness.run("import \(file) \(clauses) strict")
-        #expect(strict.err.contains("strict: 4 bad row(s), nothing imported; the first: leads.csv:3: Employees: 'many' is not a whole number"))
+        #expect(strict.err.contains("strict: 4 bad rows, nothing imported; the first: leads.csv:3: Employees: 'many' is not a whole number"))
         #expect(harness.session.done.isEmpty)
         let unknown = harness.run("import \(file) stage from \"Status\" \"hot\" to mql dry-run").out
         #expect(unknown.contains("leads.csv:2  ") == false)
         #expect(unknown.contains("leads.csv:6  Status: 'odd' is no stage (add \"odd\" to STAGE to stage from, or else STAGE)"))
         #expect(harness.run("import \(file) map \"Emial\" to email").err.contains("leads.csv has no column \"Emial\" — did you mean \"Email\"?"))
+    }
+
+    @Test("a skipped row's columns are counted in one wording: 1 column, 2 columns, 5 columns")
+    func columnCountWording() throws {
+        let folder = NSTemporaryDirectory() + "smk-import-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let file = folder + "/b.csv"
+        try Data("Email,First Name,Last Name,Company\r\na@x.com,Ann,A,Acme\r\nc@x.com,Cid,C,Cee,extra\r\nd@x.com,Dan\r\ne@x.com\r\n".utf8)
+            .write(to: URL(fileURLWithPath: file))
+        let out = try Harness().run("import \(file) dry-run").out
+        for expected in ["b.csv:3  5 columns, the header has 4", "b.csv:4  2 columns, the header has 4", "b.csv:5  1 column, the header has 4"] {
+            #expect(out.contains(expected), "\(expected) in \(out)")
+        }
+        #expect(!out.contains("column(s)"))
+        #expect(Thousands.count(1, "column") == "1 column" && Thousands.count(1200, "lead") == "1,200 leads")
+        #expect(Thousands.count(2, "company", plural: "companies") == "2 companies")
     }
 
     @Test("key email updates the lead with that email (fills, changes, never duplicates)")

@@ -153,7 +153,7 @@ public enum ImportError: Error, Sendable, Equatable, CustomStringConvertible {
         case .badDateFormat(let format): "date-format '\(format)' names no yyyy, MM and dd"
         case .interrupted: "interrupted"
         case .strict(let count, let first):
-            "strict: \(count) bad row(s), nothing imported; the first: \(first.file):\(first.line): \(first.reason)"
+            "strict: \(Thousands.count(count, "bad row")), nothing imported; the first: \(first.file):\(first.line): \(first.reason)"
         }
     }
 }

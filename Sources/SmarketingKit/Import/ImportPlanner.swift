@@ -122,12 +122,12 @@ public struct ImportPlanner {
             }
             if fields.count < header.count {
                 countCells()
-                skip("\(fields.count) column(s), the header has \(header.count)")
+                skip("\(Thousands.count(fields.count, "column")), the header has \(header.count)")
                 return
             }
             if fields.count > header.count, fields[header.count...].contains(where: { !$0.isEmpty }) {
                 countCells()
-                skip("\(fields.count) columns, the header has \(header.count)")
+                skip("\(Thousands.count(fields.count, "column")), the header has \(header.count)")
                 return
             }
             var row = Self.read(fields, layout: layout, spec: spec, dates: dates, custom: !columnar, answered: &answered)
@@ -310,7 +310,7 @@ public struct ImportPlanner {
             if record.fields == header { skip("the header again (a spreadsheet repeated it)"); continue }
             if record.fields.count < header.count
                 || (record.fields.count > header.count && record.fields[header.count...].contains(where: { !$0.isEmpty })) {
-                skip("\(record.fields.count) column(s), the header has \(header.count)")
+                skip("\(Thousands.count(record.fields.count, "column")), the header has \(header.count)")
                 continue
             }
             let key = record.fields[joinKey].trimmingCharacters(in: .whitespaces)

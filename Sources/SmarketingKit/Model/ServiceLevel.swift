@@ -11,6 +11,15 @@ public struct ServiceLevel: Sendable, Hashable {
 
     public var isEmpty: Bool { object.isEmpty }
 
+    /// Whether the teams agreed any promise `sla` measures. Without one there is nothing
+    /// to keep or break, so `sla breaches` refuses rather than print a 0 that would pass
+    /// any `expect`. An object holding only emptied sides (`sla set` then undo by hand) or
+    /// keys smk does not measure has no promise either.
+    public var hasPromise: Bool {
+        mqlsPerMonth != nil || minFit != nil || firstContactHours != nil || !contactRules.isEmpty
+            || (attempts != nil && withinDays != nil)
+    }
+
     /// MQLs marketing delivers per month.
     public var mqlsPerMonth: Double? {
         get { number("marketing", "mqlsPerMonth") }

@@ -9,6 +9,13 @@ public enum Thousands {
         format(Double(count))
     }
 
+    /// A count with its noun, singular for exactly one: `1 column`, `5 columns`,
+    /// `1,200 leads` (`plural` for a noun that does not just take an s). The one plural
+    /// rule for counts in prose, so a message never says `column(s)`.
+    public static func count(_ count: Int, _ noun: String, plural: String? = nil) -> String {
+        format(count) + " " + (count == 1 ? noun : plural ?? noun + "s")
+    }
+
     public static func format(_ value: Double) -> String {
         let plain = NumberText.format(value)
         guard value.isFinite, abs(value) >= 1000, abs(value) < 1e15 else { return plain }

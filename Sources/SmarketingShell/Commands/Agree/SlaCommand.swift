@@ -14,7 +14,8 @@ public enum SlaCommand: ShellCommand {
         agreed attempts within the days given, unless the lead moved further in the
         funnel first. Leads still inside a deadline are pending and count neither way.
         sla breaches prints the number of promises broken, for scripts:
-        expect sla breaches = 0 else "the SLA was broken".
+        expect sla breaches = 0 else "the SLA was broken"; with no SLA agreed it is an
+        error (nothing to count), and the JSON of sla has breaches null.
         sla set changes the agreement (one undo step): sla set contact 24h attempts 3 in 7d.
         The first-contact promise may differ by condition (ideal leads first): sla set
         contact 1h where quadrant = ideal; a lead is held to the first condition it meets,
@@ -31,6 +32,12 @@ public enum SlaCommand: ShellCommand {
         var window = 30 * 86_400.0
         if arguments.take("over") { window = try duration(&arguments, "a window such as 30d") }
         try arguments.finish()
+        // A count of 0 broken promises when none was made would pass `expect sla breaches
+        // = 0` without checking anything: the count is refused instead, saying why.
+        if countOnly, !session.workspace.sla.hasPromise {
+            throw .refused("sla breaches: no SLA is agreed between the teams, so there are no promises to count "
+                           + "(a 0 would pass any check); propose one: sla set mqls 40 minfit 50 contact 24h attempts 3 in 7d")
+        }
         // Kept until the leads, the rules or the clock change (a script, `--now`); Ctrl-C
         // stops the first pass (measure throws nothing else).
         let workspace = session.workspace
@@ -113,7 +120,7 @@ public enum SlaCommand: ShellCommand {
              .text(tally(check.attempts)), status(check.attemptsStatus, measured: check.attempts.measured), ids(check.attempts.missed)],
         ]
         // Without an agreement nothing was promised, so nothing was kept either.
-        let footer = sla.isEmpty ? "no SLA agreed yet, so nothing to keep: sla set mqls 40 minfit 50 contact 24h attempts 3 in 7d"
+        let footer = !sla.hasPromise ? "no SLA agreed yet, so nothing to keep: sla set mqls 40 minfit 50 contact 24h attempts 3 in 7d"
             : (check.breaches == 0 ? "every promise kept" : "\(check.breaches) of \(check.promises) promises broken")
                 + " over the last \(days) days"
         func tallyJSON(_ t: ServiceLevelCheck.Tally) -> JSONValue {
@@ -121,7 +128,7 @@ public enum SlaCommand: ShellCommand {
                                 JSONMember("pending", .number(Double(t.pending.count)))]))
         }
         let document = JSONValue.object(JSONObject([
-            JSONMember("days", .number(check.window / 86_400)), JSONMember("breaches", .number(Double(check.breaches))),
+            JSONMember("days", .number(check.window / 86_400)), JSONMember("breaches", sla.hasPromise ? .number(Double(check.breaches)) : .null),
             JSONMember("mqls", .number(Double(check.delivered.count))), JSONMember("belowFit", .array(check.belowFit.map { .string($0) })),
             JSONMember("firstContact", tallyJSON(check.firstContact)), JSONMember("attempts", tallyJSON(check.attempts)),
         ]))
