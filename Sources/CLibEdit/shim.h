@@ -93,22 +93,7 @@ int smk_history_save(History *h, const char *path);
 /* Deletes every history entry longer than max_bytes (as loaded from an older history
    file); returns how many were deleted. Restarts the walk after each deletion, as
    deleting moves history's cursor; with at most historySize entries that stays cheap. */
-static inline int smk_history_drop_longer_than(History *h, size_t max_bytes) {
-    HistEvent ev;
-    int dropped = 0;
-    for (;;) {
-        int found = -1;
-        for (int rc = history(h, &ev, H_FIRST); rc != -1; rc = history(h, &ev, H_NEXT)) {
-            if (ev.str != NULL && strlen(ev.str) > max_bytes) {
-                found = ev.num;
-                break;
-            }
-        }
-        if (found < 0 || history(h, &ev, H_DEL, found) == -1)
-            return dropped;
-        dropped++;
-    }
-}
+int smk_history_drop_longer_than(History *h, size_t max_bytes);
 
 /* Terminal columns a character takes (-1 if unprintable), by the current LC_CTYPE; the
    same measure libedit uses to lay out the line. glibc declares wcwidth only under

@@ -18,6 +18,7 @@
 #include <dlfcn.h>
 #include <pthread.h>
 #include <stddef.h>
+#include <string.h>
 #include "../CLibEdit/shim.h"
 #include "smk_edit_loader.h"
 
@@ -177,3 +178,22 @@ int smk_history_enter(History *h, const char *line) { HISTORY(H_ENTER, line); }
 int smk_history_load(History *h, const char *path) { HISTORY(H_LOAD, path); }
 
 int smk_history_save(History *h, const char *path) { HISTORY(H_SAVE, path); }
+
+int smk_history_drop_longer_than(History *h, size_t max_bytes) {
+    REAL(history_fn, history);
+    if (!real_history) return 0;
+    HistEvent ev;
+    int dropped = 0;
+    for (;;) {
+        int found = -1;
+        for (int rc = real_history(h, &ev, H_FIRST); rc != -1; rc = real_history(h, &ev, H_NEXT)) {
+            if (ev.str != NULL && strlen(ev.str) > max_bytes) {
+                found = ev.num;
+                break;
+            }
+        }
+        if (found < 0 || real_history(h, &ev, H_DEL, found) == -1)
+            return dropped;
+        dropped++;
+    }
+}
