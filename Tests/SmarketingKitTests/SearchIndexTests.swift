@@ -54,6 +54,31 @@ struct SearchIndexTests {
         #expect(workspace.leads.find("quixote")?.map { workspace.leads.id(at: $0.row) } == ["L-NEW", lead.id])
     }
 
+    @Test("a lead is found by part of its id, hash ids included, as a full scan finds it")
+    func ids() throws {
+        var workspace = try Workspace.load(path: Fixtures.demo)
+        let hashID = "dac32acd5a5e4b07a3c1e0f3b9d2c7aa"
+        try workspace.leads.insert(Lead(id: hashID, name: "Olist Seller", stage: "lead"), at: 0)
+        var generator = SplitMix(seed: 5)
+        var needles = ["dac32acd", "DAC32ACD", "5a5e4b07"]
+        for _ in 0..<20 {
+            let row = Int.random(in: 0..<workspace.leads.count, using: &generator)
+            needles.append(workspace.leads.id(at: row))
+        }
+        for needle in needles {
+            let indexed = try #require(workspace.leads.find(needle))
+            #expect(indexed == workspace.leads.scan(TextFold.fold(needle)), "find '\(needle)'")
+            #expect(indexed.contains { workspace.leads.id(at: $0.row).lowercased().contains(needle.lowercased()) }, "find '\(needle)' finds its lead")
+        }
+        let hit = try #require(workspace.leads.find("dac32acd")?.first)
+        #expect(workspace.leads.id(at: hit.row) == hashID && hit.place == .id)
+        // Loaded leads (from the index, not edited): ids found as well.
+        let loaded = try Workspace.load(path: Fixtures.demo)
+        let id = loaded.leads.id(at: 17)
+        #expect(loaded.leads.find(id)?.map(\.row).contains(17) == true)
+        #expect(loaded.leads.find(id) == loaded.leads.scan(TextFold.fold(id)))
+    }
+
     @Test("an interrupted first find builds nothing and answers nil")
     func interrupted() throws {
         let workspace = try Workspace.load(path: Fixtures.demo)

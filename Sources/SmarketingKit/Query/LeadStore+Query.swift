@@ -102,14 +102,23 @@ extension LeadStore {
 
     /// A subset of `rows`, in their order, that surely holds the first `limit` rows when
     /// sorted by `field` (missing values last, ties kept), or nil when `field` has no
-    /// numeric column. Sorting the subset instead of every row gives the same first
-    /// `limit` rows: a top-k selection, not a sort of a million leads.
+    /// numeric column nor text sort ranks. Sorting the subset instead of every row gives
+    /// the same first `limit` rows: a top-k selection, not a sort of a million leads.
     public func topCandidates(of rows: [Int], by field: LeadField, descending: Bool, limit: Int,
                               in environment: QueryEnvironment) -> [Int]? {
-        guard let key = ColumnKey(field), key.isNumeric, limit >= 0 else { return nil }
+        guard let key = ColumnKey(field), limit >= 0 else { return nil }
+        var ranks: [Int32]?
+        if !key.isNumeric {
+            guard rows.count >= Self.sortRanksMinimumRows else { return nil }
+            ranks = sortRanks(of: field, in: environment)
+            guard ranks != nil else { return nil }
+        }
         guard rows.count > limit else { return rows }
         var keys: [Double]
-        if layout == nil, edited.isEmpty {
+        if let ranks {
+            // A text column: its folded order as ranks (`sortRanks`), -1 for none.
+            keys = ranks.withUnsafeBufferPointer { ranks in rows.map { ranks[$0] < 0 ? .nan : Double(ranks[$0]) } }
+        } else if layout == nil, edited.isEmpty {
             keys = key.numbers(of: rows, table, environment)
         } else {
             keys = [Double](repeating: .nan, count: rows.count)

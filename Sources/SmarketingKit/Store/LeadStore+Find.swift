@@ -1,4 +1,4 @@
-/// `find`: the leads whose name, email, company, notes or feedback reasons contain a
+/// `find`: the leads whose name, email, company, id, notes or feedback reasons contain a
 /// text, case and accents ignored, answered from the table's `SearchIndex`.
 extension LeadStore {
     /// One lead found: its row, where the text first matched, and for a note or a
@@ -58,7 +58,7 @@ extension LeadStore {
 
     /// Where the lead contains `needle` (folded): the first field that does.
     public static func place(in lead: Lead, _ needle: String) -> (place: SearchPlace, text: String?)? {
-        let fields: [(SearchPlace, String?)] = [(.name, lead.name), (.email, lead.email), (.company, lead.company)]
+        let fields: [(SearchPlace, String?)] = [(.name, lead.name), (.email, lead.email), (.company, lead.company), (.id, lead.id)]
         for (place, value) in fields {
             if let value, TextFold.fold(value).contains(needle) { return (place, nil) }
         }

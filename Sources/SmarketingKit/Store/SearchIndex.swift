@@ -38,7 +38,7 @@ enum ByteSearch {
 
 /// Where `find` looks in a lead, in the order it reports the first match.
 public enum SearchPlace: UInt8, Sendable {
-    case name, email, company, activity, history, feedback
+    case name, email, company, id, activity, history, feedback
 }
 
 /// The folded text of every loaded lead's searchable fields (name, email, company,
@@ -188,7 +188,7 @@ final class SearchIndex: Sendable {
             defer { rowEnd.append(UInt32(entryText.count)) }
             if table.whole[row] == nil, row < table.rawStart.count,
                table.source.withUnsafeBufferPointer({ RawNotes.collect(in: $0, table.rawStart[row]..<table.rawEnd[row], into: &notes) }) {
-                for (field, place) in [(TextField.name, SearchPlace.name), (.email, .email), (.company, .company)] {
+                for (field, place) in [(TextField.name, SearchPlace.name), (.email, .email), (.company, .company), (.id, .id)] {
                     let ref = table.columns.text[field.rawValue][row]
                     if !ref.isNone { table.withBytes(ref) { add($0, place) } }
                 }
@@ -206,7 +206,7 @@ final class SearchIndex: Sendable {
                 return
             }
             let lead = table.lead(at: row)
-            for (text, place) in [(lead.name, SearchPlace.name), (lead.email, .email), (lead.company, .company)] {
+            for (text, place) in [(lead.name, SearchPlace.name), (lead.email, .email), (lead.company, .company), (lead.id, .id)] {
                 if let text { add(text, place) }
             }
             for note in lead.activities.compactMap(\.note) { add(note, .activity) }

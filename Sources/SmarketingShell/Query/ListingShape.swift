@@ -63,9 +63,13 @@ public struct ListingShape {
            let candidates = leads.topCandidates(of: rows, by: first.field, descending: first.descending, limit: limit, in: environment) {
             rows = candidates
         }
-        // Keys are computed (and text folded) once per row, not once per comparison.
+        // Keys are computed (and text folded) once per row, not once per comparison; a
+        // stored text column's folded order is read as ranks kept per version of the leads.
+        let ranks = sort.map { rows.count >= LeadStore.sortRanksMinimumRows ? leads.sortRanks(of: $0.field, in: environment) : nil }
         var keyed = rows.map { row in
-            (row: row, keys: sort.map { key -> QueryValue in
+            (row: row, keys: sort.indices.map { i -> QueryValue in
+                let key = sort[i]
+                if let ranks = ranks[i] { return ranks[row] < 0 ? .none : .number(Double(ranks[row])) }
                 let value = leads.value(of: key.field, at: row, in: environment)
                 if key.field.type != .stage, case .text(let text) = value { return .text(TextFold.fold(text)) }
                 return value
@@ -74,7 +78,12 @@ public struct ListingShape {
         func precedes(_ a: (row: Int, keys: [QueryValue]), _ b: (row: Int, keys: [QueryValue])) -> Bool {
             for (i, key) in sort.enumerated() {
                 let order = QueryValue.sortOrder(a.keys[i], b.keys[i], stages: key.field.type == .stage ? funnel : nil)
-                if order != 0 { return key.descending ? order > 0 : order < 0 }
+                guard order != 0 else { continue }
+                // Missing values last also when descending, as the top-k selection
+                // (`topCandidates`) leaves them: a limit cuts the full order's start.
+                if case .none = a.keys[i] { return false }
+                if case .none = b.keys[i] { return true }
+                return key.descending ? order > 0 : order < 0
             }
             return a.row < b.row
         }

@@ -1,14 +1,14 @@
 import SmarketingKit
 
-/// `find TEXT`: leads whose name, email, company or notes contain the text.
+/// `find TEXT`: leads whose name, email, company, id or notes contain the text.
 public enum FindCommand: ShellCommand {
     public static let name = "find"
     public static let group = CommandGroup.look
     public static let summary = "search names, emails, companies and notes (case and accents ignored)"
     public static let usage = "find TEXT"
     public static let details = """
-        Matches anywhere in the lead's name, email, company, activity and history notes
-        and feedback reasons; several words each have to match, in any order (find
+        Matches anywhere in the lead's name, email, company, id (part of a hash id
+        finds the lead), activity and history notes and feedback reasons; several words each have to match, in any order (find
         nilsson henrik), and a quoted phrase matches as written ("chose competitor").
         `find lofgren` finds Löfgren, `find stefan` finds Ștefan
         (the folding of ~, every script included). Shows where it matched. The first find
@@ -64,6 +64,7 @@ public enum FindCommand: ShellCommand {
         case .name: "name"
         case .email: "email"
         case .company: "company"
+        case .id: "id"
         case .activity: "activity: " + (hit.text ?? "")
         case .history: "history: " + (hit.text ?? "")
         case .feedback: "feedback: " + (hit.text ?? "")
