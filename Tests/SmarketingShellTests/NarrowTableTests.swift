@@ -129,3 +129,57 @@ struct NarrowTableTests {
         #expect(repl.prompt == "anna@sales smk small (read-only)> ")
     }
 }
+
+/// `leads` on an 80-column terminal: a reviewer reads leads by name, so names of up to 20
+/// display columns (Latin with diacritics, Thai, CJK) show whole and the company gives way.
+@Suite("leads on narrow terminals")
+struct NarrowLeadsTests {
+    static let people: [(name: String, company: String, country: String)] = [
+        ("Åsa Larsson-Lindgren", "Mälarviken Partihandel Aktiebolag", "SE"),
+        ("Beatrice Vandermeer", "Machinefabriek Zeeland Holding B.V.", "NL"),
+        ("สุรเชษฐ์ สิทธิชัยวงศ์", "บริษัท พัฒนาฟู้ดส์อินเตอร์เนชั่นแนล จำกัด", "TH"),
+        ("欧阳文华 Ouyang", "上海长江国际物流有限公司", "CN"),
+        ("Ștefan Dumitrescu", "Transilvania Cargo Logistică SRL", "RO"),
+    ]
+
+    static func session() throws -> (Session, StringSink) {
+        var leads: [Lead] = []
+        for (k, person) in people.enumerated() {
+            var lead = Lead(id: "L-00000\(k + 1)", name: person.name, stage: k % 2 == 0 ? "subscriber" : "customer")
+            lead.company = person.company
+            lead.country = person.country
+            lead.owner = "somchai"
+            leads.append(lead)
+        }
+        let sink = StringSink()
+        let session = Session(workspace: Workspace(name: "narrow", leads: try LeadStore(leads)), path: nil, actor: "erik", out: sink, err: sink)
+        return (session, sink)
+    }
+
+    @Test("at 80 columns every name of up to 20 columns shows whole, the company is cut first, the score kept")
+    func namesWhole() throws {
+        let (session, sink) = try Self.session()
+        session.terminalWidth = { 80 }
+        _ = Interpreter(session: session).run("leads", bail: true)
+        let text = sink.take()
+        let lines = text.split(separator: "\n").map(String.init)
+        #expect(lines.allSatisfy { DisplayWidth.of($0) <= 80 }, "\(text)")
+        #expect(lines.first?.contains("score") == true && lines.first?.contains("interest") == false, "\(text)")
+        for person in Self.people {
+            #expect(DisplayWidth.of(person.name) <= 20)
+            #expect(lines.contains { $0.contains(person.name + " ") && $0.contains(person.country) }, "\(person.name) whole: \(text)")
+        }
+        #expect(text.contains("…"), "the long companies are cut: \(text)")
+        #expect(lines.contains { $0.contains("Mälarviken Part") }, "the company keeps a readable start: \(text)")
+
+        session.terminalWidth = { 220 }
+        _ = Interpreter(session: session).run("leads", bail: true)
+        let wide = sink.take().split(separator: "\n").first ?? ""
+        #expect(wide.contains("country") && wide.contains("fit  interest  score"), "a wide terminal gets every column: \(wide)")
+        session.terminalWidth = { 80 }
+        _ = Interpreter(session: session).run("format csv; leads", bail: true)
+        #expect(sink.take().hasPrefix("id,name,company,country,stage,owner,fit,interest,score"), "csv always gets the full table")
+        _ = Interpreter(session: session).run("format table; leads cols id,name,fit", bail: true)
+        #expect(sink.take().split(separator: "\n").first?.hasSuffix("name                  fit") == true, "columns asked for are kept")
+    }
+}

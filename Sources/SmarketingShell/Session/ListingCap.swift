@@ -23,11 +23,14 @@ extension Table {
         return table
     }
 
-    /// The line under a capped table: how many rows it has in all and how to see them.
+    /// The line under a capped table: how many rows it has in all and how to see them,
+    /// short enough for one 80-column line up to ten million rows (wrapped, it broke
+    /// in the middle of `export … to FILE.csv`).
     var moreRowsNote: String? {
         guard moreRows > 0 else { return nil }
-        return "… \(Thousands.format(moreRows)) more row\(moreRows == 1 ? "" : "s") (maxrows \(Thousands.format(rows.count))): "
-            + "maxrows all lists every row; format csv or export … to FILE.csv writes them all"
+        let them = moreRows == 1 ? "it" : "them"
+        return "… \(Thousands.format(moreRows)) more row\(moreRows == 1 ? "" : "s"): maxrows all shows \(them); "
+            + "export … to FILE.csv writes \(them)"
     }
 }
 

@@ -10,7 +10,9 @@ public enum LeadsCommand: ShellCommand {
         Without a selector, every lead in file order. `where` takes the query language
         (help where); `@view` a saved view (views lists them). Columns are any fields,
         computed ones too (score, quadrant, persona, age, idle, attempts) and fields.NAME.
-        Tables fit the terminal's width; format json|csv|markdown gives other shapes.
+        Tables fit the terminal's width (on a narrow one the default columns leave out
+        fit and interest and cut the company before the name); format json|csv|markdown
+        gives other shapes.
         """
     public static let examples = [
         "leads limit 5",
@@ -41,6 +43,7 @@ public enum LeadsCommand: ShellCommand {
         let footer = listed < selected.count ? "\(Thousands.format(listed)) of \(Thousands.format(selected.count)) leads" : nil
         var result = table(rows: shown, columns: columns, in: session, environment: environment, footer: footer)
         result.moreRows = listed - shown.count
+        if shape.columns == nil, let width = terminalWidth(in: session) { result.narrower = [narrow(result, width: width)] }
         return .table(result)
     }
 
