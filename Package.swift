@@ -18,13 +18,15 @@ let package = Package(
         // libpq's headers only (Debian's libpq-dev: /usr/include/postgresql). No pkgConfig:
         // its flags would link libpq into every start-up; CLibPQLoader loads it on demand.
         .systemLibrary(name: "CLibPQ"),
+        // A shared library opened on first use (dlopen), for the two loaders below.
+        .target(name: "CLazyLibrary", linkerSettings: [.linkedLibrary("dl")]),
         // Defines the PQ* functions smk calls and loads libpq on the first one (dlopen):
         // linking libpq made every start-up load gnutls, krb5 and ldap.
-        .target(name: "CLibPQLoader", dependencies: ["CLibPQ"], linkerSettings: [.linkedLibrary("dl")]),
+        .target(name: "CLibPQLoader", dependencies: ["CLibPQ", "CLazyLibrary"]),
         // Defines the libedit functions smk calls and loads libedit on the first one (dlopen):
         // linking it made every start-up, `-c` and scripts included, load libedit, libtinfo,
         // libbsd and libmd.
-        .target(name: "CLibEditLoader", dependencies: ["CLibEdit"], linkerSettings: [.linkedLibrary("dl")]),
+        .target(name: "CLibEditLoader", dependencies: ["CLibEdit", "CLazyLibrary"]),
         .target(name: "SmarketingKit"),
         .target(name: "SmarketingShell", dependencies: ["SmarketingKit"]),
         .target(name: "SmarketingShared", dependencies: ["SmarketingKit", "SmarketingShell", "CLibPQ", "CLibPQLoader"]),

@@ -15,39 +15,24 @@
  * When libedit cannot be loaded, el_init and history_init return NULL (the line editor
  * then reads nothing) and smk_edit_load_error() says why.
  */
-#include <dlfcn.h>
-#include <pthread.h>
 #include <stddef.h>
 #include <string.h>
 #include "../CLibEdit/shim.h"
 #include "smk_edit_loader.h"
+#include "smk_lazy_library.h"
 
-static void *library;
-static const char *load_error;
-static pthread_once_t once = PTHREAD_ONCE_INIT;
-
-static void load(void) {
-    static const char *const names[] = { "libedit.so.2", "libedit.so", "libedit.3.dylib", "libedit.dylib" };
-    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
-        library = dlopen(names[i], RTLD_NOW | RTLD_LOCAL);
-        if (library) return;
-    }
-    load_error = dlerror();
-    if (!load_error) load_error = "libedit.so.2 was not found";
-}
+static smk_lazy_library libedit = SMK_LAZY_LIBRARY("libedit.so.2", "libedit.so", "libedit.3.dylib", "libedit.dylib");
 
 static void *symbol(const char *name) {
-    pthread_once(&once, load);
-    return library ? dlsym(library, name) : NULL;
+    return smk_lazy_symbol(&libedit, name);
 }
 
 const char *smk_edit_load_error(void) {
-    pthread_once(&once, load);
-    return library ? NULL : load_error;
+    return smk_lazy_error(&libedit);
 }
 
 int smk_edit_is_loaded(void) {
-    return library != NULL;
+    return smk_lazy_is_loaded(&libedit);
 }
 
 /* Declares `real`, libedit's NAME of type TYPE, looked up on first use. */
@@ -55,20 +40,8 @@ int smk_edit_is_loaded(void) {
     static TYPE real_##NAME;                                                  \
     if (!real_##NAME) real_##NAME = (TYPE)symbol(#NAME)
 
-/* Defines NAME with libedit's signature, forwarding to libedit's NAME; FAIL when missing. */
-#define FORWARD(RET, NAME, PARAMS, ARGS, FAIL)                                  \
-    RET NAME PARAMS {                                                         \
-        static RET (*volatile real) PARAMS;                                   \
-        if (!real) real = (RET (*) PARAMS)symbol(#NAME);                       \
-        if (!real) return FAIL;                                               \
-        return real ARGS;                                                     \
-    }
-#define FORWARD_VOID(NAME, PARAMS, ARGS)                                        \
-    void NAME PARAMS {                                                        \
-        static void (*volatile real) PARAMS;                                  \
-        if (!real) real = (void (*) PARAMS)symbol(#NAME);                      \
-        if (real) real ARGS;                                                  \
-    }
+#define FORWARD(...) SMK_FORWARD(symbol, __VA_ARGS__)
+#define FORWARD_VOID(...) SMK_FORWARD_VOID(symbol, __VA_ARGS__)
 
 FORWARD(History *, history_init, (void), (), NULL)
 FORWARD_VOID(history_end, (History *h), (h))

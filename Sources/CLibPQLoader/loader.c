@@ -6,49 +6,23 @@
  * once. When libpq cannot be loaded, connecting fails (PQconnectdbParams returns NULL)
  * and smk_pq_load_error() says why; no other function is reached without a connection.
  */
-#include <dlfcn.h>
-#include <pthread.h>
 #include <stddef.h>
+#include "smk_lazy_library.h"
 #include <postgresql/libpq-fe.h>
 #include "smk_pq_loader.h"
 
-static void *library;
-static const char *load_error;
-static pthread_once_t once = PTHREAD_ONCE_INIT;
-
-static void load(void) {
-    static const char *const names[] = { "libpq.so.5", "libpq.so", "libpq.5.dylib", "libpq.dylib" };
-    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
-        library = dlopen(names[i], RTLD_NOW | RTLD_LOCAL);
-        if (library) return;
-    }
-    load_error = dlerror();
-    if (!load_error) load_error = "libpq.so.5 was not found";
-}
+static smk_lazy_library libpq = SMK_LAZY_LIBRARY("libpq.so.5", "libpq.so", "libpq.5.dylib", "libpq.dylib");
 
 static void *symbol(const char *name) {
-    pthread_once(&once, load);
-    return library ? dlsym(library, name) : NULL;
+    return smk_lazy_symbol(&libpq, name);
 }
 
 const char *smk_pq_load_error(void) {
-    return library ? NULL : load_error;
+    return smk_lazy_error(&libpq);
 }
 
-/* Defines NAME with libpq's signature, forwarding to libpq's NAME; FAIL when missing. */
-#define FORWARD(RET, NAME, PARAMS, ARGS, FAIL)                                  \
-    RET NAME PARAMS {                                                         \
-        static RET (*volatile real) PARAMS;                                   \
-        if (!real) real = (RET (*) PARAMS)symbol(#NAME);                       \
-        if (!real) return FAIL;                                               \
-        return real ARGS;                                                     \
-    }
-#define FORWARD_VOID(NAME, PARAMS, ARGS)                                        \
-    void NAME PARAMS {                                                        \
-        static void (*volatile real) PARAMS;                                  \
-        if (!real) real = (void (*) PARAMS)symbol(#NAME);                      \
-        if (real) real ARGS;                                                  \
-    }
+#define FORWARD(...) SMK_FORWARD(symbol, __VA_ARGS__)
+#define FORWARD_VOID(...) SMK_FORWARD_VOID(symbol, __VA_ARGS__)
 
 FORWARD(PGconn *, PQconnectdbParams, (const char *const *keywords, const char *const *values, int expand_dbname),
         (keywords, values, expand_dbname), NULL)

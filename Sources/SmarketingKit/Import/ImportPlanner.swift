@@ -76,9 +76,10 @@ public struct ImportPlanner {
         let columnar = spec.join == nil && spec.key == nil && replay == nil && !document.text.isEmpty
         var builder = ImportedRowsBuilder(source: document.text, separator: document.separator, funnel: workspace.funnel, columns: layout.columns)
         var builderIndex = LeadIDIndex()
+        if columnar, document.text.count >= LeadStreamDecoder.parallelMinimumBytes { LargeAllocations.returnWhenFreed() }
+        defer { LargeAllocations.reuseFreed() }
         if columnar {
             let rows = ImportedRowsBuilder.estimatedRows(in: document.text, from: document.bodyStart, columns: header.count)
-            if document.text.count >= LeadStreamDecoder.parallelMinimumBytes { LargeAllocations.returnWhenFreed() }
             builder.reserve(rows)
             builderIndex = LeadIDIndex(capacity: rows)
         }

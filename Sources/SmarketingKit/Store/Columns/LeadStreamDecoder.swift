@@ -117,6 +117,8 @@ struct LeadStreamDecoder {
         var decoder = LeadStreamDecoder(bytes: buffer, i: offset, funnel: funnel,
                                         index: LeadIDIndex(capacity: max(16, buffer.count / 800)))
         if let split {
+            // Blocks go back when freed while the halves are built and joined, not after.
+            defer { LargeAllocations.reuseFreed() }
             try decoder.readArrayInHalves(split: split)
         } else {
             try decoder.readArray()
