@@ -56,9 +56,8 @@ extension ComputedCategory {
             side[code] = funnel.stage(stage.id)?.isSide == true
         }
         let columns = table.columns
-        var codes = [UInt32](repeating: CategoryColumn.none, count: table.count)
-        var values: [String] = []
-        var codeOf: [String: UInt32] = [:]
+        var notes = CategoryColumn()
+        notes.codes = [UInt32](repeating: CategoryColumn.none, count: table.count)
         for row in 0..<table.count {
             var latest = -1
             for move in columns.historyRange(of: row) where side[Int(columns.historyTo[move])] {
@@ -67,16 +66,9 @@ extension ComputedCategory {
             guard latest >= 0 else { continue }
             let ref = columns.historyNote[latest]
             guard !ref.isNone else { continue }
-            let note = table.withBytes(ref) { String(decoding: $0, as: UTF8.self) }
-            if let code = codeOf[note] {
-                codes[row] = code
-            } else {
-                let code = UInt32(values.count)
-                codeOf[note] = code
-                values.append(note)
-                codes[row] = code
-            }
+            let code = table.withBytes(ref) { notes.intern($0) }
+            notes.codes[row] = code
         }
-        return ComputedCategory(codes: codes, values: values)
+        return ComputedCategory(codes: notes.codes, values: notes.values)
     }
 }

@@ -25,27 +25,18 @@ extension LeadStore {
     /// The ranks of `value(row)` for rows `0..<count`: each distinct text is folded once,
     /// the distinct folded texts sorted once. Nil when a value is neither text nor none.
     static func sortRanks(count: Int, value: (Int) -> QueryValue) -> [Int32]? {
-        var distinctOf: [String: Int32] = [:]
-        var distinct: [String] = []
-        var ids = [Int32](repeating: -1, count: count)
+        var distinct = CategoryColumn()
+        distinct.codes = [UInt32](repeating: CategoryColumn.none, count: count)
         for row in 0..<count {
             switch value(row) {
             case .none: continue
             case .text(let text):
-                if let id = distinctOf[text] {
-                    ids[row] = id
-                } else {
-                    let id = Int32(distinct.count)
-                    distinctOf[text] = id
-                    distinct.append(text)
-                    ids[row] = id
-                }
+                let code = distinct.intern(text)
+                distinct.codes[row] = code
             default: return nil
             }
         }
-        distinctOf = [:]
-        let folded = distinct.map(TextFold.fold)
-        distinct = []
+        let folded = distinct.values.map(TextFold.fold)
         let order = folded.indices.sorted { folded[$0] < folded[$1] }
         var rankOf = [Int32](repeating: 0, count: folded.count)
         var rank: Int32 = -1
@@ -53,6 +44,6 @@ extension LeadStore {
             if i == 0 || folded[order[i - 1]] != folded[id] { rank += 1 }
             rankOf[id] = rank
         }
-        return ids.map { $0 < 0 ? -1 : rankOf[Int($0)] }
+        return distinct.codes.map { $0 == CategoryColumn.none ? -1 : rankOf[Int($0)] }
     }
 }
