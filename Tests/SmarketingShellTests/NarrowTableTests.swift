@@ -72,6 +72,16 @@ struct NarrowTableTests {
         #expect(lines[2].hasPrefix("L-000281") && lines[2].contains("…"))
     }
 
+    @Test("a table's long title and footer break at spaces on a terminal, stay whole in a file")
+    func titleBreaksAtSpaces() {
+        let title = "import olist_marketing_qualified_leads_dataset.csv: 8,000 rows, 4 columns · separator ',' · UTF-8 · CRLF"
+        let table = Table(title: title, columns: ["k"], rows: [], footer: "nothing to show for this import plan; every row was read and none is left")
+        let lines = TableTextRenderer(width: 80, stageColor: nil).render(table).split(separator: "\n").map(String.init)
+        #expect(lines.allSatisfy { DisplayWidth.of($0) <= 80 }, "\(lines)")
+        #expect(lines[0].hasSuffix("·") && lines[1].hasPrefix("separator"), "broken between words: \(lines)")
+        #expect(TableTextRenderer(width: nil, stageColor: nil).render(table).hasPrefix(title + "\n"), "a file gets the title on one line")
+    }
+
     @Test("the narrower layout is used only when the full table does not fit")
     func choosesLayout() {
         let narrow = Table(columns: ["k", "both"], rows: [[.text("a"), .figures("1  50%")]])

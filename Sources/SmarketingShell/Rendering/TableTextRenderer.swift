@@ -18,7 +18,7 @@ struct TableTextRenderer {
         }
     }
 
-    /// Prose (a message, a table's footer) broken at spaces to the terminal's width, so
+    /// Prose (a message, a table's title and footer) broken at spaces to the terminal's width, so
     /// the terminal does not break it in the middle of a word (`co` / `mpared`).
     func wrapped(_ text: String) -> String {
         guard let width, width >= 20 else { return text }
@@ -36,7 +36,7 @@ struct TableTextRenderer {
     }
 
     func render(_ record: Record) -> String {
-        var text = record.title.map { $0 + "\n" } ?? ""
+        var text = record.title.map { wrapped($0) + "\n" } ?? ""
         let keyWidth = record.fields.map { DisplayWidth.of($0.name) }.max() ?? 0
         for field in record.fields {
             let indent = keyWidth + Self.gap.count
@@ -71,9 +71,9 @@ struct TableTextRenderer {
     }
 
     private func layOut(_ table: Table) -> String {
-        var text = table.title.map { $0 + "\n" } ?? ""
+        var text = table.title.map { wrapped($0) + "\n" } ?? ""
         if table.rows.isEmpty {
-            return text + "(none)\n" + (table.footer.map { $0 + "\n" } ?? "")
+            return text + "(none)\n" + (table.footer.map { wrapped($0) + "\n" } ?? "")
         }
         let cells = table.rows.map { $0.map { Self.oneLine($0.display) } }
         let numeric = table.columns.indices.map { column in
