@@ -98,25 +98,17 @@ enum HelpText {
             alternatives[alternatives.count - 1].append(part)
             if part == "|" { alternatives.append([]) }
         }
-        var lines: [String] = []
-        var line = ""
-        func add(_ piece: String) {
-            if line.isEmpty {
-                line = piece
-            } else if DisplayWidth.of(line) + 1 + DisplayWidth.of(piece) <= room {
-                line += " " + piece
-            } else {
-                lines.append(line)
-                line = piece
-            }
-        }
+        var fill = LineFill()
         for alternative in alternatives where !alternative.isEmpty {
             let whole = alternative.joined(separator: " ")
-            if DisplayWidth.of(whole) <= room { add(whole) } else { alternative.forEach(add) }
+            if DisplayWidth.of(whole) <= room {
+                fill.add(whole, room: room)
+            } else {
+                for part in alternative { fill.add(part, room: room) }
+            }
         }
-        lines.append(line)
         // A part wider than the room on its own is broken at its spaces after all.
-        let fitted = lines.flatMap { DisplayWidth.wrap($0, to: room) }
+        let fitted = fill.all.flatMap { DisplayWidth.wrap($0, to: room) }
         return fitted.enumerated().map { index, piece in (index == 0 ? lead : String(repeating: " ", count: column)) + piece }
     }
 
@@ -168,29 +160,18 @@ enum HelpText {
             if word.hasSuffix(";") { commands.append([]) }
         }
         // Every line but the last gives two columns to ` \`.
-        var lines: [String] = []
-        var line = ""
-        func room() -> Int { width - DisplayWidth.of(lines.isEmpty ? indent : hanging) - 2 }
-        func add(_ piece: String) {
-            if line.isEmpty {
-                line = piece
-            } else if DisplayWidth.of(line) + 1 + DisplayWidth.of(piece) <= room() {
-                line += " " + piece
-            } else {
-                lines.append(line)
-                line = piece
-            }
-        }
+        var fill = LineFill()
+        func room() -> Int { width - DisplayWidth.of(fill.lines.isEmpty ? indent : hanging) - 2 }
         for command in commands where !command.isEmpty {
             let whole = command.joined(separator: " ")
             let fitsAnyLine = DisplayWidth.of(whole) <= width - DisplayWidth.of(hanging) - 2
-            if fitsAnyLine || line.isEmpty && DisplayWidth.of(whole) <= room() {
-                add(whole)
+            if fitsAnyLine || fill.line.isEmpty && DisplayWidth.of(whole) <= room() {
+                fill.add(whole, room: room())
             } else {
-                command.forEach(add)
+                for word in command { fill.add(word, room: room()) }
             }
         }
-        lines.append(line)
+        let lines = fill.all
         return lines.enumerated().map { number, piece in
             (number == 0 ? indent : hanging) + piece + (number == lines.count - 1 ? "" : " \\")
         }
