@@ -32,11 +32,8 @@ struct ImportOwnerTests {
 
     @Test("an import adds every row, and its plan says which rows went into the other team's stages and which do not meet an entry rule")
     func handOffAndEntryRules() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("smk-import-checks-\(ProcessInfo.processInfo.processIdentifier)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let path = folder.appendingPathComponent("crm.csv").path
-        try "email,stage,source,fit,interest\na@x.io,customer,web,,\nb@x.io,customer,web,,\nc@x.io,sql,web,,\nd@x.io,lead,fair,,\n"
-            .appending("e@x.io,mql,fair,20,90\nf@x.io,mql,fair,80,90\n").write(toFile: path, atomically: true, encoding: .utf8)
+        let (_, path) = try csvFile("smk-import-checks", "crm.csv", "email,stage,source,fit,interest\na@x.io,customer,web,,\nb@x.io,customer,web,,\nc@x.io,sql,web,,\nd@x.io,lead,fair,,\n"
+            + "e@x.io,mql,fair,20,90\nf@x.io,mql,fair,80,90\n")
         // Columns (add-only) and values (key email) say the same.
         for clauses in ["", " key email"] {
             let marketing = try Harness(path: Harness.demoPath, actor: "erik")
@@ -66,10 +63,7 @@ struct ImportOwnerTests {
 
     @Test("loop says how many leads in side stages it cannot place, and why, instead of counting only the ones with a hand-off")
     func loopSaysWhat() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("smk-import-owner-\(ProcessInfo.processInfo.processIdentifier)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let path = folder.appendingPathComponent("won-lost.csv").path
-        try "email,stage,source\nA@x.io,customer,web\nb@x.io,lost,web\nc@x.io,lost,fair\nd@x.io,lead,fair\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let (_, path) = try csvFile("smk-import-owner", "won-lost.csv", "email,stage,source\nA@x.io,customer,web\nb@x.io,lost,web\nc@x.io,lost,fair\nd@x.io,lead,fair\n")
         let harness = EmptyHarness()
         harness.run("import \"\(path)\"")
         let out = harness.run("loop").out
@@ -83,10 +77,7 @@ struct ImportOwnerTests {
 
     @Test("MQLs imported into mql and never moved count as handed over, not accepted: the loop of an MQL export is not only its winners")
     func importedMQLsCount() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("smk-import-mqls-\(ProcessInfo.processInfo.processIdentifier)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let path = folder.appendingPathComponent("mqls.csv").path
-        try "email,stage,source\na@x.io,mql,web\nb@x.io,mql,web\nc@x.io,mql,web\nd@x.io,mql,fair\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let (folder, path) = try csvFile("smk-import-mqls", "mqls.csv", "email,stage,source\na@x.io,mql,web\nb@x.io,mql,web\nc@x.io,mql,web\nd@x.io,mql,fair\n")
         let harness = EmptyHarness()
         let saved = folder.appendingPathComponent("mqls.json").path
         #expect(harness.run("import \"\(path)\"; move where email = 'a@x.io' to customer; save \"\(saved)\"").outcome.failures == 0)
@@ -102,10 +93,7 @@ struct ImportOwnerTests {
 
     @Test("leads imported into a copy of the demo leave its loop rows as they were, and are said in the footer")
     func importLeavesTheDemoLoop() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("smk-import-loop-\(ProcessInfo.processInfo.processIdentifier)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let path = folder.appendingPathComponent("won.csv").path
-        try "email,stage,source\nwon1@x.io,customer,web\nwon2@x.io,customer,web\nsal@x.io,sal,web\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let (folder, path) = try csvFile("smk-import-loop", "won.csv", "email,stage,source\nwon1@x.io,customer,web\nwon2@x.io,customer,web\nsal@x.io,sal,web\n")
         let harness = try Harness(path: Harness.demoPath, actor: "anna")
         let before = harness.run("loop").out
         harness.run("import \"\(path)\"")
@@ -119,4 +107,13 @@ struct ImportOwnerTests {
         harness.run("save \"\(saved)\"")
         #expect(try Harness(path: saved).run("loop").out == after)
     }
+}
+
+/// `text` written as `name` in a fresh folder named after `prefix` and this process.
+private func csvFile(_ prefix: String, _ name: String, _ text: String) throws -> (folder: URL, path: String) {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(ProcessInfo.processInfo.processIdentifier)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let path = folder.appendingPathComponent(name).path
+    try text.write(toFile: path, atomically: true, encoding: .utf8)
+    return (folder, path)
 }
