@@ -94,4 +94,19 @@ struct MaxRowsTests {
         _ = Self.run("maxrows all", session, sink)
         #expect(session.settings.maxRows == nil)
     }
+
+    @Test("maxrows alone says the cap in force, and where it does not apply")
+    func maxrowsState() throws {
+        let demo = try Harness()
+        #expect(demo.run("maxrows").out == "maxrows: all\n")
+        #expect(demo.run("maxrows 3; maxrows").out == "maxrows: 3\n")
+        #expect(demo.run("format csv; maxrows 3; maxrows").err.contains("maxrows: 3 (format csv writes every row)"))
+        // At a terminal's prompt (a pager is set) with the cap the prompt starts with.
+        let prompt = try Harness()
+        prompt.session.pager = { _ in false }
+        prompt.session.settings.maxRows = SessionSettings.promptMaxRows
+        #expect(prompt.run("maxrows").out == "maxrows: 40 (at this terminal; scripts and -c show every row)\n")
+        #expect(prompt.run("maxrows all; maxrows").out == "maxrows: all\n")
+        #expect(prompt.run("maxrows x").err.contains("a number of rows or all"))
+    }
 }
