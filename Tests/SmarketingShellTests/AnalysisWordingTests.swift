@@ -33,9 +33,24 @@ struct ShareWordingTests {
     func tinyShares() throws {
         #expect(Percent.format(4.0 / 9237) == "<0.1%")
         #expect(Percent.format(9236.0 / 9237) == ">99.9%")
-        #expect(Percent.format(0) == "0%" && Percent.format(1) == "100%" && Percent.format(0.4234) == "42.3%")
+        #expect(Percent.format(0) == "0.0%" && Percent.format(1) == "100.0%" && Percent.format(0.4234) == "42.3%")
         // X Education's four Click2call leads of 9,237.
         let text = try Harness(path: RealData.xeducationWorkspace).run("count by source").out
         #expect(text.split(separator: "\n").contains { $0.hasPrefix("Click2call ") && $0.hasSuffix("4  <0.1%") }, "\(text)")
+    }
+
+    @Test("every share has one decimal, so 49% never sits beside 19.3%")
+    func oneDecimal() throws {
+        #expect(Percent.format(0.49) == "49.0%" && Percent.format(0.193) == "19.3%" && Percent.format(0.1) == "10.0%")
+        #expect(Percent.format(0.0996) == "10.0%" && Percent.format(-0.25) == "-25.0%" && Percent.format(.nan) == "–")
+        // `score check`'s table and its summary line: every share has exactly one decimal.
+        let out = try Harness(path: Harness.demoPath).run("score check").out
+        let shares = out.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "(" || $0 == ")" || $0 == ";" || $0 == "," })
+            .filter { $0.hasSuffix("%") }
+        #expect(shares.count > 10, "\(out)")
+        for share in shares {
+            let digits = share.dropFirst(share.first == "<" || share.first == ">" ? 1 : 0).dropLast()
+            #expect(digits.split(separator: ".").last?.count == 1 && digits.contains("."), "'\(share)' in \(out)")
+        }
     }
 }

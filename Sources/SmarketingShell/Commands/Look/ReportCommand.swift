@@ -4,11 +4,12 @@ import SmarketingKit
 public enum ReportCommand: ShellCommand {
     public static let name = "report"
     public static let group = CommandGroup.look
-    public static let summary = "per group: count, share, average fit/interest/score, value, customers"
+    public static let summary = "per group: count, share, average fit/interest/score, value, share of customers"
     public static let usage = "report by FIELD [where EXPR|@view]"
     public static let details = """
         One row per value of FIELD: leads, their share, average fit, interest and score,
-        the sum of value, and the share of the group's leads that are customers now.
+        the sum of value, and (customers %) the share of the group's leads that are
+        customers now.
         """
     public static let examples = ["report by source", "report by country where created >= 2026-10-01"]
 
@@ -40,7 +41,8 @@ public enum ReportCommand: ShellCommand {
                 TableValue.share(won, of: count),
             ])
         }
-        return .table(Table(columns: [field.name, "leads", "share", "fit", "interest", "score", "value", "customers"],
-                            rows: table, footer: "\(Thousands.format(rows.count)) leads", stageColumns: field.type == .stage ? [0] : []))
+        return .table(Table(columns: [field.name, "leads", "share", "fit", "interest", "score", "value", "customers %"],
+                            rows: table, footer: "\(Thousands.format(rows.count)) leads",
+                            stageColumns: field.type == .stage ? [0] : []))
     }
 }
