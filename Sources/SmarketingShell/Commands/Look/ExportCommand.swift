@@ -15,9 +15,10 @@ public enum ExportCommand: ShellCommand {
         field a listing shows (score, quadrant, persona, age, idle, attempts, dupes, …),
         fields.NAME for a custom field and fields.* for every custom field the leads have.
         import reads such a file back to the same leads (computed columns come in as
-        custom fields). FILE.json: a workspace with the selected leads and this
-        workspace's funnel, team and agreements, which smk opens and computes score and
-        the rest from again.
+        custom fields; fit and interest are written as stored, which import reads back,
+        where fit or interest rules make a listing show the rules' values). FILE.json:
+        a workspace with the selected leads and this workspace's funnel, team and
+        agreements, which smk opens and computes score and the rest from again.
         """
     public static let examples = [
         "export where stage = mql to /tmp/smk-example-mqls.csv cols id,name,email,company,stage,fields.*",
