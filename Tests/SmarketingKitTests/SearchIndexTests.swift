@@ -79,6 +79,24 @@ struct SearchIndexTests {
         #expect(loaded.leads.find(id) == loaded.leads.scan(TextFold.fold(id)))
     }
 
+    @Test("a find that wants the notes of its first hits only finds the same leads at the same places", arguments: [0, 1, 3, 40])
+    func notesOfTheFirstHits(limit: Int) throws {
+        var workspace = try Workspace.load(path: Fixtures.demo)
+        // An edited lead is searched decoded, not through the index: capped as well.
+        var lead = workspace.leads[2]
+        lead.activities.append(Activity(at: Date(timeIntervalSince1970: 1_790_000_000), type: "call", by: "ana", note: "pricing question"))
+        _ = try workspace.leads.replace(lead)
+        for needle in ["pricing", "demo", "nordvik"] {
+            let all = try #require(workspace.leads.find(needle))
+            let capped = try #require(workspace.leads.find(needle, textsFor: limit))
+            #expect(all.count > limit || needle == "nordvik", "'\(needle)' has more hits than the cap")
+            #expect(capped.map(\.row) == all.map(\.row) && capped.map(\.place) == all.map(\.place), "find '\(needle)'")
+            #expect(Array(capped.prefix(limit)) == Array(all.prefix(limit)), "find '\(needle)': the first hits' notes")
+            #expect(capped.dropFirst(limit).allSatisfy { $0.text == nil }, "find '\(needle)': no note past the cap")
+            #expect(all.dropFirst(limit).contains { $0.text != nil } || needle == "nordvik", "find '\(needle)': the uncapped hits have notes")
+        }
+    }
+
     @Test("an interrupted first find builds nothing and answers nil")
     func interrupted() throws {
         let workspace = try Workspace.load(path: Fixtures.demo)

@@ -2,7 +2,7 @@
 /// text, case and accents ignored, answered from the table's `SearchIndex`.
 extension LeadStore {
     /// One lead found: its row, where the text first matched, and for a note or a
-    /// reason, that text as written.
+    /// reason, that text as written (nil past `find`'s `textsFor`).
     public struct SearchHit: Sendable, Equatable {
         public let row: Int
         public let place: SearchPlace
@@ -10,8 +10,11 @@ extension LeadStore {
     }
 
     /// The leads containing `text` (folded here), in row order; nil when `isInterrupted`
-    /// said stop. The first `find` on a loaded table builds its index.
-    public func find(_ text: String, isInterrupted: () -> Bool = { false }) -> [SearchHit]? {
+    /// said stop. The first `find` on a loaded table builds its index. Only the first
+    /// `textsFor` hits (all when nil) carry the note or reason that matched: a listing
+    /// capped at a screenful counts the rest, and a common word's few hundred thousand
+    /// notes were a tenth of a `find` at a million leads.
+    public func find(_ text: String, textsFor: Int? = nil, isInterrupted: () -> Bool = { false }) -> [SearchHit]? {
         let needle = TextFold.fold(text)
         let bytes = Array(needle.utf8)
         guard !bytes.isEmpty, !bytes.contains(0) else { return scan(needle, isInterrupted: isInterrupted) }
@@ -21,25 +24,27 @@ extension LeadStore {
         }) else { return nil }
         let matching = index.matchingTexts(bytes)
         if isInterrupted() { return nil }
-        let anyMatch = matching.contains(true)
+        let anyMatch = !matching.isEmpty
+        let textLimit = textsFor ?? Int.max
+        var hits: [SearchHit] = []
         /// The first match of a loaded, unedited table row.
         func hit(_ tableRow: Int, _ row: Int) -> SearchHit? {
             guard anyMatch else { return nil }
             for entry in index.entries(of: tableRow) {
                 let number = Int(index.entryText[entry])
-                guard matching[number] else { continue }
+                guard matching.contains(number) else { continue }
                 let place = SearchPlace(rawValue: index.entryPlace[entry]) ?? .name
-                return SearchHit(row: row, place: place, text: place.rawValue >= SearchPlace.activity.rawValue ? index.originalText(number) : nil)
+                let noted = place.rawValue >= SearchPlace.activity.rawValue && hits.count < textLimit
+                return SearchHit(row: row, place: place, text: noted ? index.originalText(number) : nil)
             }
             return nil
         }
-        var hits: [SearchHit] = []
         for row in 0..<count {
             if row & 0xFFFF == 0, isInterrupted() { return nil }
             if let tableRow = columnRow(of: row) {
                 if let found = hit(tableRow, row) { hits.append(found) }
             } else if let found = Self.place(in: self[row], needle) {
-                hits.append(SearchHit(row: row, place: found.place, text: found.text))
+                hits.append(SearchHit(row: row, place: found.place, text: hits.count < textLimit ? found.text : nil))
             }
         }
         return hits

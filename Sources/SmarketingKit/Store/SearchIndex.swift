@@ -91,14 +91,35 @@ final class SearchIndex: Sendable {
         return SearchIndex(builder: builder)
     }
 
+    /// A set of distinct text numbers, a bit each: at a million leads a `Bool` each was
+    /// megabytes to clear and walk on every `find`.
+    struct TextSet {
+        private(set) var words: [UInt64]
+        private(set) var isEmpty = true
+
+        init(count: Int) {
+            words = [UInt64](repeating: 0, count: (count + 63) >> 6)
+        }
+
+        mutating func insert(_ number: Int) {
+            words[number >> 6] |= 1 << UInt64(number & 63)
+            isEmpty = false
+        }
+
+        @inline(__always)
+        func contains(_ number: Int) -> Bool {
+            words[number >> 6] & (1 << UInt64(number & 63)) != 0
+        }
+    }
+
     /// The distinct texts that contain `needle` (folded, non-empty, no zero byte).
-    func matchingTexts(_ needle: [UInt8]) -> [Bool] {
-        var matches = [Bool](repeating: false, count: foldedStart.count - 1)
+    func matchingTexts(_ needle: [UInt8]) -> TextSet {
+        var matches = TextSet(count: foldedStart.count - 1)
         folded.withUnsafeBufferPointer { text in
             needle.withUnsafeBufferPointer { needle in
                 ByteSearch.each(needle, in: text) { at in
                     let number = textNumber(containing: at)
-                    matches[number] = confirm(number, needle)
+                    if confirm(number, needle) { matches.insert(number) }
                     return Int(foldedStart[number + 1])
                 }
             }

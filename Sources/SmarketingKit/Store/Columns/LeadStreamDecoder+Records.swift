@@ -27,7 +27,12 @@ extension LeadStreamDecoder {
         row.recordReject = false
         repeat {
             let name = try readObjectKey()
-            guard let k = keys.firstIndex(where: { $0.withUnsafeBufferPointer { $0.equals(name) } }) else {
+            // The keys come in the order a save writes them: the one after the last is
+            // tried first.
+            let guess = last + 1
+            let k = guess < keys.count && keys[guess].withUnsafeBufferPointer({ $0.equals(name) })
+                ? guess : keys.firstIndex(where: { $0.withUnsafeBufferPointer { $0.equals(name) } })
+            guard let k else {
                 unknown = true
                 if kind == 20, viaKey.withUnsafeBufferPointer({ $0.equals(name) }) {
                     try readVia()

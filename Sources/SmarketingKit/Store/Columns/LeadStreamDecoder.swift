@@ -149,6 +149,7 @@ struct LeadStreamDecoder {
     }
 
     private var stageCodeOf: [UInt8] = []
+    private var day = DayCache()
 
     // MARK: - The array and its leads
 
@@ -461,13 +462,53 @@ struct LeadStreamDecoder {
         let s = try scanString()
         if s.escaped { throw StreamRefusal() }
         let text = UnsafeBufferPointer(rebasing: bytes[s.start..<s.end])
-        if let seconds = Timestamp.parseCanonical(text) { return seconds - Date.timeIntervalBetween1970AndReferenceDate }
+        if let seconds = sameDay(text) { return seconds }
+        if let seconds = Timestamp.parseCanonical(text) {
+            rememberDay(text, seconds: seconds)
+            return seconds - Date.timeIntervalBetween1970AndReferenceDate
+        }
         guard let date = Timestamp.parse(bytes: text) else { throw StreamRefusal() }
         // `Timestamp.format` writes `YYYY-MM-DDTHH:MM:SSZ` for whole seconds.
         if text.count != 20 || text[10] != UInt8(ascii: "T") || text[19] != UInt8(ascii: "Z") || text[17] >= UInt8(ascii: "6") {
             canon = false
         }
         return date.timeIntervalSinceReferenceDate
+    }
+
+    /// The day of the last canonical date read (`YYYY-MM-DD`, its first eight bytes and
+    /// the two after) and its midnight in seconds since 1970: a lead's records mostly
+    /// fall on days already seen, and the day is the costly part of a date.
+    private struct DayCache {
+        var head: UInt64 = 0
+        var tail: UInt16 = 0
+        var midnight = Double.nan
+    }
+
+    /// The canonical date `text` (`YYYY-MM-DDTHH:MM:SSZ`) on the day last read, as
+    /// seconds since the reference date; nil for any other text (then `parseCanonical`
+    /// decides, exactly as before).
+    @inline(__always)
+    private func sameDay(_ text: UnsafeBufferPointer<UInt8>) -> Double? {
+        guard text.count == 20, !day.midnight.isNaN, let base = text.baseAddress,
+              UnsafeRawPointer(base).loadUnaligned(as: UInt64.self) == day.head,
+              UnsafeRawPointer(base + 8).loadUnaligned(as: UInt16.self) == day.tail,
+              text[10] == 0x54, text[13] == 0x3A, text[16] == 0x3A, text[19] == 0x5A else { return nil }
+        @inline(__always) func two(_ at: Int) -> Int? {
+            let d0 = text[at] &- 0x30, d1 = text[at + 1] &- 0x30
+            return d0 < 10 && d1 < 10 ? Int(d0) * 10 + Int(d1) : nil
+        }
+        guard let hour = two(11), let minute = two(14), let second = two(17), hour < 24, minute < 60, second < 61 else { return nil }
+        return day.midnight + Double(hour * 3600 + minute * 60 + second) - Date.timeIntervalBetween1970AndReferenceDate
+    }
+
+    /// Remembers the day of `text`, a canonical date `parseCanonical` read as `seconds`.
+    private mutating func rememberDay(_ text: UnsafeBufferPointer<UInt8>, seconds: Double) {
+        guard text.count == 20, let base = text.baseAddress else { return }
+        let t = text
+        let timeOfDay = Double((Int(t[11] - 0x30) * 10 + Int(t[12] - 0x30)) * 3600 + (Int(t[14] - 0x30) * 10 + Int(t[15] - 0x30)) * 60
+            + Int(t[17] - 0x30) * 10 + Int(t[18] - 0x30))
+        day = DayCache(head: UnsafeRawPointer(base).loadUnaligned(as: UInt64.self),
+                       tail: UnsafeRawPointer(base + 8).loadUnaligned(as: UInt16.self), midnight: seconds - timeOfDay)
     }
 
     private mutating func readTags() throws(StreamRefusal) {

@@ -26,8 +26,10 @@ public enum FindCommand: ShellCommand {
         // (or quoted phrases) each have to match, in any order and any field, as in a
         // search box: `find nilsson henrik` finds Henrik Nilsson.
         var found: [[LeadStore.SearchHit]] = []
+        // One word under `maxrows`: only the rows shown need the note that matched.
+        let textsFor = words.count == 1 ? session.listingCap : nil
         for word in words {
-            guard let hits = leads.find(word, isInterrupted: { session.isInterrupted() }) else { throw .interrupted }
+            guard let hits = leads.find(word, textsFor: textsFor, isInterrupted: { session.isInterrupted() }) else { throw .interrupted }
             found.append(hits)
             if hits.isEmpty { break }
         }
