@@ -199,4 +199,22 @@ struct SharedSessionTests {
         let records = try TestDatabase.psql("SELECT count(*) FROM smk_changes WHERE workspace = 'demo' AND 'L-000005' = ANY(leads)", as: "ioana", password: "ioana-pw", on: url)
         #expect(records.out.trimmingCharacters(in: .whitespacesAndNewlines) == "1")
     }
+
+    @Test("an agreement change proposed by a sales login and approved by a marketing login takes effect in both shells")
+    func agreementBetweenLogins() throws {
+        let url = try Self.demoDatabase()
+        let anna = try Shell("anna", on: url), erik = try Shell("erik", on: url)
+        let proposed = anna.run("sla set mqls 77")
+        #expect(proposed.failures == 0, "\(proposed.err)")
+        _ = Self.settle(erik)
+        let number = try #require(erik.session.workspace.proposals.last { $0.status == .open }?.number)
+        let approved = erik.run("approve \(number)")
+        #expect(approved.failures == 0, "\(approved.err)")
+        #expect(erik.session.workspace.sla.mqlsPerMonth == 77)
+        _ = Self.settle(anna)
+        #expect(anna.session.workspace.sla.mqlsPerMonth == 77)
+        // A marketing login may change the stages' copy too (an entry rule), not only sales.
+        let rule = erik.run("stage mql entry \"fit >= 60\"")
+        #expect(rule.failures == 0, "\(rule.err)")
+    }
 }
