@@ -217,4 +217,19 @@ struct SharedSessionTests {
         let rule = erik.run("stage mql entry \"fit >= 60\"")
         #expect(rule.failures == 0, "\(rule.err)")
     }
+
+    @Test("sales rejects an MQL in a shared workspace; the database still refuses sales sending a lead of marketing's to nurture otherwise")
+    func rejectBySales() throws {
+        let url = try Self.demoDatabase()
+        let anna = try Shell("anna", on: url)
+        let mql = try #require(anna.session.workspace.leads.all.first { $0.stage == "mql" }).id
+        let rejected = anna.run("reject \(mql) \"no project yet\"")
+        #expect(rejected.failures == 0, "\(rejected.err)")
+        #expect(try anna.lead(mql).stage == "nurture")
+        // A lead in `lead` is followed by mql, marketing's: a sales login may not hand it to nurture.
+        let early = try #require(anna.session.workspace.leads.all.first { $0.stage == "lead" }).id
+        let sql = try TestDatabase.psql("UPDATE smk_leads SET stage = 'nurture' WHERE workspace = 'demo' AND id = '\(early)'", as: "ioana", password: "ioana-pw", on: url)
+        #expect(sql.status != 0)
+        #expect(sql.err.contains("lead is marketing's stage; ioana is in sales"))
+    }
 }
