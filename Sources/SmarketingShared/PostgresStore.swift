@@ -19,6 +19,11 @@ public final class PostgresStore: WorkspaceStore {
     private var pending = false
 
     public var location: String { "\(url) workspace \(name)" }
+    public var address: String? {
+        let text = url.withoutPassword
+        let query = name.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed.subtracting(CharacterSet(charactersIn: "&=+#"))) ?? name
+        return text + (text.contains("?") ? "&" : "?") + "workspace=" + query
+    }
     public var identity: String? { connection.user }
     public var isShared: Bool { true }
     public var followDescriptor: Int32? { connection.isOK ? connection.socket : nil }

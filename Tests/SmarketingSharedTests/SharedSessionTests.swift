@@ -232,4 +232,24 @@ struct SharedSessionTests {
         #expect(sql.status != 0)
         #expect(sql.err.contains("lead is marketing's stage; ioana is in sales"))
     }
+
+    @Test("a review recorded in a shared workspace names its address and replays for the same login")
+    func recordAndReplay() throws {
+        let url = try Self.demoDatabase()
+        let anna = try Shell("anna", on: url)
+        let path = NSTemporaryDirectory() + "smk-shared-record-\(UUID().uuidString).smk"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let recorder = try Recorder(path: path, session: anna.session)
+        recorder.close()
+        let header = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(header.contains("# replay: smk 'postgres://anna"), "\(header)")
+        #expect(header.contains("workspace=demo"))
+        #expect(!header.contains("anna-pw") && !header.contains("***"), "a replay line with *** would not connect")
+        #expect(header.contains("as anna\n"))
+        // Replayed by anna, the script's `as anna` is no change; as someone else it is still refused.
+        let replay = anna.run(header + "whoami")
+        #expect(replay.failures == 0, "\(replay.err)")
+        #expect(replay.out.contains("anna (sales)"))
+        #expect(anna.run("as erik").failures == 1)
+    }
 }
