@@ -252,4 +252,19 @@ struct SharedSessionTests {
         #expect(replay.out.contains("anna (sales)"))
         #expect(anna.run("as erik").failures == 1)
     }
+
+    @Test("audit in one shell lists the changes made in the other, with who made them")
+    func auditSeesOthers() throws {
+        let url = try Self.demoDatabase()
+        let anna = try Shell("anna", on: url), erik = try Shell("erik", on: url)
+        let id = try #require(anna.session.workspace.leads.all.first { $0.stage == "mql" }).id
+        #expect(anna.run("move \(id) to sal note 'accepted in review'").failures == 0)
+        _ = Self.settle(erik)
+        let seen = erik.run("audit \(id)").out
+        #expect(seen.contains("anna") && seen.contains("move 1 lead to sal"), "\(seen)")
+        // erik's own settings change writes the document: anna's entry stays in it for a new shell.
+        #expect(erik.run("define SQL \"sales accepted and qualified\"").failures == 0)
+        let later = try Shell("ioana", on: url)
+        #expect(later.run("audit \(id)").out.contains("move 1 lead to sal"))
+    }
 }
