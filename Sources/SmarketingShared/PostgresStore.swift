@@ -15,6 +15,9 @@ public final class PostgresStore: WorkspaceStore {
     private var versions: [String: Int64] = [:]
     private var documentVersion: Int64 = 0
     private var lastSeq: Int64 = 0
+    /// The audit entries the document holds (the pushed history): a settings change
+    /// writes the document with these only, since the change log keeps every later one.
+    private var pushedAudit = 0
     /// Notifications arrived since the last follow.
     private var pending = false
 
@@ -81,6 +84,7 @@ public final class PostgresStore: WorkspaceStore {
             versions = snapshot.versions
             documentVersion = snapshot.documentVersion
             lastSeq = snapshot.lastSeq
+            pushedAudit = snapshot.pushedAudit
             _ = try? connection.notifications()
             pending = false
             try? connection.run("BEGIN")
@@ -160,7 +164,7 @@ public final class PostgresStore: WorkspaceStore {
                 if record.change.touchesSettings {
                     try writeStages(of: workspace)
                     newDocument = try connection.execute("UPDATE smk_workspaces SET document = $2, version = version + 1 WHERE name = $1 RETURNING version",
-                                                         [name, SharedWorkspace.document(of: workspace)]).scalar.flatMap { Int64($0) }
+                                                         [name, SharedWorkspace.document(of: workspace, audit: pushedAudit)]).scalar.flatMap { Int64($0) }
                 }
                 var writer = JSONWriter()
                 writer.compact(record.change.json)

@@ -262,9 +262,35 @@ struct SharedSessionTests {
         _ = Self.settle(erik)
         let seen = erik.run("audit \(id)").out
         #expect(seen.contains("anna") && seen.contains("move 1 lead to sal"), "\(seen)")
-        // erik's own settings change writes the document: anna's entry stays in it for a new shell.
-        #expect(erik.run("define SQL \"sales accepted and qualified\"").failures == 0)
+        // A shell opened later reads it from the change log (a change to leads only does
+        // not rewrite the document), and once only after a settings change rewrote it.
         let later = try Shell("ioana", on: url)
         #expect(later.run("audit \(id)").out.contains("move 1 lead to sal"))
+        #expect(erik.run("define SQL \"sales accepted and qualified\"").failures == 0)
+        let last = try Shell("ioana", on: url)
+        let listed = last.run("audit since 1d").out
+        #expect(listed.components(separatedBy: "move 1 lead to sal").count == 2, "\(listed)")
+        #expect(listed.contains("define SQL"))
+    }
+
+    @Test("an import with rows in the other team's stages is refused before the database is asked, saying which rows")
+    func importOutsideTeam() throws {
+        let url = try Self.demoDatabase()
+        let erik = try Shell("erik", on: url)
+        let path = NSTemporaryDirectory() + "smk-shared-import-\(UUID().uuidString).csv"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try "name,email,stage\nAna Pop,ana@example.ro,mql\nJan Smit,jan@example.nl,sql\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let before = erik.session.workspace.leads.count
+        let dry = erik.run("import \(path) dry-run")
+        #expect(dry.out.contains("the import would be refused"), "\(dry.out)")
+        let refused = erik.run("import \(path)")
+        #expect(refused.failures == 1)
+        #expect(refused.err.contains("erik (marketing) add leads only into marketing's stages") && refused.err.contains("(sql 1)"), "\(refused.err)")
+        #expect(!refused.err.contains("refused by the database"))
+        #expect(erik.session.workspace.leads.count == before)
+        // The rows of marketing's own stages come in.
+        let own = erik.run("import \(path) stage from \"stage\" \"sql\" to mql")
+        #expect(own.failures == 0, "\(own.err)")
+        #expect(erik.session.workspace.leads.count == before + 2)
     }
 }
