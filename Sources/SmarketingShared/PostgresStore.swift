@@ -15,10 +15,18 @@ public final class PostgresStore: WorkspaceStore {
     private var versions: [String: Int64] = [:]
     private var documentVersion: Int64 = 0
     private var lastSeq: Int64 = 0
+    /// The audit entries the document holds (the pushed history): a settings change
+    /// writes the document with these only, since the change log keeps every later one.
+    private var pushedAudit = 0
     /// Notifications arrived since the last follow.
     private var pending = false
 
     public var location: String { "\(url) workspace \(name)" }
+    public var address: String? {
+        let text = url.withoutPassword
+        let query = name.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed.subtracting(CharacterSet(charactersIn: "&=+#"))) ?? name
+        return text + (text.contains("?") ? "&" : "?") + "workspace=" + query
+    }
     public var identity: String? { connection.user }
     public var isShared: Bool { true }
     public var followDescriptor: Int32? { connection.isOK ? connection.socket : nil }
@@ -76,6 +84,7 @@ public final class PostgresStore: WorkspaceStore {
             versions = snapshot.versions
             documentVersion = snapshot.documentVersion
             lastSeq = snapshot.lastSeq
+            pushedAudit = snapshot.pushedAudit
             _ = try? connection.notifications()
             pending = false
             try? connection.run("BEGIN")
@@ -153,15 +162,9 @@ public final class PostgresStore: WorkspaceStore {
                 }
                 var newDocument: Int64?
                 if record.change.touchesSettings {
-                    for stage in workspace.funnel.stages {
-                        try connection.execute("""
-                            INSERT INTO smk_stages (workspace, id, team, side, allow) VALUES ($1, $2, $3, $4, $5)
-                            ON CONFLICT (workspace, id) DO UPDATE SET team = EXCLUDED.team, side = EXCLUDED.side, allow = EXCLUDED.allow
-                            """, [name, stage.id, stage.team.rawValue, stage.isSide ? "true" : "false",
-                                  SharedWorkspace.arrayLiteral(stage.allowedTeams.map(\.rawValue))])
-                    }
+                    try writeStages(of: workspace)
                     newDocument = try connection.execute("UPDATE smk_workspaces SET document = $2, version = version + 1 WHERE name = $1 RETURNING version",
-                                                         [name, SharedWorkspace.document(of: workspace)]).scalar.flatMap { Int64($0) }
+                                                         [name, SharedWorkspace.document(of: workspace, audit: pushedAudit)]).scalar.flatMap { Int64($0) }
                 }
                 var writer = JSONWriter()
                 writer.compact(record.change.json)
@@ -184,6 +187,28 @@ public final class PostgresStore: WorkspaceStore {
             throw StoreRefusal(.refused, "database: \(error)")
         } catch {
             throw StoreRefusal(.refused, "\(error)")
+        }
+    }
+
+    /// Brings `smk_stages` in line with the workspace's funnel: a stage already there is
+    /// updated only when its team, side or allowed teams changed, and only a stage that is
+    /// not there yet is inserted. A reviewer's login is granted SELECT and UPDATE on the
+    /// table, not INSERT (an upsert needs INSERT even when it only updates), so every
+    /// agreement change (a proposal, an approval, the SLA, a rule) must not ask for more.
+    private func writeStages(of workspace: Workspace) throws(PGError) {
+        let existing = Set(try connection.execute("SELECT id FROM smk_stages WHERE workspace = $1", [name]).rows.compactMap { $0.first ?? nil })
+        for stage in workspace.funnel.stages {
+            let values: [String?] = [name, stage.id, stage.team.rawValue, stage.isSide ? "true" : "false",
+                                     SharedWorkspace.arrayLiteral(stage.allowedTeams.map(\.rawValue))]
+            if existing.contains(stage.id) {
+                try connection.execute("""
+                    UPDATE smk_stages SET team = $3, side = $4, allow = $5
+                    WHERE workspace = $1 AND id = $2
+                      AND (team, side, allow) IS DISTINCT FROM ($3::text, $4::boolean, $5::text[])
+                    """, values)
+            } else {
+                try connection.execute("INSERT INTO smk_stages (workspace, id, team, side, allow) VALUES ($1, $2, $3, $4, $5)", values)
+            }
         }
     }
 

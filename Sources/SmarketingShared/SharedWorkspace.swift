@@ -19,6 +19,9 @@ public enum SharedWorkspace {
         public var documentVersion: Int64
         /// The newest change record already reflected in `workspace`.
         public var lastSeq: Int64
+        /// How many of `workspace.audit`'s entries the document holds (the history the
+        /// workspace was pushed with); the rest were read from the change log.
+        public var pushedAudit: Int = 0
     }
 
     /// Creates workspace `name` from `workspace` (schema migrated first), with a LOGIN
@@ -76,15 +79,33 @@ public enum SharedWorkspace {
                 """) { assembler.feed($0) }
             guard wellFormed else { throw SharedStoreError.badData("the leads the server sent are not in COPY's binary format") }
             let (bytes, versionList) = try assembler.finish()
-            let workspace: Workspace
+            var workspace: Workspace
             do { workspace = try WorkspaceCodec.decode(bytes, path: nil, defaultName: name) } catch {
                 throw SharedStoreError.badData("\(error)")
+            }
+            // The audit: the history the workspace was pushed with (the document's), then
+            // every change since from the change log, whose by and at the server stamped.
+            // The document alone would miss every change to leads only (they do not
+            // rewrite it) and each shell's view of the others'.
+            let pushedAudit = workspace.audit.count
+            let log = try connection.execute("""
+                SELECT by, extract(epoch FROM at), summary, cardinality(leads), array_to_json(leads[1:\(AuditEntry.idLimit)])::text
+                FROM smk_changes WHERE workspace = $1 AND seq <= $2 ORDER BY seq
+                """, [name, String(lastSeq)]).rows
+            for row in log {
+                let summary = row[2] ?? ""
+                var ids: [String] = []
+                if let text = row[4], case .array(let items)? = try? JSONParser.parse(text) {
+                    ids = items.compactMap { if case .string(let id) = $0 { return id } else { return nil } }
+                }
+                workspace.audit.append(AuditEntry(at: Date(timeIntervalSince1970: row[1].flatMap { Double($0) } ?? 0), by: row[0] ?? "?",
+                                                  command: summary, what: summary, leads: row[3].flatMap { Int($0) } ?? ids.count, ids: ids))
             }
             guard versionList.count == workspace.leads.count else { throw SharedStoreError.badData("lead versions do not match the leads") }
             var versions: [String: Int64] = [:]
             versions.reserveCapacity(versionList.count)
             for (row, version) in versionList.enumerated() { versions[workspace.leads.id(at: row)] = version }
-            return Snapshot(workspace: workspace, versions: versions, documentVersion: version, lastSeq: lastSeq)
+            return Snapshot(workspace: workspace, versions: versions, documentVersion: version, lastSeq: lastSeq, pushedAudit: pushedAudit)
         }
     }
 
@@ -96,9 +117,11 @@ public enum SharedWorkspace {
     static let leadsMarker = "\n  \"leads\": []"
 
     /// The workspace file's text with no leads.
-    static func document(of workspace: Workspace) -> String {
+    /// `audit`: how many of the audit's entries to keep (nil: all, as pushed).
+    static func document(of workspace: Workspace, audit: Int? = nil) -> String {
         var empty = workspace
         empty.leads = LeadStore()
+        if let audit, audit < empty.audit.count { empty.audit.removeSubrange(audit...) }
         return String(decoding: WorkspaceCodec.encode(empty), as: UTF8.self)
     }
 

@@ -199,4 +199,98 @@ struct SharedSessionTests {
         let records = try TestDatabase.psql("SELECT count(*) FROM smk_changes WHERE workspace = 'demo' AND 'L-000005' = ANY(leads)", as: "ioana", password: "ioana-pw", on: url)
         #expect(records.out.trimmingCharacters(in: .whitespacesAndNewlines) == "1")
     }
+
+    @Test("an agreement change proposed by a sales login and approved by a marketing login takes effect in both shells")
+    func agreementBetweenLogins() throws {
+        let url = try Self.demoDatabase()
+        let anna = try Shell("anna", on: url), erik = try Shell("erik", on: url)
+        let proposed = anna.run("sla set mqls 77")
+        #expect(proposed.failures == 0, "\(proposed.err)")
+        _ = Self.settle(erik)
+        let number = try #require(erik.session.workspace.proposals.last { $0.status == .open }?.number)
+        let approved = erik.run("approve \(number)")
+        #expect(approved.failures == 0, "\(approved.err)")
+        #expect(erik.session.workspace.sla.mqlsPerMonth == 77)
+        _ = Self.settle(anna)
+        #expect(anna.session.workspace.sla.mqlsPerMonth == 77)
+        // A marketing login may change the stages' copy too (an entry rule), not only sales.
+        let rule = erik.run("stage mql entry \"fit >= 60\"")
+        #expect(rule.failures == 0, "\(rule.err)")
+    }
+
+    @Test("sales rejects an MQL in a shared workspace; the database still refuses sales sending a lead of marketing's to nurture otherwise")
+    func rejectBySales() throws {
+        let url = try Self.demoDatabase()
+        let anna = try Shell("anna", on: url)
+        let mql = try #require(anna.session.workspace.leads.all.first { $0.stage == "mql" }).id
+        let rejected = anna.run("reject \(mql) \"no project yet\"")
+        #expect(rejected.failures == 0, "\(rejected.err)")
+        #expect(try anna.lead(mql).stage == "nurture")
+        // A lead in `lead` is followed by mql, marketing's: a sales login may not hand it to nurture.
+        let early = try #require(anna.session.workspace.leads.all.first { $0.stage == "lead" }).id
+        let sql = try TestDatabase.psql("UPDATE smk_leads SET stage = 'nurture' WHERE workspace = 'demo' AND id = '\(early)'", as: "ioana", password: "ioana-pw", on: url)
+        #expect(sql.status != 0)
+        #expect(sql.err.contains("lead is marketing's stage; ioana is in sales"))
+    }
+
+    @Test("a review recorded in a shared workspace names its address and replays for the same login")
+    func recordAndReplay() throws {
+        let url = try Self.demoDatabase()
+        let anna = try Shell("anna", on: url)
+        let path = NSTemporaryDirectory() + "smk-shared-record-\(UUID().uuidString).smk"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let recorder = try Recorder(path: path, session: anna.session)
+        recorder.close()
+        let header = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(header.contains("# replay: smk 'postgres://anna"), "\(header)")
+        #expect(header.contains("workspace=demo"))
+        #expect(!header.contains("anna-pw") && !header.contains("***"), "a replay line with *** would not connect")
+        #expect(header.contains("as anna\n"))
+        // Replayed by anna, the script's `as anna` is no change; as someone else it is still refused.
+        let replay = anna.run(header + "whoami")
+        #expect(replay.failures == 0, "\(replay.err)")
+        #expect(replay.out.contains("anna (sales)"))
+        #expect(anna.run("as erik").failures == 1)
+    }
+
+    @Test("audit in one shell lists the changes made in the other, with who made them")
+    func auditSeesOthers() throws {
+        let url = try Self.demoDatabase()
+        let anna = try Shell("anna", on: url), erik = try Shell("erik", on: url)
+        let id = try #require(anna.session.workspace.leads.all.first { $0.stage == "mql" }).id
+        #expect(anna.run("move \(id) to sal note 'accepted in review'").failures == 0)
+        _ = Self.settle(erik)
+        let seen = erik.run("audit \(id)").out
+        #expect(seen.contains("anna") && seen.contains("move 1 lead to sal"), "\(seen)")
+        // A shell opened later reads it from the change log (a change to leads only does
+        // not rewrite the document), and once only after a settings change rewrote it.
+        let later = try Shell("ioana", on: url)
+        #expect(later.run("audit \(id)").out.contains("move 1 lead to sal"))
+        #expect(erik.run("define SQL \"sales accepted and qualified\"").failures == 0)
+        let last = try Shell("ioana", on: url)
+        let listed = last.run("audit since 1d").out
+        #expect(listed.components(separatedBy: "move 1 lead to sal").count == 2, "\(listed)")
+        #expect(listed.contains("define SQL"))
+    }
+
+    @Test("an import with rows in the other team's stages is refused before the database is asked, saying which rows")
+    func importOutsideTeam() throws {
+        let url = try Self.demoDatabase()
+        let erik = try Shell("erik", on: url)
+        let path = NSTemporaryDirectory() + "smk-shared-import-\(UUID().uuidString).csv"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try "name,email,stage\nAna Pop,ana@example.ro,mql\nJan Smit,jan@example.nl,sql\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let before = erik.session.workspace.leads.count
+        let dry = erik.run("import \(path) dry-run")
+        #expect(dry.out.contains("the import would be refused"), "\(dry.out)")
+        let refused = erik.run("import \(path)")
+        #expect(refused.failures == 1)
+        #expect(refused.err.contains("erik (marketing) add leads only into marketing's stages") && refused.err.contains("(sql 1)"), "\(refused.err)")
+        #expect(!refused.err.contains("refused by the database"))
+        #expect(erik.session.workspace.leads.count == before)
+        // The rows of marketing's own stages come in.
+        let own = erik.run("import \(path) stage from \"stage\" \"sql\" to mql")
+        #expect(own.failures == 0, "\(own.err)")
+        #expect(erik.session.workspace.leads.count == before + 2)
+    }
 }

@@ -93,3 +93,34 @@ struct ProposalTests {
         #expect(harness.session.workspace.funnel.stage("mql")?.entry == "fit >= 50 and interest >= 40")
     }
 }
+
+/// Scoring proposals carry the whole scoring: rules proposed one after another must all
+/// be approvable, and two proposals changing one weight differently must not both pass.
+@Suite("scoring proposals approved one after another")
+struct ScoringProposalRebaseTests {
+    @Test("two fit rules proposed in a row by sales are both in force after marketing approves all")
+    func rulesInARow() throws {
+        let harness = try Harness(path: Harness.demoPath, actor: "anna")
+        let before = harness.session.workspace.scoring.fit.count
+        harness.run("score rule add fit \"industry = 'logistics'\" 30; score rule add fit \"country = 'RO'\" 10")
+        let approved = harness.run("as erik; approve all")
+        #expect(approved.err.isEmpty, "\(approved.err)")
+        let rules = harness.session.workspace.scoring.fit.map(\.when)
+        #expect(rules.count == before + 2)
+        #expect(rules.suffix(2) == ["industry = 'logistics'", "country = 'RO'"])
+        // One undo step per approval, the second rule first.
+        harness.run("undo")
+        #expect(harness.session.workspace.scoring.fit.map(\.when).last == "industry = 'logistics'")
+    }
+
+    @Test("a weight changed since a proposal set it otherwise is still refused")
+    func weightConflict() throws {
+        let harness = try Harness(path: Harness.demoPath, actor: "anna")
+        harness.run("score weights fit 1 interest 0; score weights fit 0.7 interest 0.3")
+        let numbers = harness.session.workspace.proposals.filter { $0.status == .open && $0.subject == "scoring" }.map(\.number)
+        #expect(numbers.count == 2)
+        #expect(harness.run("as erik; approve \(numbers[0])").err.isEmpty)
+        #expect(harness.run("approve \(numbers[1])").err.contains("changed since #\(numbers[1]) was proposed"))
+        #expect(harness.session.workspace.scoring.fitWeight == 1)
+    }
+}

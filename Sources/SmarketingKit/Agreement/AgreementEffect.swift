@@ -31,8 +31,8 @@ public struct AgreementEffect: Sendable, Equatable {
                 if id == previous, newRows.contains(row), !oldRows.contains(row) { moveIn += 1 }
             }
             var parts: [String] = []
-            if moveIn > 0, let previous { parts.append("\(moveIn) in \(previous) would now pass") }
-            if moveOut > 0 { parts.append("\(moveOut) in \(stage.id) would no longer pass") }
+            if moveIn > 0, let previous { parts.append("\(Thousands.format(moveIn)) in \(previous) would now pass") }
+            if moveOut > 0 { parts.append("\(Thousands.format(moveOut)) in \(stage.id) would no longer pass") }
             if !parts.isEmpty { lines.append("\(stage.id) entry: " + parts.joined(separator: ", ")) }
         }
         // Personas: the best-matching persona before and after.
@@ -45,7 +45,7 @@ public struct AgreementEffect: Sendable, Equatable {
                 if case .text(let name) = new { gained[name, default: 0] += 1 }
             }
             for name in Set(gained.keys).union(lost.keys).sorted() {
-                lines.append("persona \(name): +\(gained[name] ?? 0) −\(lost[name] ?? 0)")
+                lines.append("persona \(name): +\(Thousands.format(gained[name] ?? 0)) −\(Thousands.format(lost[name] ?? 0))")
             }
         }
         // Team: a person removed or moved keeps the leads they own until someone assigns

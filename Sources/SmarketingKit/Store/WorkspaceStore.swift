@@ -28,6 +28,9 @@ public protocol WorkspaceStore: AnyObject {
     var name: String { get }
     /// Where the workspace is, for `info` and messages; never a password.
     var location: String { get }
+    /// The address a reviewer gives smk to open this workspace again (a recorded
+    /// script's replay line), never a password; nil when the session's path says it.
+    var address: String? { get }
     /// Who is acting when the store decides it (the database login); nil when the
     /// session decides (`--as`, SMK_USER, the OS user).
     var identity: String? { get }
@@ -103,4 +106,8 @@ extension Change {
         default: true
         }
     }
+}
+
+extension WorkspaceStore {
+    public var address: String? { nil }
 }

@@ -10,8 +10,11 @@ public struct DatabaseURL: Sendable, Equatable, CustomStringConvertible {
     public var conninfo: String
     /// The shared workspace named by `?workspace=`, if any.
     public var workspace: String?
-    /// The address without a password.
+    /// The address with the password shown as `***`.
     public var description: String
+    /// The address with no password at all (libpq then takes PGPASSWORD or ~/.pgpass):
+    /// what a recorded script's replay line gives, which `***` would break.
+    public var withoutPassword: String
 
     /// True for text that names a database rather than a file.
     public static func looksLikeURL(_ text: String) -> Bool {
@@ -28,7 +31,10 @@ public struct DatabaseURL: Sendable, Equatable, CustomStringConvertible {
         parts.queryItems = items.isEmpty ? nil : items
         guard let clean = parts.string else { throw .badURL("cannot read the address") }
         conninfo = clean
-        if parts.password != nil { parts.password = "***" }
+        let hadPassword = parts.password != nil
+        parts.password = nil
+        withoutPassword = parts.string ?? "postgres://…"
+        if hadPassword { parts.password = "***" }
         description = parts.string ?? "postgres://…"
     }
 }

@@ -10,5 +10,5 @@ public struct Migration: Sendable {
     public var sql: String
 
     /// Every step, oldest first.
-    public static let all: [Migration] = [.initial, .presence, .sqlEdits]
+    public static let all: [Migration] = [.initial, .presence, .sqlEdits, .rejectByNextTeam]
 }

@@ -11,14 +11,22 @@ public final class Recorder {
     public init(path: String, session: Session) throws(ShellError) {
         self.path = path
         sink = try FileSink(path: path)
-        var header = "# recorded by smk: workspace \(session.path ?? session.workspace.name)\n"
+        // A shared workspace has no path: its address (password hidden) is what to replay on.
+        let place = session.store.address ?? session.path
+        var header = "# recorded by smk: workspace \(place ?? session.workspace.name)\n"
         header += "# by \(session.actor) at \(Timestamp.format(Date()))\n"
-        header += "# replay: smk \(session.path ?? "WORKSPACE") -f \(URL(fileURLWithPath: path).lastPathComponent)\n"
+        header += "# replay: smk \(place.map(Self.shellQuoted) ?? "WORKSPACE") -f \(URL(fileURLWithPath: path).lastPathComponent)\n"
         if let now = session.fixedNow { header += "let now = \(Timestamp.format(now))\n" }
         if session.workspace.team.isEmpty || session.workspace.role(of: session.actor) != nil {
             header += "as \(session.actor)\n"
         }
         sink.write(header)
+    }
+
+    /// A path or address as a shell takes it: quoted when it holds `?`, `&`, spaces or quotes.
+    static func shellQuoted(_ text: String) -> String {
+        let plain = text.allSatisfy { $0.isLetter || $0.isNumber || "/._-+:@,=%".contains($0) }
+        return plain ? text : "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 
     /// Appends one command, unless it is about recording itself.

@@ -59,6 +59,10 @@ extension Session {
             // My undo stack stays valid: its inverses name leads by id, and the store
             // refuses an undo of a lead someone has changed since.
             _ = inverse
+            // The audit shows everyone's changes, not only this shell's: a settings change
+            // writes the workspace document with this audit, which must not drop theirs.
+            workspace.audit.append(AuditEntry(change: record.change, at: record.at, by: record.by, login: nil,
+                                              command: record.summary, what: record.summary))
             for id in record.change.leadIDs { remoteNotes[id] = "\(record.by) (\(record.summary))" }
             for line in RemoteChangeLine.lines(for: record, before: before, after: workspace) { say(line) }
         }

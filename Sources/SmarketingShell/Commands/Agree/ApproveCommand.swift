@@ -9,9 +9,10 @@ public enum ApproveCommand: ShellCommand {
     public static let details = """
         Made by someone of the other team than the proposer's: the proposer cannot approve
         their own, nor can their team. If what the proposal replaces changed since it was
-        made, it is refused (approving would undo that change): propose it again. The
-        change and the approval are one step for undo; explain shows who proposed and who
-        approved a stage's rule.
+        made, it is refused (approving would undo that change): propose it again. A scoring
+        proposal is applied as what it changes (a rule added or dropped, a weight), so rules
+        proposed one after another can all be approved. The change and the approval are one
+        step for undo; explain shows who proposed and who approved a stage's rule.
         """
     public static let examples = ["as anna; define MQL \"fit >= 50 and a hand raised\"; as erik; approve all; explain MQL; undo 2"]
 
@@ -41,14 +42,21 @@ public enum ApproveCommand: ShellCommand {
         var scratch = workspace
         let current: Change
         do { current = try proposal.change.apply(to: &scratch) } catch { throw .change(error) }
-        guard current == proposal.base else {
-            throw .refused("the \(proposal.subject) changed since #\(number) was proposed; approving would undo that: propose it again")
+        var change = proposal.change
+        if current != proposal.base {
+            // Scoring proposals carry the whole scoring: one made beside another (two rules
+            // proposed in a row) is applied as what it changed, on the scoring in force now.
+            guard case .setScoring(let proposed) = proposal.change, case .setScoring(let base) = proposal.base,
+                  let rebased = workspace.scoring.rebasing(proposed, madeOn: base) else {
+                throw .refused("the \(proposal.subject) changed since #\(number) was proposed; approving would undo that: propose it again")
+            }
+            change = .setScoring(rebased)
         }
         var proposals = workspace.proposals
         proposals[index].status = .approved
         proposals[index].decidedBy = actor
         proposals[index].decidedAt = session.now
-        try session.apply(.group([proposal.change, .setProposals(proposals)]), summary: "approve #\(number): \(proposal.subject)")
+        try session.apply(.group([change, .setProposals(proposals)]), summary: "approve #\(number): \(proposal.subject)")
         return "approved #\(number): \(proposal.subject): \(proposal.new)"
     }
 }

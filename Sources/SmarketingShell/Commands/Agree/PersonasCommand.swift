@@ -13,8 +13,11 @@ public enum PersonasCommand: ShellCommand {
         let environment = session.queryEnvironment()
         var counts: [String: Int] = [:]
         if let field = LeadField.named("persona"), (try? QueryCompiler.compile("persona is not none", in: environment)) != nil {
-            for lead in session.workspace.leads.all {
-                if case .text(let name) = field.value(of: lead, in: environment) { counts[name, default: 0] += 1 }
+            // Grouped over the columns, as `count by persona` is: asking each decoded lead
+            // took 13 s of CPU at 100k leads (debug build) against 35 ms this way.
+            let leads = session.workspace.leads
+            for group in leads.groups(of: Array(0..<leads.count), by: field, in: environment) {
+                if case .text(let name) = group.key { counts[name, default: 0] += group.rows.count }
             }
         }
         let rows: [[TableValue]] = session.workspace.personas.enumerated().map { index, persona in

@@ -68,11 +68,14 @@ public enum ImportCommand: ShellCommand {
         defer { endProgress?() }
         var (plan, mainFile, joinedFile) = try plan(fileToken.text, spec: spec, in: session)
         var results = ImportReport.plan(plan)
+        let refusal = sharedRefusal(plan, in: session)
         if spec.dryRun {
+            if let refusal { results.append(.message("the import would be refused: " + refusal)) }
             results.append(ImportReport.preview(plan))
             results.append(.message("dry run: nothing changed (" + ImportReport.counts(plan, future: true) + ")"))
             return .many(results)
         }
+        if let refusal { throw .refused(refusal) }
         let done = "imported \(plan.file): " + ImportReport.counts(plan, future: false)
             + (plan.addedCount == 0 && plan.updated.isEmpty ? "" : " (undo takes it all back)")
         if plan.addedCount > 0 || !plan.updated.isEmpty {
@@ -87,6 +90,20 @@ public enum ImportCommand: ShellCommand {
         }
         results.append(.message(done))
         return .many(results)
+    }
+
+    /// In a shared workspace the database itself lets a login add leads only into the
+    /// stages its team owns or is allowed into, for every row of an import: rather than
+    /// leave the whole import to fail on the first such row with the database's words,
+    /// say before anything is sent which rows and what to do. Nil when nothing is refused.
+    static func sharedRefusal(_ plan: ImportPlan, in session: Session) -> String? {
+        guard session.store.isShared, session.scenario == nil, let importer = plan.importer, !plan.outsideTeam.isEmpty else { return nil }
+        let total = plan.outsideTeam.reduce(0) { $0 + $1.rows }
+        let each = plan.outsideTeam.map { "\($0.stage) \(Thousands.format($0.rows))" }.joined(separator: ", ")
+        return "in a shared workspace the database lets \(importer.name) (\(importer.team)) add leads only into \(importer.team)'s stages, "
+            + "and \(Thousands.format(total)) row\(total == 1 ? "" : "s") go\(total == 1 ? "es" : "") elsewhere (\(each)): "
+            + "import those with someone of the other team, choose the stages with stage from \"COLUMN\" … else STAGE, "
+            + "or have the administrator import the file and smk db push it"
     }
 
     /// Reads the file (and the joined one) and plans the import. The documents are
