@@ -39,8 +39,9 @@ public enum ExportCommand: ShellCommand {
         let lower = file.text.lowercased()
         if lower.hasSuffix(".json") {
             guard columns == nil else {
-                throw .refused("cols only shapes a CSV export (export … to FILE.csv cols id,name,score); a workspace "
-                               + "keeps every field and the rules score, quadrant and the other computed fields come from")
+                throw .refused("cols shapes only a CSV export (export … to FILE.csv cols id,name,score); a .json export "
+                               + "is a workspace: it keeps every field, and the rules that score, quadrant and the other "
+                               + "computed fields come from")
             }
             var copy = session.workspace
             do { copy.leads = try LeadStore(rows.map { leads[$0] }) } catch { throw .refused("repeated lead id \(error.id)") }
