@@ -2,7 +2,8 @@ import Foundation
 
 /// What an agreement change would do to the leads, measured before it is approved: the
 /// leads that would move into or out of a stage (its entry rule, under the scoring in
-/// force) and into or out of each persona.
+/// force), whose score or quadrant a scoring change would change, and into or out of
+/// each persona.
 public struct AgreementEffect: Sendable, Equatable {
     /// One line per stage or persona that would change: `mql: 12 in, 3 out`.
     public var lines: [String] = []
@@ -34,6 +35,26 @@ public struct AgreementEffect: Sendable, Equatable {
             if moveIn > 0, let previous { parts.append("\(Thousands.format(moveIn)) in \(previous) would now pass") }
             if moveOut > 0 { parts.append("\(Thousands.format(moveOut)) in \(stage.id) would no longer pass") }
             if !parts.isEmpty { lines.append("\(stage.id) entry: " + parts.joined(separator: ", ")) }
+        }
+        // Scoring: "no lead moves" read as "nothing changes" when a rule rescored
+        // thousands of leads without any crossing an entry rule. Said first: how many
+        // leads' fit, interest or score would change, how many would change quadrant,
+        // then the stage lines above, or that none crosses an entry rule.
+        if workspace.scoring != after.scoring {
+            let numbers = ["fit", "interest", "score"].compactMap(LeadField.named), quadrant = LeadField.named("quadrant")
+            var rescored = 0, requadranted = 0
+            for row in 0..<leads.count {
+                if numbers.contains(where: { leads.value(of: $0, at: row, in: before) != after.leads.value(of: $0, at: row, in: later) }) {
+                    rescored += 1
+                }
+                if let quadrant, leads.value(of: quadrant, at: row, in: before) != after.leads.value(of: quadrant, at: row, in: later) {
+                    requadranted += 1
+                }
+            }
+            var said = [rescored == 0 ? "no lead's score changes" : "scores change for \(Thousands.count(rescored, "lead"))"]
+            if requadranted > 0 { said.append("quadrant changes for \(Thousands.count(requadranted, "lead"))") }
+            if lines.isEmpty { said.append("no lead crosses a stage's entry rule") }
+            lines.insert(contentsOf: said, at: 0)
         }
         // Personas: the best-matching persona before and after.
         if let field = LeadField.named("persona"), workspace.personas != after.personas || workspace.scoring != after.scoring {
