@@ -41,14 +41,23 @@ public struct AgreementEffect: Sendable, Equatable {
         // leads' fit, interest or score would change, how many would change quadrant,
         // then the stage lines above, or that none crosses an entry rule.
         if workspace.scoring != after.scoring {
-            let numbers = ["fit", "interest", "score"].compactMap(LeadField.named), quadrant = LeadField.named("quadrant")
             var rescored = 0, requadranted = 0
-            for row in 0..<leads.count {
-                if numbers.contains(where: { leads.value(of: $0, at: row, in: before) != after.leads.value(of: $0, at: row, in: later) }) {
-                    rescored += 1
+            if let fit = LeadField.named("fit"), let interest = LeadField.named("interest") {
+                // Fit and interest read once per side; score and quadrant follow from them
+                // by the one formula each (half the lookups of reading all four fields).
+                func number(_ value: QueryValue) -> Double? {
+                    if case .number(let x) = value { return x }
+                    return nil
                 }
-                if let quadrant, leads.value(of: quadrant, at: row, in: before) != after.leads.value(of: quadrant, at: row, in: later) {
-                    requadranted += 1
+                for row in 0..<leads.count {
+                    let fit0 = number(leads.value(of: fit, at: row, in: before)), fit1 = number(after.leads.value(of: fit, at: row, in: later))
+                    let interest0 = number(leads.value(of: interest, at: row, in: before))
+                    let interest1 = number(after.leads.value(of: interest, at: row, in: later))
+                    if fit0 != fit1 || interest0 != interest1
+                        || workspace.scoring.score(fit: fit0, interest: interest0) != after.scoring.score(fit: fit1, interest: interest1) {
+                        rescored += 1
+                    }
+                    if workspace.quadrant(fit: fit0, interest: interest0) != after.quadrant(fit: fit1, interest: interest1) { requadranted += 1 }
                 }
             }
             var said = [rescored == 0 ? "no lead's score changes" : "scores change for \(Thousands.count(rescored, "lead"))"]
