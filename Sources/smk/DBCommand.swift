@@ -51,7 +51,7 @@ enum DBCommand {
                 let loaded = try Workspace.load(path: file)
                 try SharedWorkspace.push(loaded, name: name, to: try connect(url))
                 let members = loaded.team.filter { $0.role != .both }.map(\.name)
-                StandardStream.output.write("pushed \(file) as workspace \(name): \(loaded.leads.count) leads"
+                StandardStream.output.write("pushed \(file) as workspace \(name): \(Thousands.count(loaded.leads.count, "lead"))"
                     + (members.isEmpty ? "" : "; roles \(members.joined(separator: ", ")) (set their passwords with ALTER ROLE … PASSWORD)") + "\n")
             case "pull" where words.count == 3:
                 let url = try DatabaseURL(words[1])
@@ -62,7 +62,7 @@ enum DBCommand {
                 let file = words[2]
                 let snapshot = try SharedWorkspace.load(name: name, from: try connect(url))
                 try snapshot.workspace.save(path: file)
-                StandardStream.output.write("pulled workspace \(name) into \(file): \(snapshot.workspace.leads.count) leads\n")
+                StandardStream.output.write("pulled workspace \(name) into \(file): \(Thousands.count(snapshot.workspace.leads.count, "lead"))\n")
             default:
                 err.write(usage + "\n")
                 return 2

@@ -13,6 +13,9 @@ struct Smk: ParsableCommand {
         discussion: """
             With no WORKSPACE, opens the bundled demo. Commands come from the prompt, -c, -f \
             or standard input; type help at the prompt for the command list.
+
+            A workspace shared in PostgreSQL is set up and copied with smk db migrate|push|pull \
+            (smk db --help; docs/SHARED.md).
             """)
 
     @Argument(help: "The workspace file (JSON), or a shared one: postgres://USER@HOST:PORT/DB?workspace=NAME. Without it, the bundled demo.")

@@ -211,7 +211,9 @@ struct SharedSessionTests {
         let approved = erik.run("approve \(number)")
         #expect(approved.failures == 0, "\(approved.err)")
         #expect(erik.session.workspace.sla.mqlsPerMonth == 77)
-        _ = Self.settle(anna)
+        // Anna's screen says what erik approved, not only `erik: approve #N: SLA`.
+        let news = Self.settle(anna)
+        #expect(news == "erik approved #\(number): SLA: marketing's MQLs a month: 77 (proposed by anna)\n", "\(news)")
         #expect(anna.session.workspace.sla.mqlsPerMonth == 77)
         // A marketing login may change the stages' copy too (an entry rule), not only sales.
         let rule = erik.run("stage mql entry \"fit >= 60\"")

@@ -70,13 +70,13 @@ struct LoopTests {
     @Test("sales rejects an MQL with a reason; marketing may not; it counts in the loop")
     func reject() throws {
         let harness = try Harness(path: Harness.demoPath, actor: "erik")
-        #expect(harness.run("reject L-000003 \"no project\"").err.contains("mql leads are rejected by sales, who own sal; erik is in marketing"))
+        #expect(harness.run("reject L-000003 \"no project\"").err.contains("L-000003 cannot be rejected: mql leads are rejected by sales, who take them over at sal; erik is in marketing, which owns mql: recycle them instead"))
         #expect(harness.run("as anna; reject L-000003 \"no project yet\"").out == "rejected 1 lead to nurture\n")
         let lead = try #require(harness.session.workspace.leads[id: "L-000003"])
         #expect(lead.stage == "nurture" && lead.wasRejected && lead.history.last?.note == "no project yet")
         #expect(harness.run("count where rejected = true and reason = 'no project yet'").out == "1\n")
         #expect(harness.run("loop").out.contains("no project yet (1)"))
-        #expect(harness.run("reject where stage = sal and source = 'webinar' \"late\"").err.contains("only leads at the hand-off"))
+        #expect(harness.run("reject where stage = sal and source = 'webinar' \"late\"").err.contains("cannot be rejected: it is in sal, not at a hand-off: only leads in mql are rejected, by sales (who take them over at sal); instead: recycle"))
         #expect(harness.run("as erik; lose L-000014 \"x\"").err.contains("lost is entered by sales"))
         #expect(harness.run("as ioana; lose L-000014 \"not our market\"").out == "lost 1 lead to lost\n")
     }

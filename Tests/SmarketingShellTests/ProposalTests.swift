@@ -43,7 +43,7 @@ struct ProposalTests {
         let harness = try Harness(path: Harness.demoPath, actor: "anna")
         harness.run("sla set contact 12h; sla set contact 48h")
         #expect(harness.run("as ioana; decline 3 \"x\"").err.contains("the other team declines it"))
-        #expect(harness.run("as erik; decline 3 \"24h is what we promised\"").out == "declined #3: SLA: sales.firstContactHours 12\n")
+        #expect(harness.run("as erik; decline 3 \"24h is what we promised\"").out == "declined #3: SLA: sales' first contact: within 12 h\n")
         #expect(harness.session.workspace.proposals[2].why == "24h is what we promised")
         #expect(harness.run("approve 4").out.hasPrefix("approved #4"))
         #expect(harness.session.workspace.sla.firstContactHours == 48)

@@ -2,7 +2,8 @@ import Foundation
 
 /// What an agreement change would do to the leads, measured before it is approved: the
 /// leads that would move into or out of a stage (its entry rule, under the scoring in
-/// force) and into or out of each persona.
+/// force), whose score or quadrant a scoring change would change, and into or out of
+/// each persona.
 public struct AgreementEffect: Sendable, Equatable {
     /// One line per stage or persona that would change: `mql: 12 in, 3 out`.
     public var lines: [String] = []
@@ -34,6 +35,35 @@ public struct AgreementEffect: Sendable, Equatable {
             if moveIn > 0, let previous { parts.append("\(Thousands.format(moveIn)) in \(previous) would now pass") }
             if moveOut > 0 { parts.append("\(Thousands.format(moveOut)) in \(stage.id) would no longer pass") }
             if !parts.isEmpty { lines.append("\(stage.id) entry: " + parts.joined(separator: ", ")) }
+        }
+        // Scoring: "no lead moves" read as "nothing changes" when a rule rescored
+        // thousands of leads without any crossing an entry rule. Said first: how many
+        // leads' fit, interest or score would change, how many would change quadrant,
+        // then the stage lines above, or that none crosses an entry rule.
+        if workspace.scoring != after.scoring {
+            var rescored = 0, requadranted = 0
+            if let fit = LeadField.named("fit"), let interest = LeadField.named("interest") {
+                // Fit and interest read once per side; score and quadrant follow from them
+                // by the one formula each (half the lookups of reading all four fields).
+                func number(_ value: QueryValue) -> Double? {
+                    if case .number(let x) = value { return x }
+                    return nil
+                }
+                for row in 0..<leads.count {
+                    let fit0 = number(leads.value(of: fit, at: row, in: before)), fit1 = number(after.leads.value(of: fit, at: row, in: later))
+                    let interest0 = number(leads.value(of: interest, at: row, in: before))
+                    let interest1 = number(after.leads.value(of: interest, at: row, in: later))
+                    if fit0 != fit1 || interest0 != interest1
+                        || workspace.scoring.score(fit: fit0, interest: interest0) != after.scoring.score(fit: fit1, interest: interest1) {
+                        rescored += 1
+                    }
+                    if workspace.quadrant(fit: fit0, interest: interest0) != after.quadrant(fit: fit1, interest: interest1) { requadranted += 1 }
+                }
+            }
+            var said = [rescored == 0 ? "no lead's score changes" : "scores change for \(Thousands.count(rescored, "lead"))"]
+            if requadranted > 0 { said.append("quadrant changes for \(Thousands.count(requadranted, "lead"))") }
+            if lines.isEmpty { said.append("no lead crosses a stage's entry rule") }
+            lines.insert(contentsOf: said, at: 0)
         }
         // Personas: the best-matching persona before and after.
         if let field = LeadField.named("persona"), workspace.personas != after.personas || workspace.scoring != after.scoring {

@@ -20,7 +20,7 @@ extension Proposal {
             return ("glossary term \(name)", old, new)
         case .setServiceLevel(let sla):
             let keys = changedKeys(workspace.sla, sla)
-            return ("SLA", phrase(workspace.sla, only: keys), phrase(sla, only: keys))
+            return ("SLA", phrase(workspace.sla, only: keys, other: sla), phrase(sla, only: keys, other: workspace.sla))
         case .setScoring(let scoring):
             let before = lines(workspace.scoring), after = lines(scoring)
             let removed = before.filter { !after.contains($0) }, added = after.filter { !before.contains($0) }
@@ -67,30 +67,70 @@ extension Proposal {
         }
     }
 
-    /// The SLA's numbers in one line (`sales.firstContactHours 24, …`), only `keys` when given.
-    static func phrase(_ sla: ServiceLevel, only keys: Set<String>? = nil) -> String {
-        let pairs = leaves(sla.object, prefix: "").filter { keys?.contains($0.key) ?? true }
-        return pairs.isEmpty ? "(none)" : pairs.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+    /// The SLA's terms in one line, worded as `sla` and `sla set` word them
+    /// (`marketing's MQLs a month: 40, sales' first contact: within 24 h`), not as the
+    /// workspace file's keys: a reviewer approves a promise, not `marketing.mqlsPerMonth`.
+    /// With `keys`, only those terms, a term this SLA lacks reading `none`; `(none)` when
+    /// it has none of them.
+    static func phrase(_ sla: ServiceLevel, only keys: Set<String>? = nil, other: ServiceLevel? = nil) -> String {
+        let own = terms(sla)
+        var shown = own.filter { keys?.contains($0.label) ?? true }
+        guard !shown.isEmpty else { return "(none)" }
+        if let keys, let other {
+            let present = Set(own.map(\.label))
+            shown += terms(other).filter { keys.contains($0.label) && !present.contains($0.label) }.map { (label: $0.label, value: "none") }
+        }
+        return shown.map { "\($0.label): \($0.value)" }.joined(separator: ", ")
     }
 
-    private static func leaves(_ object: JSONObject, prefix: String) -> [(key: String, value: String)] {
-        object.members.flatMap { member -> [(key: String, value: String)] in
-            if case .object(let inner) = member.value { return leaves(inner, prefix: prefix + member.key + ".") }
-            if member.key == "firstContact", case .array(let rules) = member.value {
-                // Conditional contact promises read as `firstContact where quadrant = ideal 1h`.
-                return rules.map { rule in
-                    guard case .object(let o) = rule else { return (prefix + member.key, rule.compactText) }
-                    return (prefix + "firstContact where " + (o["where"]?.stringValue ?? "?"), (o["hours"]?.compactText ?? "?") + "h")
+    /// Each term of an SLA as a label (`marketing's MQLs a month`) and a value (`40`), in
+    /// the file's order: a team's side is its possessive, the keys `sla set` writes are
+    /// named as `sla` names them (attempts and their days are one term, as in `3
+    /// attempts in 7d`), and a key smk does not know is shown as it is.
+    static func terms(_ sla: ServiceLevel) -> [(label: String, value: String)] {
+        let f = { (x: Double) -> String in NumberText.format(x) }
+        var result: [(label: String, value: String)] = []
+        for member in sla.object.members {
+            guard case .object(let side) = member.value else {
+                result.append((member.key, member.value.compactText))
+                continue
+            }
+            let team = Team(rawValue: member.key).possessive
+            for item in side.members {
+                let number = item.value.doubleValue
+                switch (item.key, number) {
+                case ("mqlsPerMonth", let n?): result.append(("\(team) MQLs a month", f(n)))
+                case ("minFit", let n?): result.append(("\(team) minimum fit of an MQL", f(n)))
+                case ("firstContactHours", let n?): result.append(("\(team) first contact", "within \(f(n)) h"))
+                case ("attempts", let n?):
+                    result.append(("\(team) contact attempts", f(n) + (side["withinDays"]?.doubleValue.map { " within \(f($0)) days" } ?? "")))
+                case ("withinDays", let n?):
+                    // Said with the attempts when there are any.
+                    if side["attempts"]?.doubleValue == nil { result.append(("\(team) contact attempts", "within \(f(n)) days")) }
+                case ("firstContact", _) where rules(item.value) != nil:
+                    // Conditional promises: `sales' first contact where quadrant = ideal: within 1 h`.
+                    for rule in rules(item.value) ?? [] {
+                        guard case .object(let o) = rule else { continue }
+                        let hours = o["hours"]?.doubleValue.map { "within \(f($0)) h" } ?? (o["hours"]?.compactText ?? "?")
+                        result.append(("\(team) first contact where \(o["where"]?.stringValue ?? "?")", hours))
+                    }
+                default:
+                    result.append(("\(team) \(item.key)", item.value.compactText))
                 }
             }
-            return [(prefix + member.key, member.value.compactText)]
         }
+        return result
     }
 
-    /// What differs between two SLAs, as the keys that changed.
+    private static func rules(_ value: JSONValue) -> [JSONValue]? {
+        if case .array(let items) = value { return items }
+        return nil
+    }
+
+    /// What differs between two SLAs, as the labels of the terms that changed.
     static func changedKeys(_ a: ServiceLevel, _ b: ServiceLevel) -> Set<String> {
-        let x = Dictionary(leaves(a.object, prefix: "").map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })
-        let y = Dictionary(leaves(b.object, prefix: "").map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })
+        let x = Dictionary(terms(a).map { ($0.label, $0.value) }, uniquingKeysWith: { a, _ in a })
+        let y = Dictionary(terms(b).map { ($0.label, $0.value) }, uniquingKeysWith: { a, _ in a })
         return Set(x.keys).union(y.keys).filter { x[$0] != y[$0] }
     }
 
@@ -115,5 +155,18 @@ extension Proposal {
         result.append("weights fit \(f(scoring.fitWeight)) interest \(f(scoring.interestWeight))")
         result.append("high fit \(f(scoring.highFit)) interest \(f(scoring.highInterest))")
         return result
+    }
+}
+
+extension Proposal {
+    /// The text in force and the text proposed, as a review shows them. An SLA proposal
+    /// is worded again from what it carries (the SLA proposed and the one it replaces),
+    /// so one saved before its terms were worded as `sla` words them
+    /// (`marketing.mqlsPerMonth 40`) reads like a new one; the others as stored.
+    public var wording: (old: String, new: String) {
+        guard case .setServiceLevel(let proposed) = change, case .setServiceLevel(let previous) = base else { return (old, new) }
+        let keys = Self.changedKeys(previous, proposed)
+        guard !keys.isEmpty else { return (old, new) }
+        return (Self.phrase(previous, only: keys, other: proposed), Self.phrase(proposed, only: keys, other: previous))
     }
 }

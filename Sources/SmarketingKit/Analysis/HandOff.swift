@@ -30,8 +30,11 @@ public enum HandOff {
             guard let from, from.team != role else { return nil }
             return "\(from.id) is \(from.team.possessive) stage; \(actor) is in \(role)"
         case .reject:
-            guard let from, let next = nextStage(after: from, in: workspace.funnel), next.team != role else { return nil }
-            return "\(from.id) leads are rejected by \(next.team), who own \(next.id); \(actor) is in \(role)"
+            // Only a lead at a hand-off is rejected at all; `rejectRefusal` words the rest
+            // (which stage it is in, what to do instead), not as a matter of team.
+            guard let from, let next = nextStage(after: from, in: workspace.funnel), next.team != from.team, next.team != role else { return nil }
+            return "\(from.id) leads are rejected by \(next.team), who take them over at \(next.id); \(actor) is in \(role)"
+                + (role == from.team ? ", which owns \(from.id): recycle them instead" : "")
         case .lose:
             let allowed = Set(target.allowedTeams + [target.team])
             guard !allowed.contains(role) else { return nil }
@@ -56,13 +59,36 @@ extension HandOff {
     }
 
     /// Why a lead in `stage` cannot be rejected at all: only leads at a hand-off (the
-    /// next stage is owned by the other team) are; nil when it can.
-    public static func rejectRefusal(from stage: Stage?, in funnel: Funnel) -> String? {
+    /// next stage is owned by the other team: mql, handed over at sal) are; nil when it
+    /// can. Says which stage the lead is in, which leads are rejected and by whom, and
+    /// what `actor` may do with it instead (`recycle ID "why"`, `lose ID "why"`), so
+    /// nobody is told about a team rule that is not the reason.
+    public static func rejectRefusal(of id: String, from stage: Stage?, actor: String, in workspace: Workspace) -> String? {
         guard let stage else { return "its stage is unknown" }
-        guard let next = nextStage(after: stage, in: funnel), next.team != stage.team else {
-            return "only leads at the hand-off (such as mql) are rejected; \(stage.id) leads are recycled or lost"
+        let funnel = workspace.funnel
+        if let next = nextStage(after: stage, in: funnel), next.team != stage.team { return nil }
+        let handOffs = funnel.stages.compactMap { s -> (from: Stage, to: Stage)? in
+            guard !s.isSide, let next = nextStage(after: s, in: funnel), next.team != s.team else { return nil }
+            return (s, next)
         }
-        return nil
+        var why = "it is in \(stage.id), not at a hand-off"
+        if handOffs.isEmpty {
+            why += " (this funnel has none: no stage is followed by one of the other team)"
+        } else {
+            let rejected = handOffs.map { "leads in \($0.from.id) are rejected, by \($0.to.team) (who take them over at \($0.to.id))" }
+            why += ": only " + rejected.joined(separator: ", and ")
+        }
+        // What the actor may do instead: the same rules recycle and lose follow.
+        var instead: [String] = []
+        let nurture = funnel.stages.first { $0.isSide && $0.team == .marketing }
+        let lost = funnel.stages.first { $0.isSide && $0.team == .sales }
+        let recycles = nurture.map { refusal(actor: actor, from: stage, into: $0, via: .recycle, in: workspace) == nil } ?? false
+        if recycles { instead.append("recycle \(id) \"why\"") }
+        if let lost, refusal(actor: actor, from: stage, into: lost, via: .lose, in: workspace) == nil {
+            instead.append("lose \(id) \"why\"")
+        }
+        if !recycles, nurture != nil, !stage.isSide { instead.append("ask \(stage.team), who own \(stage.id), to recycle it") }
+        return instead.isEmpty ? why : why + "; instead: " + instead.joined(separator: " or ")
     }
 }
 

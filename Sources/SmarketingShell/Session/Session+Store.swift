@@ -106,14 +106,17 @@ extension Session {
 }
 
 /// How another person's change reads when it arrives: `erik moved L-000042 mql → sal
-/// (accepted in review)` for a move, the command they typed otherwise, and what the
-/// database wrote for an edit made with plain SQL (`erik changed L-000042 with SQL:
-/// stage mql → sal`).
+/// (accepted in review)` for a move, what a proposal says for a proposal made, approved
+/// or declined (`erik approved #2: scoring: fit source = 'Referral' → 10`), the command
+/// they typed otherwise, and what the database wrote for an edit made with plain SQL
+/// (`erik changed L-000042 with SQL: stage mql → sal`).
 enum RemoteChangeLine {
     static func lines(for record: ChangeRecord, before: Workspace, after: Workspace) -> [String] {
         if record.summary.contains(" with SQL"), record.summary.hasPrefix("changed ") || record.summary.hasPrefix("removed ") {
             return ["\(record.by) \(record.summary)"]
         }
+        let decided = proposalLines(by: record.by, before: before.proposals, after: after.proposals)
+        if !decided.isEmpty { return decided }
         var moves: [String] = []
         for id in record.change.leadIDs {
             guard let old = before.leads[id: id], let new = after.leads[id: id], old.stage != new.stage else { continue }
@@ -121,8 +124,25 @@ enum RemoteChangeLine {
             moves.append("\(record.by) moved \(id) \(old.stage) → \(new.stage)\(note)")
         }
         if moves.count > 3 {
-            return ["\(record.by): \(record.summary) (\(moves.count) leads moved)"]
+            return ["\(record.by): \(record.summary) (\(Thousands.count(moves.count, "lead")) moved)"]
         }
         return moves.isEmpty ? ["\(record.by): \(record.summary)"] : moves
+    }
+
+    /// The proposals `by` made, approved or declined, as the proposal says what it
+    /// changes: the other reviewer sees what was agreed, not only `approve #2: scoring`.
+    /// Empty when the proposals did not change that way (an undo puts them back).
+    static func proposalLines(by: String, before: [Proposal], after: [Proposal]) -> [String] {
+        guard before != after else { return [] }
+        let old = Dictionary(before.map { ($0.number, $0) }, uniquingKeysWith: { a, _ in a })
+        return after.compactMap { (p: Proposal) -> String? in
+            let what = "#\(p.number): \(p.subject): \(p.wording.new)"
+            switch (old[p.number]?.status, p.status) {
+            case (nil, .open): return "\(by) proposed \(what) (now: \(p.wording.old))"
+            case (.open?, .approved): return "\(by) approved \(what) (proposed by \(p.by))"
+            case (.open?, .declined): return "\(by) declined \(what)" + (p.why.map { " (\($0))" } ?? "")
+            default: return nil
+            }
+        }
     }
 }

@@ -57,6 +57,6 @@ public enum ApproveCommand: ShellCommand {
         proposals[index].decidedBy = actor
         proposals[index].decidedAt = session.now
         try session.apply(.group([change, .setProposals(proposals)]), summary: "approve #\(number): \(proposal.subject)")
-        return "approved #\(number): \(proposal.subject): \(proposal.new)"
+        return "approved #\(number): \(proposal.subject): \(proposal.wording.new)"
     }
 }

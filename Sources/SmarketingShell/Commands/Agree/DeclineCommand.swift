@@ -28,7 +28,7 @@ public enum DeclineCommand: ShellCommand {
         proposals[index].why = why
         // Named as approve names it: the subject alone (`team`, `SLA`) does not say which
         // of several proposals about it was turned down.
-        let what = "#\(number): \(proposal.subject): \(proposal.new)"
+        let what = "#\(number): \(proposal.subject): \(proposal.wording.new)"
         try session.apply(.setProposals(proposals), summary: "decline " + what)
         return .message("declined " + what)
     }

@@ -13,7 +13,9 @@ public enum ProposalsCommand: ShellCommand {
         weights, score high), a persona or the team (team add, team remove) makes a
         proposal. Each shows who made it and when, the text in force and the text
         proposed, and the leads it would move into or out of a stage or a persona (for a
-        team change, the leads the person leaving owns), measured on the leads now. A member of the other team
+        scoring change also how many leads' scores and quadrants change; for a team
+        change, the leads the person leaving owns), measured on the leads now. An SLA
+        proposal names its terms as sla does (marketing's MQLs a month: 40). A member of the other team
         runs approve N (the proposer cannot); decline N "why" ends it. proposals all also
         lists the decided ones.
         """
@@ -31,7 +33,7 @@ public enum ProposalsCommand: ShellCommand {
             let effect = p.status == .open ? AgreementEffect(of: p.change, in: workspace, now: session.now).summary : nil
             let status = all ? p.status.rawValue + (p.decidedBy.map { " by \($0)" } ?? "") + (p.why.map { ": \($0)" } ?? "") : nil
             rows.append([.number(Double(p.number)), .date(p.at), .text("\(p.by) (\(p.team))"), .text(p.subject),
-                         .text(p.old), .text(p.new), TableValue(effect)] + (status.map { [.text($0)] } ?? []))
+                         .text(p.wording.old), .text(p.wording.new), TableValue(effect)] + (status.map { [.text($0)] } ?? []))
             narrowRows.append([.number(Double(p.number)), .text("\(p.by) (\(p.team)) \(Timestamp.formatShort(p.at))"),
                                .text(narrowProposal(p, effect: effect, status: status))])
         }
@@ -48,7 +50,7 @@ public enum ProposalsCommand: ShellCommand {
     /// One proposal's text in one cell, for a terminal too narrow for a column each: the
     /// cell wraps at word boundaries, where seven columns of 80 cut every rule to a word.
     static func narrowProposal(_ p: Proposal, effect: String?, status: String?) -> String {
-        var parts = ["\(p.subject): now \(p.old); proposed \(p.new)"]
+        var parts = ["\(p.subject): now \(p.wording.old); proposed \(p.wording.new)"]
         if let effect { parts.append(effect) }
         if let status { parts.append(status) }
         return parts.joined(separator: "; ")

@@ -26,9 +26,11 @@ public enum QuadrantCommand: ShellCommand {
         }) else { throw .interrupted }
         let fit = NumberText.format(workspace.scoring.highFit)
         let interest = NumberText.format(workspace.scoring.highInterest)
+        // Counts grouped as every count smk prints (`46,583`), right-aligned to the widest.
+        let width = max(6, Quadrant.allCases.map { Thousands.format(counts[$0] ?? 0).count }.max() ?? 0)
         func cell(_ quadrant: Quadrant) -> String {
             let count = counts[quadrant] ?? 0
-            return DisplayWidth.pad(quadrant.rawValue, to: 8) + DisplayWidth.pad(String(count), to: 6, right: true)
+            return DisplayWidth.pad(quadrant.rawValue, to: 8) + DisplayWidth.pad(Thousands.format(count), to: width, right: true)
                 + "  " + DisplayWidth.pad(Percent.format(count, of: rows.count), to: 6, right: true)
         }
         let left = 12
@@ -37,7 +39,7 @@ public enum QuadrantCommand: ShellCommand {
         text += DisplayWidth.pad("fit ≥ \(fit)", to: left) + DisplayWidth.pad(cell(.nurture), to: column) + "│ " + cell(.ideal) + "\n"
         text += String(repeating: " ", count: left) + String(repeating: "─", count: column) + "┼" + String(repeating: "─", count: column) + "\n"
         text += DisplayWidth.pad("fit < \(fit)", to: left) + DisplayWidth.pad(cell(.cold), to: column) + "│ " + cell(.curious) + "\n"
-        text += "\(rows.count) leads; high fit ≥ \(fit), high interest ≥ \(interest)\n"
+        text += "\(Thousands.count(rows.count, "lead")); high fit ≥ \(fit), high interest ≥ \(interest)\n"
         let document = JSONObject(Quadrant.allCases.map { JSONMember($0.rawValue, .number(counts[$0] ?? 0)) }
                                   + [JSONMember("leads", .number(rows.count))])
         return .document(.object(document), display: .text(text))

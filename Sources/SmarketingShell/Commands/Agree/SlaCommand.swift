@@ -93,9 +93,9 @@ public enum SlaCommand: ShellCommand {
         // row says so, and the promise is not yet due rather than kept.
         func tally(_ t: ServiceLevelCheck.Tally) -> String {
             if t.measured == 0 {
-                return t.pending.isEmpty ? "none: no lead entered \(check.handOffStage)" : "none due yet, \(t.pending.count) pending"
+                return t.pending.isEmpty ? "none: no lead entered \(check.handOffStage)" : "none due yet, \(Thousands.format(t.pending.count)) pending"
             }
-            return "\(t.met.count) of \(t.measured) in time" + (t.pending.isEmpty ? "" : ", \(t.pending.count) pending")
+            return "\(Thousands.format(t.met.count)) of \(Thousands.format(t.measured)) in time" + (t.pending.isEmpty ? "" : ", \(Thousands.format(t.pending.count)) pending")
         }
         func status(_ status: ServiceLevelCheck.Status, measured: Int) -> TableValue {
             .text(status == .kept && measured == 0 ? "nothing due" : status.rawValue)
@@ -103,9 +103,9 @@ public enum SlaCommand: ShellCommand {
         let expected = check.expectedMQLs.map { NumberText.format($0.rounded(.up)) } ?? "?"
         let rows: [[TableValue]] = [
             [.text("marketing"), .text("\(number(sla.mqlsPerMonth)) MQLs a month (\(expected) in \(days) days)"),
-             .text(check.delivered.count == 1 ? "1 MQL" : "\(check.delivered.count) MQLs"), .text(check.volumeStatus.rawValue), .null],
+             .text(Thousands.count(check.delivered.count, "MQL")), .text(check.volumeStatus.rawValue), .null],
             [.text("marketing"), .text("every MQL with fit ≥ \(number(sla.minFit))"),
-             .text(check.delivered.isEmpty ? "none: no MQLs" : "\(check.delivered.count - check.belowFit.count) of \(check.delivered.count)"),
+             .text(check.delivered.isEmpty ? "none: no MQLs" : "\(Thousands.format(check.delivered.count - check.belowFit.count)) of \(Thousands.format(check.delivered.count))"),
              status(check.qualityStatus, measured: check.delivered.count), ids(check.belowFit)],
         ] + zip(sla.contactRules, check.firstContactByRule).map { rule, t in
             [.text("sales"), .text("first contact within \(number(rule.hours)) h of \(check.handOffStage) where \(rule.condition)"),

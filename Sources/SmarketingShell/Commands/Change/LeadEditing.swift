@@ -34,7 +34,7 @@ enum LeadEditing {
         if changes.isEmpty {
             if refusals.isEmpty { return .message("nothing to change") }
             if refusals.count == 1 { throw .refused(refusals[0]) }
-            throw .refused("nothing changed; \(refusals.count) leads refused:\n  " + refusals.joined(separator: "\n  "))
+            throw .refused("nothing changed; \(Thousands.count(refusals.count, "lead")) refused:\n  " + refusals.joined(separator: "\n  "))
         }
         if changes.count > confirmationThreshold, session.isInteractive, let confirm = session.confirm {
             guard confirm("\(summary(changes.count))? [y/N] ") else { return .message("cancelled: nothing changed") }
@@ -44,9 +44,9 @@ enum LeadEditing {
         return refusals.isEmpty ? message : .partial(message, refusals: refusals)
     }
 
-    /// "1 lead" or "3 leads".
+    /// "1 lead", "3 leads" or "1,200 leads", grouped as every count in prose.
     static func count(_ n: Int) -> String {
-        n == 1 ? "1 lead" : "\(n) leads"
+        Thousands.count(n, "lead")
     }
 
     /// The selection's rows, or an error when it selects nothing.

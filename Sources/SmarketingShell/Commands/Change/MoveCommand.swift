@@ -74,13 +74,15 @@ public enum MoveCommand: ShellCommand {
     static func refusal(of lead: Lead?, into target: Stage, via route: HandOff.Route, rule: EntryRule?, actor: String,
                         in workspace: Workspace) -> String? {
         let from = lead.flatMap { workspace.funnel.stage($0.stage) }
-        if let why = HandOff.refusal(actor: actor, from: from, into: target, via: route, in: workspace) {
-            return "cannot enter \(target.id): \(why)"
-        }
-        guard let lead else { return nil }
-        if route == .reject, let why = HandOff.rejectRefusal(from: from, in: workspace.funnel) {
+        // A lead not at a hand-off cannot be rejected by anyone: that is said first, with
+        // what to do instead, rather than which team a reject would need.
+        if route == .reject, let lead, let why = HandOff.rejectRefusal(of: lead.id, from: from, actor: actor, in: workspace) {
             return "cannot be rejected: \(why)"
         }
+        if let why = HandOff.refusal(actor: actor, from: from, into: target, via: route, in: workspace) {
+            return (route == .reject ? "cannot be rejected: " : "cannot enter \(target.id): ") + why
+        }
+        guard let lead else { return nil }
         if let rule, let why = rule.refusal(for: lead) {
             return "cannot enter \(target.id): \(why)"
         }

@@ -27,7 +27,7 @@ public enum CountCommand: ShellCommand {
         let groups = Grouping(rows: rows, by: groupField, in: session, environment: environment)
         let table = Table(columns: [groupField.name, "count", "share"],
                           rows: groups.groups.map { [$0.key == .none ? .text("(none)") : $0.key.cell, .number(Double($0.rows.count)), TableValue.share($0.rows.count, of: rows.count)] },
-                          footer: "\(Thousands.format(rows.count)) leads" + (groups.caseVariantNote().map { "\n" + $0 } ?? ""),
+                          footer: Thousands.count(rows.count, "lead") + (groups.caseVariantNote().map { "\n" + $0 } ?? ""),
                           stageColumns: groupField.type == .stage ? [0] : [])
         return .table(table)
     }

@@ -42,7 +42,7 @@ public enum ReportCommand: ShellCommand {
             ])
         }
         return .table(Table(columns: [field.name, "leads", "share", "fit", "interest", "score", "value", "customers %"],
-                            rows: table, footer: "\(Thousands.format(rows.count)) leads" + (grouping.caseVariantNote().map { "\n" + $0 } ?? ""),
+                            rows: table, footer: Thousands.count(rows.count, "lead") + (grouping.caseVariantNote().map { "\n" + $0 } ?? ""),
                             stageColumns: field.type == .stage ? [0] : []))
     }
 }

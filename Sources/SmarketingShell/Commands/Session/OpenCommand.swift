@@ -62,6 +62,6 @@ public enum OpenCommand: ShellCommand {
         if !same { session.workspaceGuard?.release(session) } else { session.journal?.clear() }
         session.replaceWorkspace(workspace, store: store)
         store.guardFile(for: session, forceUnlock: false, ask: session.confirm)
-        return .message("opened \(file.text): \(workspace.leads.count) leads" + (session.readOnlyReason != nil ? " (read-only)" : ""))
+        return .message("opened \(file.text): \(Thousands.count(workspace.leads.count, "lead"))" + (session.readOnlyReason != nil ? " (read-only)" : ""))
     }
 }
