@@ -26,7 +26,7 @@ extension Session {
         let number = (workspace.proposals.map(\.number).max() ?? 0) + 1
         let proposal = Proposal(number: number, at: now, by: actor, team: role, command: currentCommand ?? summary,
                                 subject: described.subject, old: described.old, new: described.new, change: change, base: base)
-        let effect = AgreementEffect(of: change, in: workspace, now: now)
+        let effect = AgreementEffect.remembered(of: change, in: workspace, now: now)
         try apply(.setProposals(workspace.proposals + [proposal]), summary: "propose #\(number): \(summary)")
         let others = Set(workspace.team.map(\.role)).subtracting([role]).map(\.rawValue).sorted().joined(separator: " or ")
         return .message("proposed #\(number): \(described.subject): \(described.new) (now: \(described.old)); \(effect.summary)\n"

@@ -30,7 +30,7 @@ public enum ProposalsCommand: ShellCommand {
         var rows: [[TableValue]] = []
         var narrowRows: [[TableValue]] = []
         for p in shown {
-            let effect = p.status == .open ? AgreementEffect(of: p.change, in: workspace, now: session.now).summary : nil
+            let effect = p.status == .open ? AgreementEffect.remembered(of: p.change, in: workspace, now: session.now).summary : nil
             let status = all ? p.status.rawValue + (p.decidedBy.map { " by \($0)" } ?? "") + (p.why.map { ": \($0)" } ?? "") : nil
             rows.append([.number(Double(p.number)), .date(p.at), .text("\(p.by) (\(p.team))"), .text(p.subject),
                          .text(p.wording.old), .text(p.wording.new), TableValue(effect)] + (status.map { [.text($0)] } ?? []))
