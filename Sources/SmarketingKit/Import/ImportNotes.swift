@@ -82,13 +82,25 @@ public struct ImportNotes: Sendable, Equatable {
         return byLength
     }()
 
+    /// The first bytes (folded) a placeholder starts with: most cells are turned away on it.
+    static let placeholderFirst: [Bool] = {
+        var first = [Bool](repeating: false, count: 256)
+        for word in placeholderWords {
+            guard let byte = word.utf8.first else { continue }
+            first[Int(byte)] = true
+            if byte >= 0x61, byte <= 0x7A { first[Int(byte - 0x20)] = true }
+        }
+        return first
+    }()
+
     /// Whether `value` (trimmed) is one of `placeholderWords`, in any case. Called on every
     /// answered cell of an import, so it compares bytes (ASCII letters folded) with the
     /// few words of the same length rather than lowercase and hash each cell.
     @inline(__always)
     static func isPlaceholder(_ value: String) -> Bool {
+        guard let first = value.utf8.first, placeholderFirst[Int(first)] else { return false }
         let count = value.utf8.count
-        guard count > 0, count < placeholderBytes.count else { return false }
+        guard count < placeholderBytes.count else { return false }
         for word in placeholderBytes[count] {
             var i = 0
             var same = true
