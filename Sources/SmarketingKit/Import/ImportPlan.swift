@@ -77,6 +77,8 @@ public struct ImportPlan: Sendable {
     /// Added (or moved) leads that do not meet their stage's entry rule, by stage
     /// (funnel order), with the rule: added all the same, and said.
     public var failingEntry: [(stage: String, rule: String, rows: Int)] = []
+    /// What the plan points out about the values: placeholders, tags, created dates.
+    public var notes = ImportNotes()
 
     /// The lines the added leads came from, as ranges (one for a clean file).
     public var addedLineRanges: [ClosedRange<Int>] {

@@ -12,21 +12,24 @@ extension ImportPlanner {
 
     /// Reads `fields` under `layout`; `custom` false leaves the custom fields out (an
     /// add-only import keeps them in the file, not in the lead it plans with);
-    /// `answered` counts the columns that had a value.
+    /// `tally` counts the columns that had a value, the placeholders and the tags.
     static func read(_ fields: [String], layout: Layout, spec: ImportSpec, dates: ImportDate, custom: Bool,
-                     answered: inout [Int]) -> RowRead {
+                     tally: inout ImportTally) -> RowRead {
         var lead = Lead(id: "", stage: "")
         var first: String?, last: String?
         var stageValue: String?
         var failures: [String] = []
         for (index, column) in layout.columns.enumerated() where index < fields.count {
             guard let value = layout.value(fields[index], spec: spec) else { continue }
-            if index < answered.count { answered[index] += 1 }
+            tally.count(value, column: index)
             switch column.field {
             case .stage: stageValue = value
             case .firstName: first = value
             case .lastName: last = value
             case .custom where !custom: break
+            case .tags:
+                _ = set(.tags, value, on: &lead, column: column, dates: dates)
+                tally.count(tags: lead.tags)
             default:
                 if let why = set(column.field, value, on: &lead, column: column, dates: dates) {
                     failures.append("\(column.name): \(why)")

@@ -91,7 +91,13 @@ public struct ImportPlanner {
 
         // How many rows answer each column, counted as the cells are read (not in a pass
         // of its own over a million rows).
-        var answered = [Int](repeating: 0, count: layout.columns.count)
+        // The placeholders, tags and date samples the plan's notes come from, too.
+        var tally = ImportTally(columns: layout.columns.count)
+        if !layout.columns.contains(where: { $0.field == .created }) {
+            tally.sampled = Set(layout.columns.indices.filter { index in
+                if case .custom = layout.columns[index].field { ImportNotes.namesDate(layout.columns[index].name) } else { false }
+            })
+        }
         let byBytes = !document.text.isEmpty
         ImportProgress.reset(total: byBytes ? document.text.count : document.records.count)
         var number = 0
@@ -112,8 +118,8 @@ public struct ImportPlanner {
             func skip(_ reason: String) { skipped.append(.init(file: fileName, line: line, reason: reason)) }
             /// A row skipped before its cells are read still counts in the plan's "answered".
             func countCells() {
-                for index in 0..<min(answered.count, fields.count) where layout.value(fields[index], spec: spec) != nil {
-                    answered[index] += 1
+                for index in 0..<min(tally.answered.count, fields.count) where layout.value(fields[index], spec: spec) != nil {
+                    tally.answered[index] += 1
                 }
             }
             if fields == header || (fields.count > header.count && Array(fields.prefix(header.count)) == header) {
@@ -131,7 +137,7 @@ public struct ImportPlanner {
                 skip("\(Thousands.count(fields.count, "column")), the header has \(header.count)")
                 return
             }
-            var row = Self.read(fields, layout: layout, spec: spec, dates: dates, custom: !columnar, answered: &answered)
+            var row = Self.read(fields, layout: layout, spec: spec, dates: dates, custom: !columnar, tally: &tally)
             // A stage value no rule reads is one more problem of the same row.
             // A file has a handful of stage values: each is read once (folding and rule
             // lookups per row were a few percent of a large import).
@@ -252,7 +258,8 @@ public struct ImportPlanner {
             plan.batch = ImportedLeads(table: builder.table(decoder: ImportedRows.Decoder(
                 layout: finished, spec: spec, dates: dates, file: fileName, actor: actor, now: now), index: builderIndex))
         }
-        for index in plan.columns.indices where index < answered.count { plan.columns[index].answered = answered[index] }
+        for index in plan.columns.indices where index < tally.answered.count { plan.columns[index].answered = tally.answered[index] }
+        plan.notes = tally.notes(columns: plan.columns, read: number)
         plan.addedLines = addedLine
         plan.highestNumber = highestNumber
         plan.salesOwner = salesOwner

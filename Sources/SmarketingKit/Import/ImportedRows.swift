@@ -67,10 +67,10 @@ struct ImportedRows: Sendable {
 
     /// The lead in `row` of `table`, as the import made it.
     func lead(at row: Int, in table: LeadTable) -> Lead {
-        var answered: [Int] = []
+        var tally = ImportTally()
         let d = decoder
         var lead = ImportPlanner.read(fields(of: row, in: table.source), layout: d.layout, spec: d.spec, dates: d.dates,
-                                      custom: true, answered: &answered).lead
+                                      custom: true, tally: &tally).lead
         lead.id = table.id(at: row)
         // An owner the import gave (the sales person importing) is in the column only.
         if lead.owner == nil { lead.owner = table.columns.categories[CategoryField.owner.rawValue].value(at: row) }

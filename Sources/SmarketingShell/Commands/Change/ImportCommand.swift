@@ -23,7 +23,15 @@ public enum ImportCommand: ShellCommand {
         instead. Every added lead's history starts with "imported from FILE at line N", by
         you. An import brings a CRM's state as it is: rows going into stages your team
         does not enter, or not meeting a stage's entry rule, are added all the same, and
-        the plan says how many per stage (add lead and move would refuse them). The journal keeps the import as its file (path, size, hash) and clauses: after
+        the plan says how many per stage (add lead and move would refuse them). The plan
+        also says what a raw import would take at face value, with the clause that changes
+        it: a value like Select, N/A, - or unknown (any case) that fills a large share of
+        a column is counted as an answer unless null "VALUE" reads it as blank; which
+        column became the leads' tags and how many distinct tags that makes; and leads
+        left with no created date (no age; their history starts at the import), with a
+        date-named column and the date-format that would give one; and, when no column
+        gives the ids, a column named like one (map "Prospect ID" to id).
+        The journal keeps the import as its file (path, size, hash) and clauses: after
         a crash the replay reads the file again, and refuses if it changed since.
 
         as PRESET     read a CRM's export header (found from the header when left out)

@@ -39,6 +39,7 @@ enum ImportReport {
             }
         }
         results += checks(plan)
+        results += notes(plan)
         if !plan.skipped.isEmpty {
             var table = Table(title: "skipped rows", columns: ["where", "why"])
             for skipped in plan.skipped.prefix(skippedShown) {
@@ -70,6 +71,63 @@ enum ImportReport {
         for failing in plan.failingEntry {
             results.append(.message("\(n(failing.rows)) row\(failing.rows == 1 ? "" : "s") into \(failing.stage) "
                                     + "\(failing.rows == 1 ? "does" : "do") not meet its entry rule (\(failing.rule))"))
+        }
+        return results
+    }
+
+    /// What a raw import would take at face value, said with the clause that changes it:
+    /// placeholders counted as answers, the column that became tags, no created date.
+    static func notes(_ plan: ImportPlan) -> [CommandResult] {
+        let n = { (count: Int) in Thousands.format(count) }
+        var results: [CommandResult] = []
+        for placeholder in plan.notes.placeholders {
+            var columns = placeholder.columns.map { "\(n($0.rows)) of \($0.name)" }
+            if columns.count > 1, let last = columns.popLast() { columns[columns.count - 1] += " and " + last }
+            let value = "\"\(placeholder.value)\""
+            results.append(.message("\(value) is in \(columns.joined(separator: ", ")) (of \(n(plan.read)) rows): "
+                                    + "exports write it for \"not answered\", and here it counts as an answer and is kept as a value; "
+                                    + "null \(value) reads it as blank"))
+        }
+        if let tags = plan.notes.tags, tags.rows > 0 {
+            let how = tags.origin == "map" ? "" : " (\(tags.origin))"
+            var text = "\(tags.column) became the leads' tags\(how): \(tags.more ? "over " : "")\(Thousands.count(tags.distinct, "distinct tag")) "
+                + "on \(Thousands.count(tags.rows, "row"))"
+            if !tags.common.isEmpty {
+                text += ", the most common " + tags.common.map { "\"\($0.tag)\" (\(n($0.rows)))" }.joined(separator: ", ")
+            }
+            let field = "fields." + ImportField.customName(for: tags.column)
+            if tags.sentences {
+                text += "; they read like notes, not labels: map \"\(tags.column)\" to \(field) keeps them as one field"
+            } else if tags.origin == "by name" {
+                text += "; map \"\(tags.column)\" to \(field) keeps them as one field instead"
+            }
+            results.append(.message(text))
+        }
+        if let column = plan.notes.idColumn, plan.addedCount > 0 {
+            results.append(.message("no column gives the leads' ids: they are numbered L-nnnnnn, so importing the file again adds them again; "
+                                    + "\(column) looks like one: map \"\(column)\" to id keeps the file's (and key id then updates them)"))
+        }
+        switch plan.notes.created {
+        case .noColumn(let candidates) where plan.addedCount > 0:
+            let count = plan.addedCount
+            let they = count == 1 ? "it" : "them"
+            var text = "no column gives a created date: \(count == 1 ? "the lead gets" : "the \(n(count)) leads get") none, so age is empty "
+                + "for \(they) (where age > 30d finds none); \(count == 1 ? "its" : "their") history starts at the import, so idle time "
+                + "and sla count \(they) as entering \(count == 1 ? "its" : "their") stage now; "
+            if candidates.isEmpty {
+                text += "map \"COLUMN\" to created gives one"
+            } else {
+                text += candidates.map { candidate in
+                    "map \"\(candidate.column)\" to created" + (candidate.format.map { " date-format \($0)" } ?? "")
+                }.joined(separator: ", or ") + " gives one"
+            }
+            results.append(.message(text))
+        case .blank(let column, let rows) where plan.addedCount > 0:
+            results.append(.message("\(column) is blank in \(Thousands.count(rows, "row")): \(rows == 1 ? "that lead gets" : "those leads get") "
+                                    + "no created date, so age is empty for \(rows == 1 ? "it" : "them") and \(rows == 1 ? "its" : "their") "
+                                    + "history starts at the import"))
+        default:
+            break
         }
         return results
     }
