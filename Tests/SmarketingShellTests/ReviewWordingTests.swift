@@ -30,6 +30,24 @@ struct ReviewWordingTests {
                                  + " (now: marketing's MQLs a month: 40, sales' first contact where quadrant = ideal: within 4 h)"), "\(removed)")
     }
 
+    @Test("proposals measures each open proposal on the leads as they are now: kept while nothing changes, measured again after an edit")
+    func proposalEffectFollowsTheLeads() throws {
+        let harness = try Harness(path: Harness.demoPath, actor: "anna")
+        // A referral whose fit has room for 10 more: the rule changes its score.
+        let first = try #require(harness.session.workspace.leads.all.first { $0.source == "referral" && ($0.fit ?? 100) <= 80 }).id
+        let proposed = harness.run("score rule add fit \"source = 'referral'\" 10").out
+        let count = try #require(proposed.firstMatch(of: /scores change for (\d+) leads/).flatMap { Int($0.1) })
+        let phrase = "scores change for \(count) leads"
+        #expect(harness.run("proposals").out.contains(phrase))
+        #expect(harness.run("proposals").out.contains(phrase))
+        // One referral less: the next listing says so, not what it measured before the edit.
+        #expect(harness.run("set \(first) source = 'Webinar'").err.isEmpty)
+        let after = harness.run("proposals").out
+        #expect(after.contains("scores change for \(count - 1) lead") && !after.contains(phrase), "\(after)")
+        #expect(harness.run("undo").err.isEmpty)
+        #expect(harness.run("proposals").out.contains(phrase))
+    }
+
     @Test("reject of a lead not at the hand-off says where it is, who rejects what, and what to do instead")
     func rejectWording() throws {
         let harness = try Harness(path: Harness.demoPath, actor: "anna")
