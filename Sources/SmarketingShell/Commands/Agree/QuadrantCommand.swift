@@ -26,15 +26,16 @@ public enum QuadrantCommand: ShellCommand {
         }) else { throw .interrupted }
         let fit = NumberText.format(workspace.scoring.highFit)
         let interest = NumberText.format(workspace.scoring.highInterest)
-        // Counts grouped as every count smk prints (`46,583`), right-aligned to the widest.
-        let width = max(6, Quadrant.allCases.map { Thousands.format(counts[$0] ?? 0).count }.max() ?? 0)
+        // Counts grouped as every count smk prints (`46,583`), right-aligned to the widest,
+        // with a space before it however wide (`nurture  466,156`, not `nurture 466,156`).
+        let width = max(6, 1 + (Quadrant.allCases.map { Thousands.format(counts[$0] ?? 0).count }.max() ?? 0))
         func cell(_ quadrant: Quadrant) -> String {
             let count = counts[quadrant] ?? 0
             return DisplayWidth.pad(quadrant.rawValue, to: 8) + DisplayWidth.pad(Thousands.format(count), to: width, right: true)
                 + "  " + DisplayWidth.pad(Percent.format(count, of: rows.count), to: 6, right: true)
         }
         let left = 12
-        let column = 26
+        let column = max(26, 8 + width + 2 + 6 + 2)
         var text = String(repeating: " ", count: left) + DisplayWidth.pad("interest < \(interest)", to: column) + "│ interest ≥ \(interest)\n"
         text += DisplayWidth.pad("fit ≥ \(fit)", to: left) + DisplayWidth.pad(cell(.nurture), to: column) + "│ " + cell(.ideal) + "\n"
         text += String(repeating: " ", count: left) + String(repeating: "─", count: column) + "┼" + String(repeating: "─", count: column) + "\n"
